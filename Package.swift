@@ -1,0 +1,63 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Scrutiny",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "scrutiny", targets: ["scrutiny"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    ],
+    targets: [
+        // C libraries, as system modules found through pkg-config.
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib",
+                       providers: [.apt(["libpoppler-glib-dev"])]),
+        .systemLibrary(name: "CTesseract", pkgConfig: "tesseract",
+                       providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
+
+        // Models, the Stage protocol, the artifact cache, errors.
+        .target(name: "ScrutinyCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        // Stage: plain text / markdown / HTML exports -> pages of lines and tables.
+        .target(name: "TextInput", dependencies: ["ScrutinyCore"]),
+        // Stage: born-digital PDF text layer through poppler-glib.
+        .target(name: "PDFText", dependencies: ["ScrutinyCore", "CPoppler"]),
+        // Stage: OCR of scanned pages and images through libtesseract.
+        .target(name: "OCR", dependencies: ["ScrutinyCore", "PDFText", "CTesseract"]),
+        // Stage: running headers/footers, blocks, tables, split tables rejoined.
+        .target(name: "Layout", dependencies: ["ScrutinyCore"]),
+        // Stage: layout quirks, figures, dates, vocabularies.
+        .target(name: "Normalise", dependencies: ["ScrutinyCore"]),
+        // Stage: document metadata, indicator records, finance, activities, entities.
+        .target(name: "Extract", dependencies: ["ScrutinyCore", "Normalise"]),
+        // Stage: the SQLite corpus and its JSON Lines exports.
+        .target(name: "Corpus", dependencies: ["ScrutinyCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Pipeline files, the stage registry, the batch runner.
+        .target(name: "Pipeline", dependencies: ["ScrutinyCore", "TextInput", "PDFText", "OCR", "Layout",
+                                                 "Normalise", "Extract", "Corpus", "Yams"]),
+        // The read-only web pages over a corpus.
+        .target(name: "Serve", dependencies: ["ScrutinyCore", "Corpus",
+                                              .product(name: "Hummingbird", package: "hummingbird")]),
+        .executableTarget(name: "scrutiny", dependencies: [
+            "Pipeline", "Corpus", "Serve", "PDFText", "Layout",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "ScrutinyCoreTests", dependencies: ["ScrutinyCore"]),
+        .testTarget(name: "TextInputTests", dependencies: ["TextInput", "Layout"]),
+        .testTarget(name: "NormaliseTests", dependencies: ["Normalise"]),
+        .testTarget(name: "ExtractTests", dependencies: ["Extract", "TextInput", "Layout", "Normalise"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "CorpusTests", dependencies: ["Corpus"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PDFTextTests", dependencies: ["PDFText"]),
+        .testTarget(name: "OCRTests", dependencies: ["OCR"]),
+        .testTarget(name: "LayoutTests", dependencies: ["Layout"]),
+        .testTarget(name: "ServeTests", dependencies: ["Serve", "Corpus"]),
+    ]
+)
