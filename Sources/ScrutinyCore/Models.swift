@@ -51,11 +51,15 @@ public struct TextLine: Codable, Hashable, Sendable {
     /// Markdown heading level (`#` = 1) or a font-size derived level; nil for body text.
     public var headingLevel: Int?
     public var fontSize: Double?
+    /// For pages with geometry: the id (unique within the page) of the table region this
+    /// line is a row of, as found by the geometric table finder; nil outside tables.
+    /// Text exports leave it nil: there a line with several cells is a table row.
+    public var tableRegion: Int?
 
     public init(cells: [String], cellBoxes: [Box]? = nil, box: Box? = nil, words: [Word] = [],
-                bold: Bool = false, headingLevel: Int? = nil, fontSize: Double? = nil) {
+                bold: Bool = false, headingLevel: Int? = nil, fontSize: Double? = nil, tableRegion: Int? = nil) {
         self.cells = cells; self.cellBoxes = cellBoxes; self.box = box; self.words = words
-        self.bold = bold; self.headingLevel = headingLevel; self.fontSize = fontSize
+        self.bold = bold; self.headingLevel = headingLevel; self.fontSize = fontSize; self.tableRegion = tableRegion
     }
 
     /// The cells joined with single spaces.
@@ -78,11 +82,13 @@ public struct PageText: Codable, Hashable, Sendable {
     public var method: TextMethod
     /// Why the page's text may be incomplete (e.g. no text layer and no OCR).
     public var warnings: [String]
+    /// True when the page has no usable text layer and must be OCR'd.
+    public var needsOCR: Bool
 
     public init(number: Int?, width: Double? = nil, height: Double? = nil, lines: [TextLine],
-                rules: [Box] = [], method: TextMethod, warnings: [String] = []) {
+                rules: [Box] = [], method: TextMethod, warnings: [String] = [], needsOCR: Bool = false) {
         self.number = number; self.width = width; self.height = height; self.lines = lines
-        self.rules = rules; self.method = method; self.warnings = warnings
+        self.rules = rules; self.method = method; self.warnings = warnings; self.needsOCR = needsOCR
     }
 }
 
