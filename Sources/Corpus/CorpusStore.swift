@@ -1,0 +1,126 @@
+import Foundation
+import GRDB
+import ScrutinyCore
+
+/// The corpus folder: `corpus.sqlite` plus the JSON Lines exports beside it.
+///
+/// Every document's rows are written in one transaction that first deletes that
+/// document's old rows, so a rerun after an extractor change replaces them and a
+/// killed run leaves either the old rows or the new ones, never a mix.
+public final class CorpusStore: Sendable {
+    public let folder: URL
+    public let database: DatabaseQueue
+
+    /// Opens (creating if needed) the corpus in `folder`; `readOnly` for queries.
+    public init(folder: URL, readOnly: Bool = false) throws {
+        self.folder = folder
+        var config = Configuration()
+        config.readonly = readOnly
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(30)
+        let path = folder.appendingPathComponent("corpus.sqlite").path
+        if readOnly {
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw UnreadableInput("no corpus at \(folder.path) (corpus.sqlite is missing)")
+            }
+        } else {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+        database = try DatabaseQueue(path: path, configuration: config)
+        if !readOnly {
+            try database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode=WAL") }
+            try CorpusSchema.migrator.migrate(database)
+        }
+    }
+
+    /// The extraction key stored for a document, if it is in the corpus.
+    public func extractionKey(docID: String) throws -> String? {
+        try database.read { db in
+            try String.fetchOne(db, sql: "SELECT extraction_key FROM sources WHERE doc_id = ?", arguments: [docID])
+        }
+    }
+
+    /// Writes one document's rows, replacing any it had, in one transaction.
+    /// Returns false (and writes nothing) when the stored rows came from the same key.
+    @discardableResult
+    public func replace(_ extraction: Extraction, path: String, extractionKey: String, pipeline: String?) throws -> Bool {
+        try database.write { db in
+            let docID = extraction.document.docID
+            if let old = try String.fetchOne(db, sql: "SELECT extraction_key FROM sources WHERE doc_id = ?", arguments: [docID]),
+               old == extractionKey {
+                return false
+            }
+            try db.execute(sql: "DELETE FROM documents WHERE doc_id = ?", arguments: [docID])
+            try insert(extraction.document, into: "documents", db: db)
+            for r in extraction.records { try insert(r, into: "records", db: db) }
+            for r in extraction.finance { try insert(r, into: "finance", db: db) }
+            for r in extraction.activities { try insert(r, into: "activities", db: db) }
+            for r in extraction.tables { try insert(r, into: "tables", db: db) }
+            for r in extraction.entities { try insert(r, into: "entities", db: db) }
+            for r in extraction.pageTexts { try insert(r, into: "page_texts", db: db) }
+            try db.execute(sql: """
+                INSERT INTO sources (doc_id, path, extraction_key, pipeline, ingested_at) VALUES (?, ?, ?, ?, ?)
+                """, arguments: [docID, path, extractionKey, pipeline, ISO8601DateFormatter().string(from: Date())])
+            try db.execute(sql: "DELETE FROM failures WHERE path = ? OR doc_id = ?", arguments: [path, docID])
+            return true
+        }
+    }
+
+    /// Records that a document failed (replacing an earlier failure of the same path).
+    public func recordFailure(path: String, docID: String?, stage: String, reason: String) throws {
+        try database.write { db in
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO failures (path, doc_id, stage, reason, failed_at) VALUES (?, ?, ?, ?, ?)
+                """, arguments: [path, docID, stage, reason, ISO8601DateFormatter().string(from: Date())])
+        }
+    }
+
+    /// Paths of documents that failed in earlier runs.
+    public func failedPaths() throws -> [String] {
+        try database.read { db in try String.fetchAll(db, sql: "SELECT path FROM failures ORDER BY path") }
+    }
+
+    /// Source paths of every document in the corpus.
+    public func sourcePaths() throws -> [String] {
+        try database.read { db in try String.fetchAll(db, sql: "SELECT path FROM sources ORDER BY path") }
+    }
+
+    /// Row counts of the contract's tables.
+    public func rowCounts() throws -> [String: Int] {
+        try database.read { db in
+            var counts: [String: Int] = [:]
+            for t in CorpusSchema.exportedTables {
+                counts[t] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \"\(t)\"") ?? 0
+            }
+            return counts
+        }
+    }
+
+    /// Inserts a contract row, its keys being the columns; objects and lists become JSON text.
+    private func insert<T: Encodable>(_ row: T, into table: String, db: Database) throws {
+        let data = try JSONEncoder().encode(row)
+        guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { return }
+        let keys = object.keys.sorted()
+        var values: [DatabaseValueConvertible?] = []
+        for k in keys {
+            values.append(try Self.databaseValue(object[k]))
+        }
+        let columns = keys.map { "\"\($0)\"" }.joined(separator: ", ")
+        let marks = Array(repeating: "?", count: keys.count).joined(separator: ", ")
+        try db.execute(sql: "INSERT INTO \"\(table)\" (\(columns)) VALUES (\(marks))",
+                       arguments: StatementArguments(values))
+    }
+
+    static func databaseValue(_ value: Any?) throws -> DatabaseValueConvertible? {
+        switch value {
+        case nil, is NSNull: return nil
+        case let n as NSNumber:
+            let d = n.doubleValue
+            return d == d.rounded() && abs(d) < 1e15 ? DatabaseValue(value: Int64(d)) : DatabaseValue(value: d)
+        case let s as String: return s
+        case let v?:
+            let data = try JSONSerialization.data(withJSONObject: v, options: [.sortedKeys, .withoutEscapingSlashes])
+            return String(decoding: data, as: UTF8.self)
+        }
+    }
+}
