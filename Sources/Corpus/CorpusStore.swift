@@ -41,13 +41,14 @@ public final class CorpusStore: Sendable {
     }
 
     /// Writes one document's rows, replacing any it had, in one transaction.
-    /// Returns false (and writes nothing) when the stored rows came from the same key.
+    /// Returns false (and writes nothing) when the stored rows came from the same key, unless `force`.
     @discardableResult
-    public func replace(_ extraction: Extraction, path: String, extractionKey: String, pipeline: String?) throws -> Bool {
+    public func replace(_ extraction: Extraction, path: String, extractionKey: String, pipeline: String?,
+                        force: Bool = false) throws -> Bool {
         try database.write { db in
             let docID = extraction.document.docID
             if let old = try String.fetchOne(db, sql: "SELECT extraction_key FROM sources WHERE doc_id = ?", arguments: [docID]),
-               old == extractionKey {
+               old == extractionKey, !force {
                 return false
             }
             try db.execute(sql: "DELETE FROM documents WHERE doc_id = ?", arguments: [docID])

@@ -21,16 +21,25 @@ public struct ArtifactCache: Sendable {
 
     /// The cached output, or nil if none (or unreadable: it is then recomputed).
     public func load<T: Decodable>(_ type: T.Type, stage: String, key: String) -> T? {
-        guard let data = try? Data(contentsOf: url(stage: stage, key: key)) else { return nil }
+        guard let data = data(stage: stage, key: key) else { return nil }
         return try? JSONDecoder().decode(T.self, from: data)
     }
 
     /// Stores an output atomically.
     public func store<T: Encodable>(_ value: T, stage: String, key: String) throws {
+        try store(encoded: try JSONEncoder().encode(value), stage: stage, key: key)
+    }
+
+    /// Stores an already encoded output atomically.
+    public func store(encoded data: Data, stage: String, key: String) throws {
         let target = url(stage: stage, key: key)
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let data = try JSONEncoder().encode(value)
         try data.write(to: target, options: .atomic)
+    }
+
+    /// The encoded output, if cached.
+    public func data(stage: String, key: String) -> Data? {
+        try? Data(contentsOf: url(stage: stage, key: key))
     }
 
     /// Whether an output is cached.

@@ -1,0 +1,21 @@
+import ScrutinyCore
+import Normalise
+
+/// The extract stage: document metadata, indicator records, finance lines, activities,
+/// tables and entities from a laid-out, normalised document.
+public struct ExtractStage: Stage {
+    public static let name = "extract"
+    public static let version = 1
+
+    /// Extract options.
+    public struct Options: Codable, Sendable, Hashable {
+        public init() {}
+    }
+
+    public let options: Options
+    public init(options: Options) { self.options = options }
+
+    public func run(_ input: LaidOutDocument, context: StageContext) throws -> Extraction {
+        DocumentExtractor().extract(input)
+    }
+}

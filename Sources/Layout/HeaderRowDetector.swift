@@ -1,0 +1,98 @@
+import Foundation
+import ScrutinyCore
+
+/// Decides which leading rows of a table are captions and which are column headers,
+/// from structure (blank first cell over labelled rows, cells filling a group label's
+/// span, no figures) and the vocabulary of report column labels.
+public enum HeaderRowDetector {
+    /// Words that name columns in performance and budget tables.
+    static let vocabulary: Set<String> = [
+        "measure", "measures", "indicator", "indicators", "pi", "kpi", "actual", "actuals", "target", "targets",
+        "status", "progress", "comment", "comments", "commentary", "lead", "officer", "owner", "ref", "reference",
+        "budget", "budgets", "forecast", "variance", "outturn", "spend", "objective", "objectives", "milestones",
+        "milestone", "risks", "risk", "rag", "score", "trend", "direction", "travel", "previous", "value",
+        "baseline", "result", "results", "period", "periods", "quarter", "year", "title", "description", "action",
+        "actions", "activities", "activity", "key", "polarity", "unit", "similar", "national", "authorities",
+        "average", "date", "due", "responsible", "gross", "net", "revised", "base", "overview", "performance",
+        "against", "data", "only", "code", "q1", "q2", "q3", "q4", "ytd", "outcome", "benchmark", "comparator",
+        "england", "region", "regional", "neighbours", "expenditure", "income", "service", "line", "name",
+        "priority", "update", "rating", "tolerance", "floor", "latest", "current", "full", "projected",
+    ]
+
+    /// The split of a table's raw rows into captions, header rows and body rows.
+    public struct Split: Equatable, Sendable {
+        public var captionRows: Int
+        public var headerRows: Int
+    }
+
+    /// Leading caption rows (a lone label in the first cell, or a `Periods -->` row) and
+    /// header rows for a table whose rows are given top to bottom.
+    public static func split(_ rows: [[String]]) -> Split {
+        var start = 0
+        while start < rows.count - 1, isCaptionRow(rows[start]) { start += 1 }
+        guard start < rows.count - 1 || (start < rows.count && rows.count == 1 && isHeaderLike(rows[start], next: nil)) else {
+            return Split(captionRows: start, headerRows: 0)
+        }
+        var headers = 0
+        let first = rows[start]
+        let next = start + 1 < rows.count ? rows[start + 1] : nil
+        if isHeaderLike(first, next: next) {
+            headers = 1
+            // A second header row fills the blanks under a spanning label of the first.
+            if let second = next, start + 2 < rows.count, fillsSpan(upper: first, lower: second),
+               !second.contains(where: FigureShape.isFigure) {
+                headers = 2
+            }
+        }
+        return Split(captionRows: start, headerRows: headers)
+    }
+
+    /// A caption row: only its first cell is filled (a title inside the table block), or
+    /// a period banner such as `Periods --> | 01/04/2012 to 30/06/2012`.
+    public static func isCaptionRow(_ row: [String]) -> Bool {
+        let filled = row.enumerated().filter { !$0.element.isEmpty }
+        if filled.count == 1, filled[0].offset == 0, row.count > 1 { return true }
+        if let f = row.first, f.contains("-->") { return true }
+        return false
+    }
+
+    static func tokens(_ s: String) -> [String] {
+        s.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+    }
+
+    static func isLabel(_ cell: String) -> Bool {
+        let toks = tokens(cell)
+        return !toks.isEmpty && toks.contains(where: vocabulary.contains)
+    }
+
+    /// Whether a row reads as column labels.
+    static func isHeaderLike(_ row: [String], next: [String]?) -> Bool {
+        let filled = row.filter { !$0.isEmpty }
+        guard !filled.isEmpty, filled.allSatisfy({ $0.count <= 80 }) else { return false }
+        if filled.contains(where: FigureShape.isFigure) { return false }
+        let labelled = filled.filter(isLabel).count
+        if Double(labelled) >= 0.6 * Double(filled.count) { return true }
+        // A blank corner cell over rows that each start with a label: `| 30/04/12 | 31/05/12 …`
+        if row.first?.isEmpty == true, filled.count >= 2, let next, next.first?.isEmpty == false { return true }
+        return false
+    }
+
+    /// The lower row puts labels where the upper one is blank, under a spanning label.
+    static func fillsSpan(upper: [String], lower: [String]) -> Bool {
+        let lowerFilled = lower.indices.filter { !lower[$0].isEmpty }
+        guard !lowerFilled.isEmpty else { return false }
+        let underBlank = lowerFilled.filter { $0 >= upper.count || upper[$0].isEmpty }.count
+        return underBlank >= 1 && lower.first?.isEmpty != false && lowerFilled.count < lower.count
+    }
+}
+
+/// Recognises cells that are figures (numbers, percentages, money) rather than labels.
+public enum FigureShape {
+    /// A cell that is essentially one figure: `78.2%*`, `£4.5m`, `86,494`, `(1,234)`.
+    public static func isFigure(_ cell: String) -> Bool {
+        let t = cell.trimmingCharacters(in: .whitespaces)
+        guard !t.isEmpty, t.count <= 24 else { return false }
+        return t.range(of: #"^[-+(]?[£$€]?\s?-?\d[\d,]*(\.\d+)?\s?(%|m|k|bn|p)?\)?[*.]?$"#,
+                       options: [.regularExpression, .caseInsensitive]) != nil
+    }
+}

@@ -1,0 +1,24 @@
+import ScrutinyCore
+
+/// The layout stage: running headers/footers out, tables found and rejoined, blocks in
+/// reading order. The same models come out whatever produced the text.
+public struct LayoutStage: Stage {
+    public static let name = "layout"
+    public static let version = 1
+
+    /// Layout options (none yet beyond the defaults).
+    public struct Options: Codable, Sendable, Hashable {
+        public init() {}
+    }
+
+    public let options: Options
+    public init(options: Options) { self.options = options }
+
+    public func run(_ input: DocumentText, context: StageContext) throws -> LaidOutDocument {
+        let (pages, headers) = GeometricLayout.prepare(input.pages)
+        let blocks = TableAssembler().blocks(for: pages)
+        let warnings = pages.flatMap { p in p.warnings.map { w in p.number.map { "page \($0): \(w)" } ?? w } }
+        return LaidOutDocument(source: input.source, method: input.method, pageCount: input.pageCount,
+                               blocks: blocks, runningHeaders: headers, warnings: warnings)
+    }
+}

@@ -1,0 +1,208 @@
+import Foundation
+import ScrutinyCore
+
+/// Builds the layout stage's blocks from lines in reading order: paragraphs, and tables
+/// with captions and header rows recognised, continuation rows joined, and tables split
+/// across pages (or by blank lines / sub-headings in exports) rejoined.
+public struct TableAssembler: Sendable {
+    public init() {}
+
+    /// One line with where it came from.
+    struct PlacedLine {
+        var line: TextLine
+        var page: Int?
+        var index: Int
+    }
+
+    /// Blocks for a document's pages (already stripped of running headers).
+    public func blocks(for pages: [PageText]) -> [Block] {
+        var placed: [PlacedLine] = []
+        for page in pages {
+            for (i, line) in page.lines.enumerated() { placed.append(PlacedLine(line: line, page: page.number, index: i)) }
+        }
+        var raw = rawBlocks(placed)
+        raw = dropIconFragments(raw)
+        return joinSplitTables(raw)
+    }
+
+    enum RawBlock {
+        case paragraph([PlacedLine])
+        case table(RawTable)
+    }
+
+    struct RawTable {
+        var rows: [PlacedLine]
+        /// Indices in `rows` that follow a break (page break or blank lines).
+        var breaks: Set<Int>
+        var width: Int { rows.map { $0.line.cells.count }.max() ?? 0 }
+    }
+
+    func isTableRow(_ l: TextLine) -> Bool {
+        if l.tableRegion != nil { return true }
+        guard l.cells.count > 1 else { return false }
+        return l.cells.dropFirst().contains { !$0.isEmpty } || l.cells.first?.isEmpty == true && false
+    }
+
+    /// A row with only its first cell filled (`Targets⇥⇥⇥`, `Symbol⇥⇥⇥`).
+    func isLoneLabelRow(_ l: TextLine) -> Bool {
+        l.tableRegion == nil && l.cells.count > 1 && !(l.cells.first ?? "").isEmpty && l.cells.dropFirst().allSatisfy(\.isEmpty)
+    }
+
+    func rawBlocks(_ lines: [PlacedLine]) -> [RawBlock] {
+        var blocks: [RawBlock] = []
+        var paragraph: [PlacedLine] = []
+        var table: RawTable?
+        var pendingBreak = false
+
+        func flushParagraph() {
+            if !paragraph.isEmpty { blocks.append(.paragraph(paragraph)); paragraph = [] }
+        }
+        func flushTable() {
+            if let t = table { blocks.append(.table(t)); table = nil }
+        }
+        for (n, pl) in lines.enumerated() {
+            let l = pl.line
+            if l.isBlank {
+                flushParagraph()
+                if table != nil { pendingBreak = true }
+                continue
+            }
+            let nextLine = lines[(n + 1)...].first(where: { !$0.line.isBlank })?.line
+            if var t = table, let last = t.rows.last {
+                let samePage = last.page == pl.page
+                let sameRegion = l.tableRegion == nil || (l.tableRegion == last.line.tableRegion && samePage)
+                let rowLike = isTableRow(l) || (isLoneLabelRow(l) && !pendingBreak && l.cells.count == last.line.cells.count)
+                if rowLike && sameRegion && (l.cells.count == t.width || !pendingBreak && samePage) {
+                    if pendingBreak || !samePage { t.breaks.insert(t.rows.count) }
+                    t.rows.append(pl)
+                    table = t
+                    pendingBreak = false
+                    continue
+                }
+                flushTable()
+            }
+            pendingBreak = false
+            if isTableRow(l) {
+                flushParagraph()
+                table = RawTable(rows: [pl], breaks: [])
+            } else if isLoneLabelRow(l), let next = nextLine, isTableRow(next), next.cells.count == l.cells.count {
+                // a caption printed inside the table block
+                flushParagraph()
+                table = RawTable(rows: [pl], breaks: [])
+            } else {
+                if l.headingLevel != nil || l.bold != (paragraph.last?.line.bold ?? l.bold) { flushParagraph() }
+                var single = l
+                if l.cells.count > 1 { single.cells = [l.text] }
+                paragraph.append(PlacedLine(line: single, page: pl.page, index: pl.index))
+                if l.headingLevel != nil { flushParagraph() }
+            }
+        }
+        flushParagraph()
+        flushTable()
+        return blocks
+    }
+
+    /// Tiny tab fragments of icons or tags (`CBP⇥CYPP`, `/⇥_`) are not tables.
+    func dropIconFragments(_ blocks: [RawBlock]) -> [RawBlock] {
+        blocks.map { b in
+            guard case .table(let t) = b, t.rows.count < 3 else { return b }
+            let cells = t.rows.flatMap { $0.line.cells }.filter { !$0.isEmpty }
+            let iconic = cells.allSatisfy { $0.count <= 4 && !$0.contains(where: \.isNumber) }
+            return iconic ? .paragraph(t.rows.map { pl in
+                var l = pl.line; l.cells = [l.text]; return PlacedLine(line: l, page: pl.page, index: pl.index)
+            }) : b
+        }
+    }
+
+    func makeParagraph(_ lines: [PlacedLine]) -> Paragraph {
+        let texts = lines.map { $0.line.text }
+        let first = lines[0]
+        return Paragraph(text: texts.joined(separator: " "), lines: texts,
+                         bold: lines.allSatisfy { $0.line.bold }, headingLevel: first.line.headingLevel,
+                         at: Provenance(page: first.page, line: first.index, box: first.line.box),
+                         confidence: lines.compactMap { $0.line.minConfidence }.min())
+    }
+
+    /// Turns a raw table into a `Table`: captions and headers split off, repeated header
+    /// rows after a break dropped, rows continued after a break joined to the row above.
+    func makeTable(_ raw: RawTable) -> Table {
+        let width = raw.width
+        func padded(_ cells: [String]) -> [String] { cells + Array(repeating: "", count: max(0, width - cells.count)) }
+        let grid = raw.rows.map { padded($0.line.cells) }
+        let split = HeaderRowDetector.split(grid)
+        let captionRows = grid.prefix(split.captionRows)
+        let headerRows = Array(grid[split.captionRows..<(split.captionRows + split.headerRows)])
+        var body: [TableRow] = []
+        for i in (split.captionRows + split.headerRows)..<grid.count {
+            let cells = grid[i]
+            let pl = raw.rows[i]
+            let afterBreak = raw.breaks.contains(i) || (i > 0 && raw.rows[i - 1].page != pl.page)
+            if afterBreak, !headerRows.isEmpty, headerRows.contains(cells) { continue }
+            if afterBreak, headerRows.count > 1, i + 1 < grid.count, headerRows.dropFirst().contains(grid[i + 1]),
+               cells == headerRows[0] { continue }
+            if afterBreak, let last = body.last, cells.first?.isEmpty == true, cells.contains(where: { !$0.isEmpty }) {
+                body[body.count - 1].cells = zip(last.cells, cells).map { a, b in
+                    b.isEmpty ? a : (a.isEmpty ? b : a + " " + b)
+                }
+                continue
+            }
+            body.append(TableRow(cells: cells, at: Provenance(page: pl.page, line: pl.index, box: pl.line.box),
+                                 confidence: pl.line.minConfidence))
+        }
+        let pages = Array(Set(raw.rows.compactMap(\.page))).sorted()
+        let first = raw.rows[0]
+        let caption = captionRows.isEmpty ? nil : captionRows.map { $0.filter { !$0.isEmpty }.joined(separator: " ") }
+            .joined(separator: " ")
+        return Table(headerRows: headerRows, rows: body, caption: caption, pages: pages.isEmpty ? nil : pages,
+                     at: Provenance(page: first.page, line: first.index, box: first.line.box))
+    }
+
+    /// Joins a table to the previous one when it continues it: the same column count, no
+    /// header of its own (or the same header), and nothing but a short heading, or a page
+    /// break, between them.
+    func joinSplitTables(_ raw: [RawBlock]) -> [Block] {
+        var out: [Block] = []
+        var lastTableIndex: Int?
+        var between: [Paragraph] = []
+        for b in raw {
+            switch b {
+            case .paragraph(let lines):
+                let p = makeParagraph(lines)
+                out.append(.paragraph(p))
+                between.append(p)
+            case .table(let rt):
+                let t = makeTable(rt)
+                if let li = lastTableIndex, case .table(var prev) = out[li], continues(prev, with: t, between: between) {
+                    // drop the intervening sub-heading paragraphs from the flow? keep them: they are text
+                    var rows = t.rows
+                    if let first = rows.first, first.cells.first?.isEmpty == true, first.at.page != prev.rows.last?.at.page,
+                       let last = prev.rows.last, first.cells.contains(where: { !$0.isEmpty }) {
+                        prev.rows[prev.rows.count - 1].cells = zip(last.cells, first.cells).map { a, b in
+                            b.isEmpty ? a : (a.isEmpty ? b : a + " " + b)
+                        }
+                        rows.removeFirst()
+                    }
+                    prev.rows += rows
+                    if let p1 = prev.pages, let p2 = t.pages { prev.pages = Array(Set(p1 + p2)).sorted() }
+                    out[li] = .table(prev)
+                } else {
+                    out.append(.table(t))
+                    lastTableIndex = out.count - 1
+                }
+                between = []
+            }
+        }
+        return out
+    }
+
+    func continues(_ prev: Table, with next: Table, between: [Paragraph]) -> Bool {
+        guard prev.columnCount == next.columnCount, next.caption == nil else { return false }
+        let sameHeader = !next.headerRows.isEmpty && next.headerRows == prev.headerRows
+        guard next.headerRows.isEmpty || sameHeader else { return false }
+        let pageBreak = prev.pages != nil && next.pages != nil && prev.pages?.last != next.pages?.first
+        if sameHeader { return between.isEmpty && pageBreak }
+        // no header: a continuation after a page break or a short sub-heading
+        if between.isEmpty { return true }
+        return between.count <= 1 && between.allSatisfy { $0.headingLevel != nil || ($0.text.count <= 80 && $0.bold) }
+    }
+}

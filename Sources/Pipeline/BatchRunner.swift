@@ -1,0 +1,165 @@
+import Foundation
+import ScrutinyCore
+import Corpus
+
+/// Runs a pipeline over many documents: documents spread over worker threads, each
+/// stage's output cached per document, every document written to the corpus in its own
+/// transaction. A document that fails gets one line on stderr and a `failures` row; the
+/// rest of the batch goes on.
+public final class BatchRunner: @unchecked Sendable {
+    public let pipeline: PipelineFile
+    public let store: CorpusStore
+    public let cache: ArtifactCache
+    public var jobs: Int
+    /// Stages from this one on are recomputed even when cached.
+    public var fromStage: String?
+    /// Called with progress lines (already formatted).
+    public var progress: @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+
+    /// What happened to one document.
+    public enum Outcome: Sendable, Equatable {
+        case written, unchanged, failed(String)
+    }
+
+    /// Totals of a run.
+    public struct Summary: Sendable {
+        public var written = 0, unchanged = 0, failed = 0
+        /// Stage runs actually computed (not loaded from the cache), by stage name.
+        public var stageRuns: [String: Int] = [:]
+        public var pages = 0
+        public var seconds = 0.0
+    }
+
+    private let lock = NSLock()
+    private var summary = Summary()
+
+    public init(pipeline: PipelineFile, store: CorpusStore, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.pipeline = pipeline
+        self.store = store
+        self.cache = ArtifactCache(root: store.folder.appendingPathComponent("cache"))
+        self.jobs = max(1, jobs)
+    }
+
+    /// Expands files and folders (recursively) into the input files, sorted, hidden files skipped.
+    public static func expand(_ inputs: [String]) -> [String] {
+        var files: [String] = []
+        let fm = FileManager.default
+        for input in inputs {
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: input, isDirectory: &isDir) else { files.append(input); continue }
+            if !isDir.boolValue { files.append(input); continue }
+            let base = URL(fileURLWithPath: input)
+            guard let e = fm.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey],
+                                        options: [.skipsHiddenFiles]) else { continue }
+            var found: [String] = []
+            for case let url as URL in e where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+                let name = url.lastPathComponent
+                if name.hasSuffix(".jsonl") || name.hasSuffix(".sqlite") || name.hasPrefix("corpus.sqlite") { continue }
+                found.append(url.path)
+            }
+            files += found.sorted()
+        }
+        return files
+    }
+
+    /// Runs every input; returns the totals.
+    public func run(_ paths: [String]) -> Summary {
+        let start = Date()
+        let next = Counter()
+        let total = paths.count
+        let workers = min(jobs, max(1, total))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let i = next.take(below: total) {
+                let outcome = self.process(paths[i])
+                self.lock.lock()
+                switch outcome {
+                case .written: summary.written += 1
+                case .unchanged: summary.unchanged += 1
+                case .failed: summary.failed += 1
+                }
+                let done = summary.written + summary.unchanged + summary.failed
+                let line = String(format: "[%d/%d] %@ %@", done, total, (paths[i] as NSString).lastPathComponent,
+                                  Self.describe(outcome))
+                self.lock.unlock()
+                progress(line)
+            }
+        }
+        summary.seconds = Date().timeIntervalSince(start)
+        return summary
+    }
+
+    static func describe(_ o: Outcome) -> String {
+        switch o {
+        case .written: return "written"
+        case .unchanged: return "unchanged"
+        case .failed(let why): return "FAILED: \(why)"
+        }
+    }
+
+    /// Runs one document through every stage and writes it; never throws.
+    public func process(_ path: String) -> Outcome {
+        var stageName = IngestStage.name
+        var docID: String?
+        do {
+            let source = try IngestStage().run(path: path)
+            docID = source.docID
+            var key = source.docID
+            var keys: [String] = []
+            for s in pipeline.stages {
+                key = ArtifactCache.key(inputKey: key, stage: s.name, version: s.version, options: s.optionsKey)
+                keys.append(key)
+            }
+            let fromIndex = fromStage.flatMap { f in pipeline.stages.firstIndex { $0.name == f } } ?? pipeline.stages.count
+            if fromStage == nil, try store.extractionKey(docID: source.docID) == key { return .unchanged }
+            // Resume from the latest cached output before the first stage to recompute.
+            var value: Any = source
+            var startIndex = 0
+            for i in stride(from: min(fromIndex, pipeline.stages.count) - 1, through: 0, by: -1) {
+                let s = pipeline.stages[i]
+                if let data = cache.data(stage: s.name, key: keys[i]), let decoded = try? s.decode(data) {
+                    value = decoded
+                    startIndex = i + 1
+                    break
+                }
+            }
+            let context = StageContext(warn: { [progress] w in progress("\(source.source): warning: \(w)") })
+            for i in startIndex..<pipeline.stages.count {
+                let s = pipeline.stages[i]
+                stageName = s.name
+                value = try s.runner(value, context)
+                let data = try s.encode(value)
+                try cache.store(encoded: data, stage: s.name, key: keys[i])
+                lock.lock(); summary.stageRuns[s.name, default: 0] += 1; lock.unlock()
+            }
+            guard let extraction = value as? Extraction else {
+                throw StageError(stage: stageName, document: source.source, reason: "the pipeline did not produce an extraction")
+            }
+            stageName = "corpus"
+            lock.lock(); summary.pages += extraction.document.pages ?? 1; lock.unlock()
+            let wrote = try store.replace(extraction, path: path, extractionKey: key, pipeline: pipeline.name,
+                                          force: fromStage != nil)
+            return wrote ? .written : .unchanged
+        } catch {
+            let reason = Self.oneLine(error)
+            try? store.recordFailure(path: path, docID: docID, stage: stageName, reason: reason)
+            return .failed("\(stageName): \(reason)")
+        }
+    }
+
+    static func oneLine(_ error: Error) -> String {
+        let text = (error as? CustomStringConvertible)?.description ?? error.localizedDescription
+        return text.split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+}
+
+/// A thread-safe counter handing out indices to workers.
+final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+    func take(below limit: Int) -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard value < limit else { return nil }
+        value += 1
+        return value - 1
+    }
+}

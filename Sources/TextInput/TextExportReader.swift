@@ -1,0 +1,118 @@
+import Foundation
+import ScrutinyCore
+
+/// Reads text, markdown and HTML exports of committee papers into the same page/line
+/// model the PDF stage produces: tab-separated fields (or HTML/markdown table cells)
+/// become a line's cells, `#` headings and bold lines are marked, markup is stripped.
+///
+/// Text exports have no page breaks: the result is one page numbered nil.
+public struct TextExportReader: Sendable {
+    public init() {}
+
+    /// Reads a file's bytes; malformed UTF-8 is decoded with replacement characters and a warning.
+    public func read(_ source: SourceDocument, data: Data) throws -> DocumentText {
+        guard !data.isEmpty else { throw UnreadableInput("empty file") }
+        var warnings: [String] = []
+        var text: String
+        if let s = String(data: data, encoding: .utf8) {
+            text = s
+        } else {
+            text = String(decoding: data, as: UTF8.self)
+            warnings.append("malformed UTF-8: undecodable bytes replaced")
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        if text.contains("\0") { throw UnreadableInput("binary data in a text export (NUL bytes)") }
+        if source.kind == .html || Self.looksLikeHTMLDocument(text) { text = Self.htmlToTabbedText(text) }
+        let lines = Self.lines(from: text)
+        if lines.allSatisfy(\.isBlank) { throw UnreadableInput("no text in the file") }
+        let page = PageText(number: nil, lines: lines, method: .text, warnings: warnings)
+        return DocumentText(source: source, pages: [page], pageCount: nil)
+    }
+
+    /// Parses exported text into lines with cells.
+    public static func lines(from text: String) -> [TextLine] {
+        let rawLines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var out: [TextLine] = []
+        out.reserveCapacity(rawLines.count)
+        var i = 0
+        while i < rawLines.count {
+            let raw = rawLines[i]
+            let next = i + 1 < rawLines.count ? rawLines[i + 1] : nil
+            // A tab-split line underlined by a markdown dash row is a heading split by tabs.
+            if let next, isDashRow(next), !raw.trimmingCharacters(in: .whitespaces).isEmpty {
+                let text = InlineMarkup.strip(raw.replacingOccurrences(of: "\t", with: " "))
+                out.append(TextLine(cells: [text], bold: true, headingLevel: 2))
+                out.append(TextLine(cells: [""]))
+                i += 2
+                continue
+            }
+            if isDashRow(raw) { out.append(TextLine(cells: [""])); i += 1; continue }
+            out.append(line(from: raw))
+            i += 1
+        }
+        return out
+    }
+
+    static func line(from raw: String) -> TextLine {
+        var body = raw
+        var level: Int?
+        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix("#") {
+            let hashes = trimmed.prefix(while: { $0 == "#" }).count
+            if hashes <= 6, trimmed.dropFirst(hashes).first == " " {
+                level = hashes
+                body = String(trimmed.dropFirst(hashes))
+            }
+        }
+        var cellsRaw: [String]
+        if body.contains("\t") {
+            cellsRaw = body.components(separatedBy: "\t")
+        } else if trimmed.hasPrefix("|") && trimmed.hasSuffix("|") && trimmed.count > 2 {
+            cellsRaw = trimmed.dropFirst().dropLast().components(separatedBy: "|")
+        } else {
+            cellsRaw = [body]
+        }
+        let cells = cellsRaw.map(InlineMarkup.strip)
+        let bold = cellsRaw.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.allSatisfy(InlineMarkup.isBold)
+            && cells.contains { !$0.isEmpty }
+        return TextLine(cells: cells, bold: bold || level != nil, headingLevel: level)
+    }
+
+    /// A markdown rule or table separator row: dashes (and pipes, colons, tabs) only.
+    static func isDashRow(_ s: String) -> Bool {
+        let t = s.trimmingCharacters(in: .whitespaces)
+        guard t.count >= 3, t.contains("--") else { return false }
+        return t.allSatisfy { $0 == "-" || $0 == "|" || $0 == ":" || $0 == "\t" || $0 == " " }
+    }
+
+    static func looksLikeHTMLDocument(_ s: String) -> Bool {
+        let head = s.prefix(4096).lowercased()
+        return head.contains("<html") || head.contains("<!doctype html") || head.contains("<table") || head.contains("<body")
+    }
+
+    /// Flattens an HTML document: table rows become tab-separated lines, block elements
+    /// become line breaks, headings become `#` lines. Inline markup is left for `strip`.
+    static func htmlToTabbedText(_ html: String) -> String {
+        var s = html
+        let rules: [(String, String)] = [
+            (#"(?is)<(script|style|head)[^>]*>.*?</\1>"#, ""),
+            (#"(?is)<!--.*?-->"#, ""),
+            (#"\s*\n\s*"#, " "),
+            (#"(?i)<h([1-6])[^>]*>"#, "\n###### "),
+            (#"(?i)</h[1-6]>"#, "\n"),
+            (#"(?i)</t[dh]>\s*<t[dh][^>]*>"#, "\t"),
+            (#"(?i)<tr[^>]*>\s*<t[dh][^>]*>"#, "\n"),
+            (#"(?i)</t[dh]>\s*</tr>"#, "\n"),
+            (#"(?i)</?(table|thead|tbody|tfoot|tr|ul|ol|div|section|article|body|html)[^>]*>"#, "\n"),
+            (#"(?i)<li[^>]*>"#, "\n- "),
+            (#"(?i)<br\s*/?>"#, "\n"),
+            (#"(?i)</p>\s*<p[^>]*>"#, "\n\n"),
+            (#"(?i)</?p[^>]*>"#, "\n"),
+        ]
+        for (pattern, replacement) in rules {
+            s = s.replacingOccurrences(of: pattern, with: replacement, options: .regularExpression)
+        }
+        return s
+    }
+}
