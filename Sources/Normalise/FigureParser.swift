@@ -1,0 +1,26 @@
+import Foundation
+
+/// Reads the one figure a table cell holds (`78.2%*`, `£2.257m.`, `117/147 (56%)`),
+/// or nil when it holds none or several that cannot honestly be reduced to one.
+public enum FigureParser {
+    /// Parses a cell. `scale` multiplies non-percent figures (a column headed `£000` gives 1000,
+    /// and any scale other than 1 marks the figure as money); `moneyContext` says the measure
+    /// is in pounds, so a bare `7.6m` is read as £7.6m.
+    public static func parse(_ cell: String, scale: Double = 1, moneyContext: Bool = false) -> Figure? {
+        let text = TextCleaner.collapseWhitespace(TextCleaner.stripMarkup(cell))
+        if isPlaceholder(text) { return nil }
+        let tokens = FigureTokenizer.tokens(in: text)
+        guard let token = FigureReducer.reduce(tokens) else { return nil }
+        return token.figure(scale: scale, moneyContext: moneyContext || scale != 1)
+    }
+
+    /// True for cells that say there is no figure: blank, `NA`, `N/A`, `TBC`, `TBD`, `*`, `-`.
+    static func isPlaceholder(_ text: String) -> Bool {
+        let t = text.trimmingCharacters(in: CharacterSet(charactersIn: " .*-–—_?")).lowercased()
+        if t.isEmpty { return true }
+        let words: Set<String> = ["na", "n/a", "n.a", "n. a", "nk", "n/k", "tbc", "tbd", "tba", "nil return",
+                                  "not available", "not applicable", "no data", "none", "not known",
+                                  "awaiting data", "data not available", "x"]
+        return words.contains(t)
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+
+/// One number found in a cell, with the marks printed around it.
+struct FigureToken: Sendable, Hashable {
+    var value: Double
+    var currency: Bool
+    var percent: Bool
+    /// The multiplier of a `k`, `m` or `bn` suffix (1 when none).
+    var multiplier: Double
+    var hasSuffix: Bool
+    /// A ratio `a/b` printed as a fraction.
+    var isFraction: Bool
+    /// True when the number sits inside brackets.
+    var bracketed: Bool
+    var range: Range<String.Index>
+
+    func figure(scale: Double, moneyContext: Bool) -> Figure {
+        if percent { return Figure(value: value, unit: .percent) }
+        let v = value * multiplier
+        if currency { return Figure(value: rounded(v * scale), unit: .money) }
+        if moneyContext { return Figure(value: rounded(v * scale), unit: .money) }
+        return Figure(value: rounded(v * scale), unit: .number)
+    }
+
+    private func rounded(_ v: Double) -> Double {
+        // Keep products such as 4.505 × 1,000,000 whole.
+        let r = (v * 1_000_000).rounded() / 1_000_000
+        return abs(r - r.rounded()) < 1e-6 ? r.rounded() : r
+    }
+}
+
+/// Finds the numbers in a cell, ignoring dates, years, bracketed notes and unit phrases.
+enum FigureTokenizer {
+    static func tokens(in text: String) -> [FigureToken] {
+        let masked = mask(text)
+        var result: [FigureToken] = []
+        let pattern = /(?<open>\()?(?<sign>[-−–])?(?<cur>£)?\s?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?:\s?(?<suf>%|bn\b|mn\b|m\b|k\b|million\b|billion\b|thousand\b))?(?<frac>\s?\/\s?\d[\d,]*(?:\.\d+)?)?(?<close>\))?/
+        for m in masked.matches(of: pattern) {
+            let o = m.output
+            let raw = String(o.num).replacingOccurrences(of: ",", with: "")
+            guard var value = Double(raw) else { continue }
+            let open = o.open != nil, close = o.close != nil
+            let accountingNegative = open && close && o.suf == nil && o.frac == nil
+            var negative = accountingNegative
+            if let sign = o.sign {
+                // A sign touches its number and follows a space, a bracket or the start;
+                // a dash between words is a separator (`December - 56`, `5-6`).
+                let before = masked[..<sign.startIndex].last
+                negative = before == nil || before!.isWhitespace || before == "(" || before == ":" || before == "="
+            }
+            if negative { value = -value }
+            let suffix = o.suf.map { String($0).lowercased() }
+            var multiplier = 1.0
+            switch suffix {
+            case "k", "thousand": multiplier = 1000
+            case "m", "mn", "million": multiplier = 1_000_000
+            case "bn", "billion": multiplier = 1_000_000_000
+            default: break
+            }
+            let bracketed = (open && !accountingNegative) || isInsideBrackets(masked, m.range.lowerBound)
+            result.append(FigureToken(value: value, currency: o.cur != nil, percent: suffix == "%",
+                                      multiplier: multiplier, hasSuffix: suffix != nil && suffix != "%",
+                                      isFraction: o.frac != nil, bracketed: bracketed, range: m.range))
+        }
+        return result
+    }
+
+    /// Whether an unclosed `(` precedes the index.
+    static func isInsideBrackets(_ s: String, _ i: String.Index) -> Bool {
+        var depth = 0
+        for ch in s[..<i] {
+            if ch == "(" { depth += 1 } else if ch == ")" { depth = max(0, depth - 1) }
+        }
+        return depth > 0
+    }
+
+    /// Blanks out text that is not a figure of the measure: bracketed notes with words
+    /// (`(July 12)`, `(All Teams)`), dates, financial years, unit phrases (`per 10,000`).
+    static func mask(_ text: String) -> String {
+        var s = text
+        let blank: (Substring) -> String = { String(repeating: " ", count: $0.count) }
+        // Dates and periods.
+        s = s.replacing(/\b\d{1,2}[\/.\-]\d{1,2}[\/.\-]\d{2,4}\b/) { blank($0.output) }
+        s = s.replacing(/\b\d{4}-\d{2}-\d{2}\b/) { blank($0.output) }
+        s = s.replacing(/\b(?:19|20)\d{2}\s?[\/\-–]\s?(?:19|20)?\d{2}\b/) { blank($0.output) }
+        let month = #"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"#
+        s = s.replacing(try! Regex(#"(?i)\b\d{1,2}(?:st|nd|rd|th)?\s+"# + month + #"(?:\s*,?\s*\d{2,4})?"#)) { blank($0.output) }
+        s = s.replacing(try! Regex(#"(?i)\b"# + month + #"\s+\d{1,4}(?:st|nd|rd|th)?(?:\s*,?\s*\d{4})?"#)) { blank($0.output) }
+        s = s.replacing(/(?i)\b(?:quarter|qtr|q)\s?[1-4]\b|\b[1-4](?:st|nd|rd|th)\s+quarter\b/) { blank($0.output) }
+        // Unit phrases and rates that carry their own numbers.
+        s = s.replacing(/(?i)\bper\s+(?:\d{1,3}(?:,\d{3})+|\d+)\s?k?\b/) { blank($0.output) }
+        // Bracketed notes made of words (no %, £ or bare figure of the measure).
+        s = s.replacing(/\((?<inner>[^()]*)\)/) { m in
+            let inner = m.output.inner
+            let hasLetters = inner.contains(where: { $0.isLetter })
+            let hasMeasure = inner.contains("%") || inner.contains("£")
+            return hasLetters && !hasMeasure ? blank(m.output.0) : String(m.output.0)
+        }
+        return s
+    }
+}

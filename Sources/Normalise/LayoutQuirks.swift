@@ -1,0 +1,69 @@
+import Foundation
+
+/// Repairs text-extraction artefacts: glued quarter digits, words split by a cell boundary,
+/// field labels run into the previous value, list numbering on titles.
+public enum LayoutQuirks {
+    /// `Quarter 32013/2014` → `Quarter 3 2013/2014`, `Q32013/14` → `Q3 2013/14`; a real year is never touched.
+    public static func fixGluedQuarterYear(_ s: String) -> String {
+        s.replacing(/(?i)\b(?<label>quarter|qtr|q)(?<sp>\s*)(?<q>[1-4])(?<year>(?:19|20)\d{2})(?=\s?[\/\-–]\s?\d{2})/) { m in
+            "\(m.output.label)\(m.output.sp)\(m.output.q) \(m.output.year)"
+        }
+    }
+
+    /// Words often split across a cell boundary in committee papers.
+    public static let reportWords: Set<String> = [
+        "quarter", "quarterly", "report", "reports", "performance", "target", "targets", "actual", "actuals",
+        "indicator", "indicators", "polarity", "owner", "comments", "comment", "commentary", "unit", "measure",
+        "measures", "previous", "value", "current", "similar", "authorities", "national", "average", "status",
+        "trend", "direction", "travel", "progress", "activities", "activity", "officer", "lead", "budget",
+        "forecast", "variance", "revenue", "capital", "outturn", "annual", "monthly", "children", "young",
+        "people", "services", "service", "council", "committee", "scrutiny", "overview", "summary", "appendix",
+        "objective", "priority", "dashboard", "profile", "improvement", "plan", "financial", "year", "latest",
+        "author", "subject", "bigger", "smaller", "better", "symbol", "corporate", "period", "periods", "data",
+        "information", "comparator", "comparators", "benchmark", "baseline", "tolerance", "floor", "december",
+        "september", "november", "october", "january", "february", "march", "april", "june", "july", "august",
+    ]
+
+    /// Joins two fragments of a word split by a cell boundary (`Performance Rep` + `ort` →
+    /// `Performance Report`) when the last word of `left` and first word of `right` make a report word.
+    public static func joinSplitWord(_ left: String, _ right: String) -> String? {
+        let l = left.replacing(/\s+$/, with: ""), r = right.replacing(/^\s+/, with: "")
+        guard let lastL = l.split(separator: " ", omittingEmptySubsequences: true).last,
+              let firstR = r.split(separator: " ", omittingEmptySubsequences: true).first,
+              lastL.allSatisfy({ $0.isLetter }) else { return nil }
+        let rWord = firstR.prefix(while: { $0.isLetter })
+        guard !rWord.isEmpty else { return nil }
+        let joined = (lastL + rWord).lowercased()
+        guard reportWords.contains(joined) else { return nil }
+        // Both halves must not already be words of their own in the list.
+        if reportWords.contains(lastL.lowercased()) && reportWords.contains(rWord.lowercased()) { return nil }
+        return l + r
+    }
+
+    /// Field labels of indicator exports, for `splitFieldFragment`.
+    public static let fieldLabels = ["Polarity", "Unit", "Owner", "Comment Author", "Comment Subject",
+                                     "Latest Comments", "Target", "Actual", "Status", "Lead Officer", "Code"]
+
+    /// Splits a trailing start of a field label off a value: `Carrie Forrester Po` → (`Carrie Forrester`, `Po`).
+    /// `nextLabel` (e.g. `Polarity:`) is the label printed on the next line; when nil, the known labels are tried.
+    public static func splitFieldFragment(_ s: String, nextLabel: String? = nil) -> (value: String, fragment: String?) {
+        let t = TextCleaner.collapseWhitespace(s)
+        guard let space = t.lastIndex(of: " ") else { return (t, nil) }
+        let tail = String(t[t.index(after: space)...])
+        let head = String(t[..<space])
+        guard tail.count >= 2, tail.first?.isUppercase == true, tail.allSatisfy({ $0.isLetter }) else { return (t, nil) }
+        let labels = nextLabel.map { [$0.trimmingCharacters(in: CharacterSet(charactersIn: " :"))] } ?? fieldLabels
+        for label in labels where label.count > tail.count || label == tail {
+            if label.lowercased().hasPrefix(tail.lowercased()) { return (head, tail) }
+        }
+        return (t, nil)
+    }
+
+    /// Cleans a title: drops leading list numbering (`1. `, `a) `), a trailing ` -` or `:`, collapses whitespace.
+    public static func cleanTitle(_ s: String) -> String {
+        var t = TextCleaner.collapseWhitespace(s)
+        t = t.replacing(/^(?:\d{1,3}[.)]|[a-zA-Z][.)]|[ivx]+[.)])\s+/, with: "")
+        t = t.replacing(/\s*[-–:]+\s*$/, with: "")
+        return TextCleaner.collapseWhitespace(t)
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// Reads UK financial years (`2013/14`) and quarters (Q1 = April–June) from printed text.
+public enum PeriodParser {
+    /// The financial year a text names, as `YYYY/YY`: `2012-13`, `2012-2013`, `2013/2014` → `2013/14`;
+    /// a doubled digit (`20012/13`) or a glued quarter digit (`32013/2014`) is repaired.
+    public static func financialYear(in text: String) -> String? {
+        for m in text.matches(of: /(?<a>\d{4,5})\s?[\/\-–]\s?(?<b>\d{4}|\d{2})(?!\d)/) {
+            let a = String(m.output.a), b = String(m.output.b)
+            // Skip dd/mm/yyyy dates: the first part must not continue a date.
+            if let prev = text[..<m.range.lowerBound].last, prev == "/" || prev == "." || prev.isNumber { continue }
+            if let start = startYear(a, consistentWith: b) {
+                return label(startYear: start)
+            }
+        }
+        return nil
+    }
+
+    /// `YYYY/YY` for the year starting in April of `startYear`.
+    static func label(startYear: Int) -> String {
+        String(format: "%04d/%02d", startYear, (startYear + 1) % 100)
+    }
+
+    /// The start year of a printed pair, trying the printed digits and, for five digits,
+    /// each way of dropping one so that the end year follows it.
+    static func startYear(_ a: String, consistentWith b: String) -> Int? {
+        var candidates: [String] = []
+        if a.count == 4 { candidates = [a] } else {
+            let chars = Array(a)
+            for i in chars.indices { var c = chars; c.remove(at: i); candidates.append(String(c)) }
+        }
+        guard let end = Int(b) else { return nil }
+        for c in candidates {
+            guard let s = Int(c), (1990...2099).contains(s) else { continue }
+            if b.count == 2 ? (s + 1) % 100 == end : s + 1 == end { return s }
+        }
+        return nil
+    }
+
+    /// The quarter a text names: `Quarter 1`, `Q3`, `Qtr 1`, `quarter 32013/2014` → 3, `third quarter`.
+    public static func quarter(in text: String) -> Int? {
+        let fixed = LayoutQuirks.fixGluedQuarterYear(text)
+        if let m = fixed.firstMatch(of: /(?i)\b(?:quarter|qtr|qr)\.?\s*(?<n>[1-4])(?!\d)/) { return Int(m.output.n) }
+        if let m = fixed.firstMatch(of: /\b[Qq](?<n>[1-4])\b/) { return Int(m.output.n) }
+        let words = ["first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4]
+        if let m = fixed.firstMatch(of: /(?i)\b(?<w>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter\b/) {
+            return words[m.output.w.lowercased()]
+        }
+        let spelled = ["one": 1, "two": 2, "three": 3, "four": 4]
+        if let m = fixed.firstMatch(of: /(?i)\bquarter\s+(?<w>one|two|three|four)\b/) {
+            return spelled[m.output.w.lowercased()]
+        }
+        return nil
+    }
+
+    /// The financial year and quarter an ISO date falls in (Q1 = April–June … Q4 = January–March).
+    public static func quarter(of date: ISODate) -> (financialYear: String, quarter: Int) {
+        let parts = date.split(separator: "-").compactMap { Int($0) }
+        let year = parts.count > 0 ? parts[0] : 2000
+        let month = parts.count > 1 ? parts[1] : 4
+        let start = month >= 4 ? year : year - 1
+        let q = month >= 4 ? (month - 4) / 3 + 1 : 4
+        return (label(startYear: start), q)
+    }
+
+    /// The ISO last day of a quarter of a financial year (`2012/13`, 1 → `2012-06-30`).
+    public static func quarterEnd(financialYear: String, quarter: Int) -> String {
+        let start = Int(financialYear.prefix(4)) ?? 2000
+        switch quarter {
+        case 1: return String(format: "%04d-06-30", start)
+        case 2: return String(format: "%04d-09-30", start)
+        case 3: return String(format: "%04d-12-31", start)
+        default: return String(format: "%04d-03-31", start + 1)
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Reads a performance status against target (`above_target`, `on_target`, `below_target`)
+/// and an activity status (`ahead`, `on_track`, `behind`) from symbols, symbol names and words.
+public enum StatusParser {
+    /// RED DIAMOND / ▲ / Red / Off track → below; BLUE CIRCLE / ● / ✓ / Amber / On target → on;
+    /// GREEN PLUS / ★ / Exceeding target → above. A RAG Green means the target is met, so → on_target;
+    /// Amber means close to target (within tolerance), so → on_target too.
+    public static func parse(_ s: String) -> String? {
+        let t = TextCleaner.collapseWhitespace(TextCleaner.stripMarkup(s)).lowercased()
+        guard !t.isEmpty else { return nil }
+        if t.contains("red diamond") || t.contains("◆") || t.contains("♦") { return "below_target" }
+        if t.contains("green plus") { return "above_target" }
+        if t.contains("blue circle") { return "on_target" }
+        if t.contains(/\b(?:exceed|exceeding|exceeds|exceeded|above|better than|ahead of|outperform)/) { return "above_target" }
+        if t.contains(/\b(?:below|off track|off target|not met|missed|behind|worse than|failing|not achieved|under target|short of)/) {
+            return "below_target"
+        }
+        if t.contains(/\b(?:on target|on track|met|achieved|in line|within tolerance|on plan)\b/) { return "on_target" }
+        if let c = t.trimmingCharacters(in: .whitespaces).first, t.count <= 3 {
+            switch c {
+            case "★", "☆", "✶", "✦", "+": return "above_target"
+            case "●", "•", "○", "✓", "✔", "=": return "on_target"
+            case "▲", "△", "✗", "✘", "x": return "below_target"
+            default: break
+            }
+        }
+        switch t.trimmingCharacters(in: CharacterSet(charactersIn: " .")) {
+        case "red", "r": return "below_target"
+        case "amber", "a", "amber/green", "green/amber", "g", "green": return "on_target"
+        case "amber/red", "red/amber": return "below_target"
+        case "blue", "gold": return "above_target"
+        default: return nil
+        }
+    }
+
+    /// `★` / Ahead → ahead; `✓` / On track / Complete → on_track; `▲` / Behind / Delayed → behind.
+    public static func activityStatus(_ s: String) -> String? {
+        let t = TextCleaner.collapseWhitespace(TextCleaner.stripMarkup(s)).lowercased()
+        guard !t.isEmpty else { return nil }
+        if t.contains("★") || t.contains("☆") || t.contains(/\b(?:ahead|excellent progress)\b/) { return "ahead" }
+        if t.contains("▲") || t.contains(/\b(?:behind|delayed|slipp|off track|at risk|overdue|not started|late)\w*/) {
+            return "behind"
+        }
+        if t.contains("✓") || t.contains("✔") || t.contains(/\b(?:on track|on schedule|good progress|complete|completed|achieved|in progress)\b/) {
+            return "on_track"
+        }
+        switch t.trimmingCharacters(in: CharacterSet(charactersIn: " .")) {
+        case "green", "g", "blue": return "on_track"
+        case "red", "r", "amber", "a": return "behind"
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// Whitespace and markup clean-up for cells and text lines.
+public enum TextCleaner {
+    /// Collapses runs of whitespace (spaces, tabs, newlines, no-break spaces) to one space and trims the ends.
+    public static func collapseWhitespace(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.count)
+        var pendingSpace = false
+        for ch in s {
+            if ch.isWhitespace {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(" ") }
+                pendingSpace = false
+                out.append(ch)
+            }
+        }
+        return out
+    }
+
+    /// Strips HTML tags, decodes common entities and drops markdown emphasis,
+    /// keeping a lone `*` such as the footnote mark in `78.2%*`.
+    public static func stripMarkup(_ s: String) -> String {
+        var t = s.replacing(/<\/?[A-Za-z][A-Za-z0-9]*(\s[^<>]*)?\/?>/, with: " ")
+        t = decodeEntities(t)
+        t = t.replacing(/\*\*(?<inner>[^*\n]+?)\*\*/) { m in String(m.output.inner) }
+        t = t.replacing(/__(?<inner>[^_\n]+?)__/) { m in String(m.output.inner) }
+        t = t.replacing(/(?<pre>^|[^\w*])\*(?<inner>[^\s*]|[^\s*][^*\n]*?[^\s*])\*(?![\w*])/) { m in
+            String(m.output.pre) + String(m.output.inner)
+        }
+        return collapseWhitespace(t)
+    }
+
+    /// Decodes named and numeric character references.
+    static func decodeEntities(_ s: String) -> String {
+        guard s.contains("&") else { return s }
+        let named: [String: String] = [
+            "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ",
+            "pound": "£", "ndash": "–", "mdash": "—", "lsquo": "‘", "rsquo": "’",
+            "ldquo": "“", "rdquo": "”", "hellip": "…", "euro": "€", "bull": "•",
+        ]
+        return s.replacing(/&(?<name>#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z]+);/) { m in
+            let name = String(m.output.name)
+            if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                if let v = UInt32(name.dropFirst(2), radix: 16), let u = Unicode.Scalar(v) { return String(Character(u)) }
+            } else if name.hasPrefix("#") {
+                if let v = UInt32(name.dropFirst()), let u = Unicode.Scalar(v) { return String(Character(u)) }
+            } else if let r = named[name.lowercased()] {
+                return r
+            }
+            return String(m.output.0)
+        }
+    }
+}
