@@ -20,11 +20,10 @@ public struct NormaliseStage: Stage {
         doc.blocks = input.blocks.map { block in
             switch block {
             case .paragraph(var p):
-                p.text = LayoutQuirks.fixGluedQuarterYear(p.text)
-                p.lines = p.lines.map(LayoutQuirks.fixGluedQuarterYear)
+                p.lines = p.lines.map { Self.joinSplitWords(inText: LayoutQuirks.fixGluedQuarterYear($0)) }
+                p.text = p.lines.joined(separator: " ")
                 return .paragraph(p)
             case .table(var t):
-                t.headerRows = t.headerRows.map(Self.joinSplitWords)
                 t.rows = t.rows.map { r in var r = r; r.cells = r.cells.map(LayoutQuirks.fixGluedQuarterYear); return r }
                 t.caption = t.caption.map(LayoutQuirks.fixGluedQuarterYear)
                 return .table(t)
@@ -34,19 +33,18 @@ public struct NormaliseStage: Stage {
         return doc
     }
 
-    /// Header cells broken mid-word by a cell boundary (`Rep | ort`) joined back.
-    static func joinSplitWords(_ cells: [String]) -> [String] {
-        var out = cells
+    /// Words broken by a cell boundary and rejoined with a space (`Performance Rep ort`) mended.
+    static func joinSplitWords(inText text: String) -> String {
+        var words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
         var i = 0
-        while i + 1 < out.count {
-            if let joined = LayoutQuirks.joinSplitWord(out[i], out[i + 1]) {
-                out[i] = joined
-                out.remove(at: i + 1)
-                out.append("")
+        while i + 1 < words.count {
+            if let joined = LayoutQuirks.joinSplitWord(words[i], words[i + 1]), !joined.contains(" ") {
+                words[i] = joined
+                words.remove(at: i + 1)
             } else {
                 i += 1
             }
         }
-        return out
+        return words.joined(separator: " ")
     }
 }

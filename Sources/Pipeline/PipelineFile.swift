@@ -42,7 +42,7 @@ public struct PipelineFile: Sendable {
         ExtractStage.name: { try configure(ExtractStage.self, $0) },
     ]
 
-    static func configure<S: Stage>(_ type: S.Type, _ node: Node?) throws -> ConfiguredStage {
+    static func configure<S: Stage>(_ stageType: S.Type, _ node: Node?) throws -> ConfiguredStage {
         let options: S.Options
         if let node {
             options = try YAMLDecoder().decode(S.Options.self, from: node)

@@ -1,0 +1,102 @@
+import Foundation
+import ScrutinyCore
+
+/// Finds the council a paper belongs to from what it prints: "<Name> Council",
+/// "<Name> MBC", "City of <Name>", e-mail domains (`@name.gov.uk`), or repeated plain
+/// mentions of a children's services authority's name. Returns the short canonical name.
+public struct AuthorityFinder: Sendable {
+    public init() {}
+
+    /// English authorities with children's services responsibilities (counties, unitaries,
+    /// metropolitan and London boroughs), by short canonical name.
+    public static let authorities: [String] = [
+        "Barking and Dagenham", "Barnet", "Barnsley", "Bath and North East Somerset", "Bedford", "Bexley",
+        "Birmingham", "Blackburn with Darwen", "Blackpool", "Bolton", "Bournemouth", "Bracknell Forest", "Bradford",
+        "Brent", "Brighton and Hove", "Bristol", "Bromley", "Buckinghamshire", "Bury", "Calderdale", "Cambridgeshire",
+        "Camden", "Central Bedfordshire", "Cheshire East", "Cheshire West and Chester", "Cornwall", "Coventry",
+        "Croydon", "Cumbria", "Darlington", "Derby", "Derbyshire", "Devon", "Doncaster", "Dorset", "Dudley",
+        "Durham", "Ealing", "East Riding of Yorkshire", "East Sussex", "Enfield", "Essex", "Gateshead",
+        "Gloucestershire", "Greenwich", "Hackney", "Halton", "Hammersmith and Fulham", "Hampshire", "Haringey",
+        "Harrow", "Hartlepool", "Havering", "Herefordshire", "Hertfordshire", "Hillingdon", "Hounslow",
+        "Isle of Wight", "Isles of Scilly", "Islington", "Kensington and Chelsea", "Kent", "Kingston upon Hull",
+        "Hull", "Kingston upon Thames", "Kirklees", "Knowsley", "Lambeth", "Lancashire", "Leeds", "Leicester",
+        "Leicestershire", "Lewisham", "Lincolnshire", "Liverpool", "Luton", "Manchester", "Medway", "Merton",
+        "Middlesbrough", "Milton Keynes", "Newcastle upon Tyne", "Newcastle", "Newham", "Norfolk",
+        "North East Lincolnshire", "North Lincolnshire", "North Somerset", "North Tyneside", "North Yorkshire",
+        "Northamptonshire", "Northumberland", "Nottingham", "Nottinghamshire", "Oldham", "Oxfordshire",
+        "Peterborough", "Plymouth", "Poole", "Portsmouth", "Reading", "Redbridge", "Redcar and Cleveland",
+        "Richmond upon Thames", "Rochdale", "Rotherham", "Rutland", "Salford", "Sandwell", "Sefton", "Sheffield",
+        "Shropshire", "Slough", "Solihull", "Somerset", "South Gloucestershire", "South Tyneside", "Southampton",
+        "Southend-on-Sea", "Southwark", "St Helens", "Staffordshire", "Stockport", "Stockton-on-Tees",
+        "Stoke-on-Trent", "Suffolk", "Sunderland", "Surrey", "Sutton", "Swindon", "Tameside", "Telford and Wrekin",
+        "Thurrock", "Torbay", "Tower Hamlets", "Trafford", "Wakefield", "Walsall", "Waltham Forest", "Wandsworth",
+        "Warrington", "Warwickshire", "West Berkshire", "West Sussex", "Westminster", "Wigan", "Wiltshire",
+        "Windsor and Maidenhead", "Wirral", "Wokingham", "Wolverhampton", "Worcestershire", "York",
+        "North Northamptonshire", "West Northamptonshire", "Westmorland and Furness", "Cumberland",
+        "Bournemouth, Christchurch and Poole",
+    ]
+
+    /// Names that are also everyday words or common in other senses: counted only in a
+    /// council pattern ("Reading Borough Council"), never as plain mentions.
+    static let ambiguous: Set<String> = ["Reading", "Bury", "Sutton", "Halton", "Poole", "Rutland", "York", "Durham",
+                                         "Newcastle", "Hull", "Dorset", "Kent", "Derby", "Wigan", "Essex", "Brent"]
+
+    public func find(in doc: LaidOutDocument) -> String? {
+        var text = doc.runningHeaders.joined(separator: "\n")
+        for b in doc.blocks {
+            switch b {
+            case .paragraph(let p): text += "\n" + p.text
+            case .table(let t):
+                for r in t.headerRows { text += "\n" + r.joined(separator: " ") }
+                for r in t.rows { text += "\n" + r.cells.joined(separator: " ") }
+            }
+        }
+        return find(inText: text)
+    }
+
+    /// The best-supported authority in a text, or nil.
+    public func find(inText text: String) -> String? {
+        var score: [String: Double] = [:]
+        let lower = text.lowercased()
+        for name in Self.authorities {
+            let escaped = NSRegularExpression.escapedPattern(for: name).replacingOccurrences(of: "\\ ", with: "\\s+")
+            // council patterns
+            let strong = "(?i)(city of\\s+)?\\b\(escaped)\\b(\\s+(metropolitan|city|county|borough|district|council|mbc|m\\.b\\.c))+"
+                + "|(?i)\\b(london borough of|royal borough of|city of|county of|council of)\\s+\(escaped)\\b"
+            let strongCount = Self.count(strong, in: text)
+            score[name, default: 0] += Double(strongCount) * 3
+            // e-mail and web domains
+            let domain = name.lowercased().replacingOccurrences(of: " ", with: "")
+            if lower.contains("@\(domain).gov.uk") || lower.contains(".\(domain).gov.uk") || lower.contains("www.\(domain).gov.uk") {
+                score[name, default: 0] += 3
+            }
+            if !Self.ambiguous.contains(name) {
+                // plain mentions, capitalised, not part of a longer proper name already counted
+                let plain = Self.count("\\b\(escaped)\\b", in: text, caseSensitive: true)
+                score[name, default: 0] += Double(max(0, plain - strongCount)) * 1
+            }
+        }
+        // longer names contain shorter ones ("North Lincolnshire" ⊃ "Lincolnshire"): drop the part
+        for (name, s) in score where s > 0 {
+            for other in Self.authorities where other != name && other.contains(name) && (score[other] ?? 0) > 0 {
+                score[name] = max(0, s - (score[other] ?? 0))
+            }
+        }
+        guard let best = score.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }),
+              best.value >= 1 else { return nil }
+        return Self.canonical(best.key)
+    }
+
+    static func canonical(_ name: String) -> String {
+        switch name {
+        case "Kingston upon Hull": return "Hull"
+        case "Newcastle upon Tyne": return "Newcastle"
+        default: return name
+        }
+    }
+
+    static func count(_ pattern: String, in text: String, caseSensitive: Bool = false) -> Int {
+        guard let re = try? NSRegularExpression(pattern: pattern, options: caseSensitive ? [] : [.caseInsensitive]) else { return 0 }
+        return re.numberOfMatches(in: text, range: NSRange(text.startIndex..., in: text))
+    }
+}

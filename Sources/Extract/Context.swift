@@ -1,0 +1,61 @@
+import Foundation
+import ScrutinyCore
+import Normalise
+
+/// Helpers shared by the extractors: nearest headings, figures with units, titles.
+enum ExtractText {
+    /// The heading a block sits under: the nearest preceding short paragraph, with a
+    /// list letter (`A.`) or number stripped.
+    static func section(before index: Int, in blocks: [Block], maxLength: Int = 200) -> String? {
+        var i = index - 1
+        var seen = 0
+        while i >= 0, seen < 4 {
+            if case .paragraph(let p) = blocks[i] {
+                seen += 1
+                let t = p.text.trimmingCharacters(in: .whitespaces)
+                if t.count <= maxLength, !t.hasSuffix(":"), t.count >= 3 {
+                    return cleanSection(t)
+                }
+            } else {
+                return nil
+            }
+            i -= 1
+        }
+        return nil
+    }
+
+    static func cleanSection(_ s: String) -> String {
+        var t = s.replacing(/^[A-Z]\s?[.)]\s+/, with: "")
+        t = t.replacing(/^\d{1,2}[.)]\s+/, with: "")
+        return TextCleaner.collapseWhitespace(t)
+    }
+
+    /// `%` when the figures carry `%`, `GBP` when they carry `£`, else nil.
+    static func unit(fromCells cells: [String]) -> String? {
+        if cells.contains(where: { $0.contains("£") }) { return "GBP" }
+        let figures = cells.compactMap { FigureParser.parse($0) }
+        if figures.contains(where: { $0.unit == .money }) { return "GBP" }
+        if figures.contains(where: { $0.unit == .percent }) || cells.contains(where: { $0.range(of: #"\d\s?%"#, options: .regularExpression) != nil }) { return "%" }
+        return nil
+    }
+
+    /// A cell's figure in the measure's unit, or nil; `moneyContext` when the measure is in pounds.
+    static func value(_ cell: String?, unit: String?) -> Double? {
+        guard let cell, !cell.isEmpty else { return nil }
+        return FigureParser.parse(cell, moneyContext: unit == "GBP")?.value
+    }
+
+    static func textOrNil(_ s: String?) -> String? {
+        guard let s else { return nil }
+        let t = TextCleaner.collapseWhitespace(s)
+        return t.isEmpty ? nil : t
+    }
+
+    /// Content words of a text, for matching comments to rows.
+    static func contentWords(_ s: String) -> Set<String> {
+        let stop: Set<String> = ["the", "of", "and", "in", "to", "a", "for", "on", "at", "by", "with", "was", "were",
+                                 "is", "are", "this", "that", "be", "who", "had", "has", "their", "number", "out"]
+        return Set(s.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+            .filter { $0.count > 1 && !stop.contains($0) })
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import ScrutinyCore
+import Normalise
+
+/// Named things a paper mentions: the people responsible (owners, leads, comment authors),
+/// the council, indicator codes, sums of money and dates, each with a normalised value.
+public struct EntityExtractor: Sendable {
+    public init() {}
+
+    public func extract(_ doc: LaidOutDocument, records: [RecordRow], activities: [ActivityRow], authority: String?) -> [EntityRow] {
+        let docID = doc.source.docID
+        var out: [EntityRow] = []
+        var seen = Set<String>()
+        func add(_ kind: String, _ text: String, _ value: EntityValue?, page: Int?) {
+            let key = "\(kind)|\(text)|\(page.map(String.init) ?? "")"
+            guard !text.isEmpty, seen.insert(key).inserted else { return }
+            out.append(EntityRow(docID: docID, page: page, kind: kind, text: text, value: value))
+        }
+        for r in records {
+            if let o = r.owner { add("person", o, .string(o), page: r.page) }
+            if let c = r.code { add("indicator", c, .string(c), page: r.page) }
+        }
+        for a in activities {
+            if let l = a.lead { add("person", l, .string(l), page: a.page) }
+        }
+        if let authority { add("organisation", authority, .string(authority), page: nil) }
+        for p in doc.paragraphs {
+            let text = p.text
+            for m in text.matches(of: /£\s?\d[\d,]*(?:\.\d+)?\s?(?:m|k|bn|million|thousand)?\b/) {
+                let s = String(text[m.range])
+                if let f = FigureParser.parse(s, moneyContext: true) { add("money", s, .number(f.value), page: p.at.page) }
+            }
+            for d in DateParser.find(in: text) { add("date", d.text, .string(d.iso), page: p.at.page) }
+            for m in text.matches(of: /Comment Author:\s*(?<name>[A-Z][A-Za-z'\-]+(?:\s[A-Z][A-Za-z'\-]+){1,3})/) {
+                let n = String(m.output.name)
+                add("person", n, .string(n), page: p.at.page)
+            }
+        }
+        return out
+    }
+}

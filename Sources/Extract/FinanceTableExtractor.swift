@@ -1,0 +1,59 @@
+import Foundation
+import ScrutinyCore
+import Normalise
+
+/// Budget lines from finance tables: columns such as Gross Budget, Net Budget, Variance,
+/// Forecast, Actuals; figures scaled to pounds by the table's `'000` / `£000` marker (or,
+/// where a table prints none, by its sibling statements'); a narrative row under a line
+/// becomes that line's note.
+public struct FinanceTableExtractor: Sendable {
+    public init() {}
+
+    static let moneyHeader = #"(?i)budget|forecast|variance|outturn|actuals?\b|spend|expenditure|income|£|'000"#
+
+    public func extract(_ doc: LaidOutDocument) -> [FinanceRow] {
+        let blocks = doc.blocks
+        var candidates: [(Int, Table)] = []
+        for (i, b) in blocks.enumerated() {
+            guard case .table(let t) = b else { continue }
+            let moneyColumns = t.header.dropFirst().filter { $0.range(of: Self.moneyHeader, options: .regularExpression) != nil }
+            guard moneyColumns.count >= 2, ColumnRoles(header: t.header)[.activity] == nil,
+                  ColumnRoles(header: t.header)[.measure] == nil else { continue }
+            candidates.append((i, t))
+        }
+        let siblingScale = candidates.lazy.compactMap { $0.1.header.lazy.compactMap(MoneyScale.scale(forHeader:)).first }.first
+        var out: [FinanceRow] = []
+        for (i, t) in candidates {
+            let statement = ExtractText.section(before: i, in: blocks, maxLength: 120) ?? t.caption ?? "Finance"
+            let scale = t.header.lazy.compactMap(MoneyScale.scale(forHeader:)).first ?? siblingScale ?? 1
+            let keys = t.header.map(Self.cleanKey)
+            for row in t.rows {
+                let cells = row.cells
+                guard let label = cells.first.flatMap({ ExtractText.textOrNil($0) }) else { continue }
+                let rest = cells.dropFirst()
+                if rest.allSatisfy({ $0.isEmpty }) {
+                    // a narrative row: the note of the line above
+                    if var last = out.last, last.docID == doc.source.docID, last.statement == statement, last.note == nil {
+                        last.note = label
+                        out[out.count - 1] = last
+                    }
+                    continue
+                }
+                var values: [(String, Double?)] = []
+                for c in 1..<min(cells.count, keys.count) where !keys[c].isEmpty {
+                    let v = FigureParser.parse(cells[c], scale: scale, moneyContext: true)?.value
+                    values.append((keys[c], v))
+                }
+                guard values.contains(where: { $0.1 != nil }) else { continue }
+                out.append(FinanceRow(docID: doc.source.docID, page: row.at.page, statement: statement, line: label,
+                                      values: OrderedFigures(values), note: nil))
+            }
+        }
+        return out
+    }
+
+    /// A column label without its scale marker (`Gross Budget '000` → `Gross Budget`).
+    static func cleanKey(_ s: String) -> String {
+        TextCleaner.collapseWhitespace(s.replacing(/(?i)\(?\s*£?\s*'?000s?'?\s*\)?|\(\s*£\s*[km]\s*\)/, with: " "))
+    }
+}

@@ -1,0 +1,202 @@
+import Foundation
+import ScrutinyCore
+import Normalise
+
+/// Indicator records from per-indicator scorecards: a status heading (`RED DIAMOND`),
+/// a `CODE: Title` line, `Owner:` / `Polarity:` / `Unit:` fields, a monthly grid
+/// (dates across, Actual / Target / Symbol down) and a "Latest Comments" block.
+///
+/// Fields printed out of order are handled: a field seen after an indicator's grid goes
+/// to that indicator if it has none of that kind yet, otherwise to the next indicator.
+public struct ScorecardExtractor: Sendable {
+    public init() {}
+
+    struct Indicator {
+        var code: String?
+        var title: String
+        var section: String?
+        var statusText: String?
+        var fields: [String: String] = [:]
+        var grid: Table?
+        var comments: [String] = []
+        var at: Provenance
+    }
+
+    enum Event {
+        case line(String, Paragraph)
+        case table(Table)
+    }
+
+    nonisolated(unsafe) static let statusHeading = /^(?i)(red|amber|green|blue|grey|gray|black|purple)\s+(diamond|plus|circle|triangle|square|star|cross|tick|arrow)$/
+    nonisolated(unsafe) static let titleLine = /^(?<code>(?:[A-Z]{2,4}\s)?[A-Z]{1,4}\s?\d{1,4}[A-Z]{0,2}(?:\s*\([A-Z]{1,4}\s?\d{1,4}\))?|\d{3,5}[A-Z]{1,3})\s*:\s*(?<title>\S.*)$/
+    nonisolated(unsafe) static let fieldLabel = /(?i)\b(owner|polarity|unit|good performance is|lead officer)\s*:/
+
+    public func extract(_ doc: LaidOutDocument, meta: DocumentRow) -> [RecordRow] {
+        var events: [Event] = []
+        for b in doc.blocks {
+            switch b {
+            case .paragraph(let p): for l in p.lines where !l.isEmpty { events.append(.line(l, p)) }
+            case .table(let t): events.append(.table(t))
+            }
+        }
+        guard events.contains(where: { if case .line(let l, _) = $0 { return l.wholeMatch(of: Self.statusHeading) != nil } else { return false } })
+            || events.contains(where: { if case .table(let t) = $0 { return isGrid(t) } else { return false } }) else { return [] }
+
+        var indicators: [Indicator] = []
+        var current: Indicator?
+        var pendingFields: [String: String] = [:]
+        var pendingStatus: String?
+        var section: String?
+        var inComments = false
+
+        func finish() {
+            if let c = current, c.grid != nil { indicators.append(c) }
+            current = nil
+        }
+        func nextLine(after i: Int) -> String? {
+            var j = i + 1
+            while j < events.count {
+                if case .line(let l, _) = events[j] { return l }
+                return nil
+            }
+            return nil
+        }
+        for (i, e) in events.enumerated() {
+            switch e {
+            case .table(let t):
+                inComments = false
+                if isGrid(t), current != nil, current?.grid == nil { current?.grid = t }
+            case .line(let line, let p):
+                let text = line.trimmingCharacters(in: .whitespaces)
+                if text.wholeMatch(of: Self.statusHeading) != nil {
+                    pendingStatus = text
+                    inComments = false
+                    if current?.grid != nil { finish() }
+                    continue
+                }
+                if let m = text.wholeMatch(of: Self.titleLine), current?.grid != nil || current == nil || current?.title.isEmpty == true,
+                   !text.lowercased().hasPrefix("comment") {
+                    finish()
+                    var ind = Indicator(code: MeasureTableExtractor.normaliseCode(String(m.output.code).replacing(/\s*\(.*\)$/, with: "")),
+                                        title: LayoutQuirks.cleanTitle(String(m.output.title)), section: section,
+                                        statusText: pendingStatus, at: p.at)
+                    ind.fields = pendingFields
+                    pendingFields = [:]
+                    pendingStatus = nil
+                    current = ind
+                    inComments = false
+                    continue
+                }
+                if text.firstMatch(of: Self.fieldLabel) != nil, text.count < 200 {
+                    let fields = Self.parseFields(text, nextLine: nextLine(after: i))
+                    for (k, v) in fields {
+                        if var c = current, c.grid == nil || c.fields[k] == nil {
+                            c.fields[k] = v
+                            current = c
+                        } else {
+                            pendingFields[k] = v
+                        }
+                    }
+                    continue
+                }
+                if text.range(of: #"^(?i)latest comments?\s*:?$"#, options: .regularExpression) != nil {
+                    inComments = true
+                    continue
+                }
+                if text.range(of: #"^(?i)comment author\s*:"#, options: .regularExpression) != nil { continue }
+                // A short name line right before a status heading is a section (the service or its head).
+                if let next = nextLine(after: i), next.trimmingCharacters(in: .whitespaces).wholeMatch(of: Self.statusHeading) != nil,
+                   Self.looksLikeSectionName(text) {
+                    section = text
+                    inComments = false
+                    continue
+                }
+                if p.headingLevel != nil && PeriodParser.financialYear(in: text) != nil { continue }
+                if inComments, current != nil, current?.grid != nil {
+                    current?.comments.append(text)
+                }
+            }
+        }
+        finish()
+        return indicators.flatMap { records(for: $0, meta: meta, docID: doc.source.docID) }
+    }
+
+    static func looksLikeSectionName(_ s: String) -> Bool {
+        let words = s.split(separator: " ")
+        guard !words.isEmpty, words.count <= 8, s.count <= 80 else { return false }
+        if s.contains("(") || s.hasSuffix(".") || s.contains(":") { return false }
+        if s.range(of: #"(?i)no comment"#, options: .regularExpression) != nil { return false }
+        return s.first?.isUppercase == true
+    }
+
+    /// Splits `Owner: A Polarity: B Unit: C` into fields; a value ending in the start of
+    /// the next line's label (`Carrie Forrester Po` before `Polarity:`) loses the fragment.
+    static func parseFields(_ text: String, nextLine: String?) -> [String: String] {
+        var out: [String: String] = [:]
+        let matches = text.matches(of: fieldLabel)
+        for (n, m) in matches.enumerated() {
+            let end = n + 1 < matches.count ? matches[n + 1].range.lowerBound : text.endIndex
+            var value = TextCleaner.collapseWhitespace(String(text[m.range.upperBound..<end]))
+            if n + 1 == matches.count, let next = nextLine?.firstMatch(of: fieldLabel) {
+                value = LayoutQuirks.splitFieldFragment(value, nextLabel: String(next.output.1)).value
+            }
+            let key = m.output.1.lowercased() == "good performance is" ? "polarity" : m.output.1.lowercased()
+            out[key == "lead officer" ? "owner" : key] = value
+        }
+        return out
+    }
+
+    /// A monthly grid: a header of dates and a row labelled Actual or Target.
+    func isGrid(_ t: Table) -> Bool {
+        let dates = t.header.filter { DateParser.parse($0) != nil }.count
+        return dates >= 2 && t.rows.contains { ["actual", "target"].contains($0.cells.first?.lowercased().trimmingCharacters(in: .whitespaces) ?? "") }
+    }
+
+    func records(for ind: Indicator, meta: DocumentRow, docID: String) -> [RecordRow] {
+        guard let grid = ind.grid else { return [] }
+        let header = grid.header
+        func row(_ label: String) -> TableRow? {
+            grid.rows.first { $0.cells.first?.lowercased().trimmingCharacters(in: .whitespaces).hasPrefix(label) == true }
+        }
+        let actualRow = row("actual"), targetRow = row("target")
+        var unit = ind.fields["unit"].flatMap(UnitParser.parse)
+        let allCells = (actualRow?.cells.dropFirst() ?? []) + (targetRow?.cells.dropFirst() ?? [])
+        if unit == nil, ind.fields["unit"] == nil || ind.fields["unit"]?.isEmpty == true {
+            unit = ExtractText.unit(fromCells: Array(allCells))
+        }
+        let polarity = ind.fields["polarity"].flatMap(PolarityParser.parse) ?? PolarityParser.fromTitle(ind.title)
+        let owner = ind.fields["owner"].flatMap { ExtractText.textOrNil($0) }
+        var commentary = ExtractText.textOrNil(ind.comments.joined(separator: " "))
+        if let c = commentary, c.range(of: #"^(?i)no comment required"#, options: .regularExpression) != nil { commentary = nil }
+        let lastActual = (1..<header.count).last { j in
+            guard let a = actualRow, j < a.cells.count else { return false }
+            return !a.cells[j].isEmpty
+        }
+        var out: [RecordRow] = []
+        for j in 1..<header.count {
+            let a = actualRow.flatMap { j < $0.cells.count ? ExtractText.textOrNil($0.cells[j]) : nil }
+            let t = targetRow.flatMap { j < $0.cells.count ? ExtractText.textOrNil($0.cells[j]) : nil }
+            guard a != nil || t != nil, let period = DateParser.parse(header[j]) else { continue }
+            var r = RecordRow(docID: docID, title: ind.title)
+            r.page = (actualRow ?? targetRow)?.at.page ?? ind.at.page
+            r.line = ind.at.line
+            r.periodEnd = period
+            r.section = ind.section
+            r.code = ind.code
+            r.unit = unit
+            r.polarity = polarity
+            r.owner = owner
+            r.actualText = a; r.targetText = t
+            r.actual = ExtractText.value(a, unit: unit)
+            r.target = ExtractText.value(t, unit: unit)
+            r.confidence = a != nil ? actualRow?.confidence : targetRow?.confidence
+            if j == lastActual {
+                r.statusText = ind.statusText
+                r.status = ind.statusText.flatMap(StatusParser.parse)
+                r.commentary = commentary
+            }
+            out.append(r)
+        }
+        return out
+    }
+}
