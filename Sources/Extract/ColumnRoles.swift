@@ -15,7 +15,8 @@ public struct ColumnRoles: Sendable {
 
     public init(header: [String]) {
         for (i, raw) in header.enumerated() {
-            let h = raw.lowercased()
+            // the leaf label, without a spanning group label (`Performance Against: Current Target`)
+            let h = raw.lowercased().replacing(/^[^:]{3,40}:\s+(?=\S)/, with: "")
             func set(_ r: ColumnRole) { if roles[r] == nil { roles[r] = i } }
             func has(_ p: String) -> Bool { h.range(of: p, options: .regularExpression) != nil }
             if h.isEmpty { continue }
@@ -24,12 +25,12 @@ public struct ColumnRoles: Sendable {
             if has(#"similar|statistical neighbour|comparator group"#) { set(.similarAuthorities); continue }
             if has(#"national|england|regional average"#) { set(.national); continue }
             if has(#"previous|last year|baseline|prior"#) { set(.previous); continue }
-            if has(#"target"#) {
+            if has(#"^(current |annual |year[- ]end |ytd |q[1-4] |\d{4}/\d{2} )?targets?\b"#) {
                 if has(#"current target"#), let old = roles[.target], old != i { roles[.target] = i } else { set(.target) }
                 continue
             }
             if has(#"floor|tolerance"#) { set(.floor); continue }
-            if has(#"^actual|actual\b|outturn|^result|current performance|^performance$|ytd"#) { set(.actual); continue }
+            if has(#"^actuals?\b|^(q[1-4]|ytd|latest|current) actual|outturn|^result|current performance|^performance$|^ytd"#) { set(.actual); continue }
             if has(#"comment|commentary|narrative|explanation|notes?\b"#) { set(.comments); continue }
             if has(#"progress|update"#) { set(.progress); continue }
             if has(#"status|score|\brag\b|rating"#) { set(.status); continue }

@@ -13,7 +13,7 @@ enum ExtractText {
             if case .paragraph(let p) = blocks[i] {
                 seen += 1
                 let t = p.text.trimmingCharacters(in: .whitespaces)
-                if t.count <= maxLength, !t.hasSuffix(":"), t.count >= 3 {
+                if t.count <= maxLength, !t.hasSuffix(":"), t.count >= 3, t.contains(" ") {
                     return cleanSection(t)
                 }
             } else {

@@ -9,7 +9,9 @@ public struct DocumentMetadataExtractor: Sendable {
 
     public func extract(_ doc: LaidOutDocument) -> DocumentRow {
         let opening = Array(doc.paragraphs.prefix(40))
-        let title = findTitle(opening, runningHeaders: doc.runningHeaders)
+        // headings further down (a page header carried into a text export) count too
+        let headings = doc.paragraphs.dropFirst(40).filter { $0.headingLevel != nil }.prefix(10)
+        let title = findTitle(opening + headings, runningHeaders: doc.runningHeaders)
         var texts: [String] = []
         if let title { texts.append(title) }
         texts += doc.runningHeaders
@@ -52,7 +54,7 @@ public struct DocumentMetadataExtractor: Sendable {
     /// A title: the first heading or bold paragraph near the top that names a period,
     /// else the first heading or bold paragraph.
     func findTitle(_ paragraphs: [Paragraph], runningHeaders: [String]) -> String? {
-        let candidates = paragraphs.prefix(30).filter { $0.text.count <= 200 && $0.text.count >= 8 }
+        let candidates = paragraphs.filter { $0.text.count <= 200 && $0.text.count >= 8 }
         func clean(_ s: String) -> String {
             var t = s.replacing(/^(?i)appendix\s+[A-Z0-9]+\s*[-–:]\s*/, with: "")
             t = TextCleaner.collapseWhitespace(t)

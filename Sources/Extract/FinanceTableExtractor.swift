@@ -11,15 +11,19 @@ public struct FinanceTableExtractor: Sendable {
 
     static let moneyHeader = #"(?i)budget|forecast|variance|outturn|actuals?\b|spend|expenditure|income|£|'000"#
 
+    /// A table of budget lines: two or more money columns, and no measure or activity column.
+    public static func isFinanceTable(_ t: Table) -> Bool {
+        let moneyColumns = t.header.dropFirst().filter { $0.range(of: moneyHeader, options: .regularExpression) != nil }
+        let roles = ColumnRoles(header: t.header)
+        return moneyColumns.count >= 2 && roles[.activity] == nil && roles[.measure] == nil
+    }
+
     public func extract(_ doc: LaidOutDocument) -> [FinanceRow] {
         let blocks = doc.blocks
         var candidates: [(Int, Table)] = []
         for (i, b) in blocks.enumerated() {
             guard case .table(let t) = b else { continue }
-            let moneyColumns = t.header.dropFirst().filter { $0.range(of: Self.moneyHeader, options: .regularExpression) != nil }
-            guard moneyColumns.count >= 2, ColumnRoles(header: t.header)[.activity] == nil,
-                  ColumnRoles(header: t.header)[.measure] == nil else { continue }
-            candidates.append((i, t))
+            if Self.isFinanceTable(t) { candidates.append((i, t)) }
         }
         let siblingScale = candidates.lazy.compactMap { $0.1.header.lazy.compactMap(MoneyScale.scale(forHeader:)).first }.first
         var out: [FinanceRow] = []

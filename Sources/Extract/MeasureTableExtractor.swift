@@ -14,8 +14,10 @@ public struct MeasureTableExtractor: Sendable {
         for (bi, block) in blocks.enumerated() {
             guard case .table(let table) = block else { continue }
             let roles = ColumnRoles(header: table.header)
-            guard roles[.activity] == nil, roles[.actual] != nil || roles[.target] != nil else { continue }
-            let measureColumn = roles[.measure] ?? (roles[.actual] == 0 || roles[.target] == 0 ? nil : 0)
+            guard roles[.activity] == nil, roles[.actual] != nil || roles[.target] != nil,
+                  !FinanceTableExtractor.isFinanceTable(table) else { continue }
+            let firstLabelled = !(table.header.first ?? "").isEmpty
+            let measureColumn = roles[.measure] ?? (roles[.actual] == 0 || roles[.target] == 0 || !firstLabelled ? nil : 0)
             guard let mc = measureColumn else { continue }
             let section = ExtractText.section(before: bi, in: blocks)
             let periodEnd = periodEnd(table: table, roles: roles) ?? meta.asAt

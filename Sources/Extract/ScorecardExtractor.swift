@@ -29,6 +29,8 @@ public struct ScorecardExtractor: Sendable {
 
     nonisolated(unsafe) static let statusHeading = /^(?i)(red|amber|green|blue|grey|gray|black|purple)\s+(diamond|plus|circle|triangle|square|star|cross|tick|arrow)$/
     nonisolated(unsafe) static let titleLine = /^(?<code>(?:[A-Z]{2,4}\s)?[A-Z]{1,4}\s?\d{1,4}[A-Z]{0,2}(?:\s*\([A-Z]{1,4}\s?\d{1,4}\))?|\d{3,5}[A-Z]{1,3})\s*:\s*(?<title>\S.*)$/
+    /// A code and title without the colon: `NI064 Child protection plans …` (a letter-digit code only).
+    nonisolated(unsafe) static let titleLineNoColon = /^(?<code>(?:[A-Z]{2,4}\s)?[A-Z]{1,4}\d{2,4}[A-Z]{0,2}|\d{3,5}[A-Z]{2,3})\s+(?<title>[A-Z(%].{8,})$/
     nonisolated(unsafe) static let fieldLabel = /(?i)\b(owner|polarity|unit|good performance is|lead officer)\s*:/
 
     public func extract(_ doc: LaidOutDocument, meta: DocumentRow) -> [RecordRow] {
@@ -45,6 +47,7 @@ public struct ScorecardExtractor: Sendable {
         var indicators: [Indicator] = []
         var current: Indicator?
         var pendingFields: [String: String] = [:]
+        /// The status heading indicators are grouped under, until the next one.
         var pendingStatus: String?
         var section: String?
         var inComments = false
@@ -74,15 +77,14 @@ public struct ScorecardExtractor: Sendable {
                     if current?.grid != nil { finish() }
                     continue
                 }
-                if let m = text.wholeMatch(of: Self.titleLine), current?.grid != nil || current == nil || current?.title.isEmpty == true,
+                if let (code, title) = Self.titleParts(text), current?.grid != nil || current == nil,
                    !text.lowercased().hasPrefix("comment") {
                     finish()
-                    var ind = Indicator(code: MeasureTableExtractor.normaliseCode(String(m.output.code).replacing(/\s*\(.*\)$/, with: "")),
-                                        title: LayoutQuirks.cleanTitle(String(m.output.title)), section: section,
+                    var ind = Indicator(code: MeasureTableExtractor.normaliseCode(code.replacing(/\s*\(.*\)$/, with: "")),
+                                        title: LayoutQuirks.cleanTitle(title), section: section,
                                         statusText: pendingStatus, at: p.at)
                     ind.fields = pendingFields
                     pendingFields = [:]
-                    pendingStatus = nil
                     current = ind
                     inComments = false
                     continue
@@ -108,6 +110,7 @@ public struct ScorecardExtractor: Sendable {
                 if let next = nextLine(after: i), next.trimmingCharacters(in: .whitespaces).wholeMatch(of: Self.statusHeading) != nil,
                    Self.looksLikeSectionName(text) {
                     section = text
+                    pendingStatus = nil
                     inComments = false
                     continue
                 }
@@ -119,6 +122,13 @@ public struct ScorecardExtractor: Sendable {
         }
         finish()
         return indicators.flatMap { records(for: $0, meta: meta, docID: doc.source.docID) }
+    }
+
+    /// The code and title of an indicator's title line, if the line is one.
+    static func titleParts(_ text: String) -> (String, String)? {
+        if let m = text.wholeMatch(of: titleLine) { return (String(m.output.code), String(m.output.title)) }
+        if text.count <= 200, let m = text.wholeMatch(of: titleLineNoColon) { return (String(m.output.code), String(m.output.title)) }
+        return nil
     }
 
     static func looksLikeSectionName(_ s: String) -> Bool {

@@ -15,8 +15,9 @@ public struct LayoutStage: Stage {
     public init(options: Options) { self.options = options }
 
     public func run(_ input: DocumentText, context: StageContext) throws -> LaidOutDocument {
-        let (pages, headers) = GeometricLayout.prepare(input.pages)
-        let blocks = TableAssembler().blocks(for: pages)
+        let (pages, pageHeaders) = GeometricLayout.prepare(input.pages)
+        let (blocks, repeatedHeadings) = RepeatedHeadingDetector.extract(TableAssembler().blocks(for: pages))
+        let headers = pageHeaders + repeatedHeadings.filter { !pageHeaders.contains($0) }
         let warnings = pages.flatMap { p in p.warnings.map { w in p.number.map { "page \($0): \(w)" } ?? w } }
         return LaidOutDocument(source: input.source, method: input.method, pageCount: input.pageCount,
                                blocks: blocks, runningHeaders: headers, warnings: warnings)
