@@ -92,7 +92,8 @@ public struct ScorecardExtractor: Sendable {
                 if text.firstMatch(of: Self.fieldLabel) != nil, text.count < 200 {
                     let fields = Self.parseFields(text, nextLine: nextLine(after: i))
                     for (k, v) in fields {
-                        if var c = current, c.grid == nil || c.fields[k] == nil {
+                        // once a field had to wait for the next indicator, the ones after it wait too
+                        if var c = current, c.grid == nil || (c.fields[k] == nil && pendingFields.isEmpty) {
                             c.fields[k] = v
                             current = c
                         } else {

@@ -133,13 +133,14 @@ public struct TableAssembler: Sendable {
         let captionRows = grid.prefix(split.captionRows)
         let headerRows = Array(grid[split.captionRows..<(split.captionRows + split.headerRows)])
         var body: [TableRow] = []
+        var carriedBreak = false
         for i in (split.captionRows + split.headerRows)..<grid.count {
             let cells = grid[i]
             let pl = raw.rows[i]
-            let afterBreak = raw.breaks.contains(i) || (i > 0 && raw.rows[i - 1].page != pl.page)
-            if afterBreak, !headerRows.isEmpty, headerRows.contains(cells) { continue }
-            if afterBreak, headerRows.count > 1, i + 1 < grid.count, headerRows.dropFirst().contains(grid[i + 1]),
-               cells == headerRows[0] { continue }
+            let afterBreak = carriedBreak || raw.breaks.contains(i) || (i > 0 && raw.rows[i - 1].page != pl.page)
+            carriedBreak = false
+            // a header repeated after a page break: dropped, and the break carries to the next row
+            if afterBreak, !headerRows.isEmpty, headerRows.contains(cells) { carriedBreak = true; continue }
             if afterBreak, let last = body.last, cells.first?.isEmpty == true, cells.contains(where: { !$0.isEmpty }) {
                 body[body.count - 1].cells = zip(last.cells, cells).map { a, b in
                     b.isEmpty ? a : (a.isEmpty ? b : a + " " + b)

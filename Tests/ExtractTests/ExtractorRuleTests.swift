@@ -1,0 +1,138 @@
+import Testing
+import ScrutinyCore
+@testable import Extract
+
+@Suite struct ScorecardExtractorTests {
+    @Test func gridGivesOneRowPerPeriodWithStatusAndCommentaryOnTheActual() throws {
+        let text = """
+            Performance Report - Quarter 1 2012/13
+
+            Children in Care
+
+            RED DIAMOND
+
+            NI999: Example indicator
+
+            Owner: Jo Bloggs Po
+            Polarity: Smaller is Better Unit: %
+
+            \t30/04/12\t31/05/12\t30/06/12\t31/07/12\t31/08/12\t30/09/12
+            Actual\t\t\t37.5\t\t\t
+            Target\t\t\t36\t\t\t36
+            Symbol\t\t\t•\t\t\t
+
+            Latest Comments:
+
+            Comment Author: Jo Bloggs - Comment Subject: Commentary
+
+            Above target this quarter.
+
+            No comment here follows.
+            """
+        let records = try extractText(text).records
+        #expect(records.count == 2)
+        let june = try #require(records.first { $0.periodEnd == "2012-06-30" })
+        #expect(june.actual == 37.5 && june.target == 36)
+        #expect(june.owner == "Jo Bloggs")
+        #expect(june.polarity == "lower_is_better" && june.unit == "%")
+        #expect(june.status == "below_target" && june.statusText == "RED DIAMOND")
+        #expect(june.section == "Children in Care")
+        #expect(june.commentary?.hasPrefix("Above target this quarter.") == true)
+        let sept = try #require(records.first { $0.periodEnd == "2012-09-30" })
+        #expect(sept.actual == nil && sept.target == 36 && sept.status == nil && sept.commentary == nil)
+        #expect(sept.owner == "Jo Bloggs")
+    }
+
+    @Test func fieldsPrintedBeforeTheTitleGoToTheNextIndicator() throws {
+        let text = """
+            GREEN PLUS
+
+            AB101: First
+
+            Unit: %
+
+            \t30/06/12\t30/09/12
+            Actual\t50\t
+            Target\t40\t40
+
+            Unit: Number
+
+            Owner: Sam Smith
+
+            AB102: Second
+
+            \t30/06/12\t30/09/12
+            Actual\t5\t
+            Target\t4\t4
+            """
+        let records = try extractText(text).records
+        let second = records.filter { $0.code == "AB102" }
+        #expect(second.count == 2)
+        #expect(second.allSatisfy { $0.unit == "number" && $0.owner == "Sam Smith" })
+        #expect(records.filter { $0.code == "AB101" }.allSatisfy { $0.unit == "%" && $0.owner == nil })
+    }
+}
+
+@Suite struct MeasureAndFinanceTests {
+    @Test func measureTableColumnsByLabel() throws {
+        let text = """
+            IMPROVEMENT PLAN 2012/13 - PROGRESS AS AT December 31st 2012
+
+            A. Raise standards
+
+            Measure\tActual (As at December 31st 2012)\tSimilar Authorities\tPrevious Value\tCurrent Target\tAny Comments
+            1. Pupils achieving level 4+ -\t78.2%*\t79.80%\t72.00%\t78%(July 12)\tGood.
+            2. Agency spend\t7.6m\t£1m\t£2.785m. Forecast\t£1.3m. (All Teams)\tOver.
+            """
+        let records = try extractText(text).records
+        #expect(records.count == 2)
+        let a = records[0]
+        #expect(a.title == "Pupils achieving level 4+")
+        #expect(a.actual == 78.2 && a.target == 78 && a.previous == 72 && a.comparators.similarAuthorities == 79.8)
+        #expect(a.unit == "%" && a.section == "Raise standards" && a.periodEnd == "2012-12-31" && a.commentary == "Good.")
+        let b = records[1]
+        #expect(b.unit == "GBP" && b.actual == 7_600_000 && b.previous == 2_785_000 && b.target == 1_300_000)
+    }
+
+    @Test func financeInThousandsWithNotes() throws {
+        let text = """
+            ### Financial Profile – Revenue
+
+            \tGross Budget '000\tNet Budget '000\tVariance '000
+            CYPS Total\t86,494\t44,628\t3,901
+            <p>Forecast to overspend.</p>\t\t\t
+
+            ### Financial Profile – Capital
+
+            \tRevised Base Budget\tQuarter 1 Forecast\tActuals to date
+            CYPS Total\t28,973\t30,782\t6,099
+            """
+        let finance = try extractText(text).finance
+        #expect(finance.count == 2)
+        #expect(finance[0].statement == "Financial Profile – Revenue")
+        #expect(finance[0].values["Gross Budget"] == 86_494_000)
+        #expect(finance[0].note == "Forecast to overspend.")
+        #expect(finance[1].values["Actuals to date"] == 6_099_000, "a sibling statement in '000 scales this one")
+    }
+}
+
+@Suite struct MetadataTests {
+    @Test func councilFromWhatThePaperPrints() {
+        #expect(AuthorityFinder().find(inText: "Report of Sandwell Metropolitan Borough Council") == "Sandwell")
+        #expect(AuthorityFinder().find(inText: "contact jo.bloggs@kirklees.gov.uk") == "Kirklees")
+        #expect(AuthorityFinder().find(inText: "This dashboard summarises City of Bradford Metropolitan District Council's service") == "Bradford")
+        #expect(AuthorityFinder().find(inText: "Reading and writing remain below average.") == nil)
+        #expect(AuthorityFinder().find(inText: "No council is named here.") == nil)
+    }
+
+    @Test func periodFromTitleWithAGluedQuarter() throws {
+        let e = try extractText("Quarterly Performance Information – Quarter 32013/2014\n\nBody text.")
+        #expect(e.document.financialYear == "2013/14" && e.document.quarter == 3 && e.document.asAt == "2013-12-31")
+        #expect(e.document.title == "Quarterly Performance Information – Quarter 3 2013/2014")
+    }
+
+    @Test func asAtMidQuarter() throws {
+        let e = try extractText("**IMPROVEMENT PLAN 20014/15 - PROGRESS AS AT May 31st 2014**\n\ntext")
+        #expect(e.document.financialYear == "2014/15" && e.document.quarter == 1 && e.document.asAt == "2014-05-31")
+    }
+}

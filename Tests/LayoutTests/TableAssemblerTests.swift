@@ -1,0 +1,91 @@
+import Testing
+import ScrutinyCore
+@testable import Layout
+
+/// Lines as a text export gives them: tab-separated cells, no geometry.
+func exportPage(_ text: String) -> [PageText] {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { raw -> TextLine in
+        let s = String(raw)
+        if s.hasPrefix("# ") { return TextLine(cells: [String(s.dropFirst(2))], bold: true, headingLevel: 1) }
+        return TextLine(cells: s.components(separatedBy: "\t"))
+    }
+    return [PageText(number: nil, lines: lines, method: .text)]
+}
+
+@Suite struct TableAssemblerTests {
+    @Test func repeatedHeaderAfterABreakIsDroppedAndAContinuationRowJoined() {
+        let text = """
+            Objective\tCommentary
+            Raise standards\tResults improved
+            Improve care\tStability improved and the % with up-to-date Personal Education
+
+            Objective\tCommentary
+            \tPlans has increased.
+            Whole system\tIntegrated service
+            """
+        let tables = TableAssembler().blocks(for: exportPage(text)).compactMap { b -> Table? in
+            if case .table(let t) = b { return t } else { return nil }
+        }
+        #expect(tables.count == 1)
+        #expect(tables[0].header == ["Objective", "Commentary"])
+        #expect(tables[0].rows.map(\.cells) == [
+            ["Raise standards", "Results improved"],
+            ["Improve care", "Stability improved and the % with up-to-date Personal Education Plans has increased."],
+            ["Whole system", "Integrated service"],
+        ])
+    }
+
+    @Test func aHeaderlessBlockAfterASubheadingContinuesTheTable() {
+        let text = """
+            \tGross Budget '000\tNet Budget '000\tVariance '000
+            CYPS Total\t86,494\t44,628\t3,901
+
+            # Service budgets with a red profile
+
+            Children and Families\t34,203\t31,281\t4,951
+            """
+        let tables = TableAssembler().blocks(for: exportPage(text)).compactMap { b -> Table? in
+            if case .table(let t) = b { return t } else { return nil }
+        }
+        #expect(tables.count == 1)
+        #expect(tables[0].rows.count == 2)
+        #expect(tables[0].header == ["", "Gross Budget '000", "Net Budget '000", "Variance '000"])
+    }
+
+    @Test func tablesWithTheirOwnHeaderUnderANewHeadingStaySeparate() {
+        let text = """
+            Objective 1 Improve outcomes
+
+            ref\tKey Activities\tStatus
+            YP1a\tImprove outcomes for children\t✓
+
+            Objective 2 Keep children safe
+
+            ref\tKey Activities\tStatus
+            YP2a\tKeep children safe\t✓
+            """
+        let tables = TableAssembler().blocks(for: exportPage(text)).compactMap { b -> Table? in
+            if case .table(let t) = b { return t } else { return nil }
+        }
+        #expect(tables.count == 2)
+    }
+
+    @Test func captionAndTwoRowHeader() {
+        let rows = [["Targets", "", "", ""], ["Measure", "Actual", "Performance Against:", ""],
+                    ["", "", "Similar Authorities", "Current Target"], ["1. Pupils", "78.2%", "79.8%", "78%"]]
+        let split = HeaderRowDetector.split(rows)
+        #expect(split == HeaderRowDetector.Split(captionRows: 1, headerRows: 2))
+    }
+
+    @Test func aGridOfPlainLabelsHasNoHeader() {
+        let rows = [["Procurement", "Crime & Disorder"], ["Human Resources", "Human Rights & Equalities"]]
+        #expect(HeaderRowDetector.split(rows).headerRows == 0)
+        let contacts = [["Louise Parker", "Policy and Performance Manager"], ["01302 737006", "E-mail"]]
+        #expect(HeaderRowDetector.split(contacts).headerRows == 0)
+    }
+
+    @Test func iconFragmentsAreNotTables() {
+        let blocks = TableAssembler().blocks(for: exportPage("CBP\tCYPP\n/\t_\n\nSome text"))
+        #expect(!blocks.contains { if case .table = $0 { return true } else { return false } })
+    }
+}
