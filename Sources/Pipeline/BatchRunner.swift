@@ -26,6 +26,8 @@ public final class BatchRunner: @unchecked Sendable {
         public var written = 0, unchanged = 0, failed = 0
         /// Stage runs actually computed (not loaded from the cache), by stage name.
         public var stageRuns: [String: Int] = [:]
+        /// Seconds spent computing each stage, summed over documents.
+        public var stageSeconds: [String: Double] = [:]
         public var pages = 0
         public var seconds = 0.0
     }
@@ -126,10 +128,15 @@ public final class BatchRunner: @unchecked Sendable {
             for i in startIndex..<pipeline.stages.count {
                 let s = pipeline.stages[i]
                 stageName = s.name
+                let started = Date()
                 value = try s.runner(value, context)
+                let elapsed = Date().timeIntervalSince(started)
                 let data = try s.encode(value)
                 try cache.store(encoded: data, stage: s.name, key: keys[i])
-                lock.lock(); summary.stageRuns[s.name, default: 0] += 1; lock.unlock()
+                lock.lock()
+                summary.stageRuns[s.name, default: 0] += 1
+                summary.stageSeconds[s.name, default: 0] += elapsed
+                lock.unlock()
             }
             guard let extraction = value as? Extraction else {
                 throw StageError(stage: stageName, document: source.source, reason: "the pipeline did not produce an extraction")

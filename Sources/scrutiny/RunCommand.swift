@@ -46,7 +46,8 @@ struct RunCommand: ParsableCommand {
         if quiet { runner.progress = { line in if line.contains("FAILED") || line.contains("warning") { FileHandle.standardError.write(Data((line + "\n").utf8)) } } }
         let summary = runner.run(paths)
         try CorpusExporter(store: store).export()
-        let stages = summary.stageRuns.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        let stages = summary.stageRuns.sorted { $0.key < $1.key }
+            .map { String(format: "%@=%d (%.2fs)", $0.key, $0.value, summary.stageSeconds[$0.key] ?? 0) }.joined(separator: " ")
         print(String(format: "%d written, %d unchanged, %d failed in %.1fs; stage runs: %@",
                      summary.written, summary.unchanged, summary.failed, summary.seconds, stages.isEmpty ? "none" : stages))
         if summary.failed > 0 { throw ExitCode(3) }
