@@ -54,9 +54,6 @@ let package = Package(
         .testTarget(name: "ExtractTests", dependencies: ["Extract", "TextInput", "Layout", "Normalise"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Corpus"]),
-        .testTarget(name: "PDFTextTests", dependencies: ["PDFText"]),
-        .testTarget(name: "OCRTests", dependencies: ["OCR"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout"]),
-        .testTarget(name: "ServeTests", dependencies: ["Serve", "Corpus"]),
     ]
 )
