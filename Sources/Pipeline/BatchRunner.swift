@@ -13,17 +13,25 @@ public final class BatchRunner: @unchecked Sendable {
     public var jobs: Int
     /// Stages from this one on are recomputed even when cached.
     public var fromStage: String?
+    /// When set, only the documents of this shard are processed (the rest are skipped).
+    public var shard: Shard?
+    /// Seconds one document may take before it is failed (checked between pages and stages).
+    public var timeLimit: TimeInterval?
+    /// Called (from worker threads) with pages just finished, for progress displays.
+    public var onPages: @Sendable (Int) -> Void = { _ in }
     /// Called with progress lines (already formatted).
     public var progress: @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
 
     /// What happened to one document.
     public enum Outcome: Sendable, Equatable {
-        case written, unchanged, failed(String)
+        case written, unchanged, skipped, failed(String)
     }
 
     /// Totals of a run.
     public struct Summary: Sendable {
         public var written = 0, unchanged = 0, failed = 0
+        /// Documents left to other shards.
+        public var skipped = 0
         /// Stage runs actually computed (not loaded from the cache), by stage name.
         public var stageRuns: [String: Int] = [:]
         /// Seconds spent computing each stage, summed over documents.
@@ -72,39 +80,59 @@ public final class BatchRunner: @unchecked Sendable {
         let workers = min(jobs, max(1, total))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let i = next.take(below: total) {
-                let outcome = self.process(paths[i])
+                let (outcome, pages) = self.processDocument(paths[i])
                 self.lock.lock()
                 switch outcome {
                 case .written: summary.written += 1
                 case .unchanged: summary.unchanged += 1
                 case .failed: summary.failed += 1
+                case .skipped: summary.skipped += 1
                 }
-                let done = summary.written + summary.unchanged + summary.failed
-                let line = String(format: "[%d/%d] %@ %@", done, total, (paths[i] as NSString).lastPathComponent,
-                                  Self.describe(outcome))
+                let done = summary.written + summary.unchanged + summary.failed + summary.skipped
                 self.lock.unlock()
-                progress(line)
+                if case .failed = outcome {
+                    progress("\(paths[i]): \(Self.describe(outcome))")
+                }
+                onDocument(DocumentEvent(path: paths[i], outcome: outcome, pages: pages, done: done, total: total))
             }
         }
         summary.seconds = Date().timeIntervalSince(start)
         return summary
     }
 
+    /// One finished document, for progress displays.
+    public struct DocumentEvent: Sendable {
+        public var path: String
+        public var outcome: Outcome
+        /// Pages of the document (0 when it failed before they were known).
+        public var pages: Int
+        /// Documents finished so far, and in the whole batch.
+        public var done: Int, total: Int
+    }
+
+    /// Called (from worker threads) after each document.
+    public var onDocument: @Sendable (DocumentEvent) -> Void = { _ in }
+
     static func describe(_ o: Outcome) -> String {
         switch o {
         case .written: return "written"
         case .unchanged: return "unchanged"
+        case .skipped: return "skipped (other shard)"
         case .failed(let why): return "FAILED: \(why)"
         }
     }
 
     /// Runs one document through every stage and writes it; never throws.
-    public func process(_ path: String) -> Outcome {
+    public func process(_ path: String) -> Outcome { processDocument(path).0 }
+
+    /// `process`, also giving the document's page count (0 when unknown).
+    func processDocument(_ path: String) -> (Outcome, Int) {
         var stageName = IngestStage.name
         var docID: String?
         do {
             let source = try IngestStage().run(path: path)
             docID = source.docID
+            if let shard, !shard.contains(docID: source.docID) { return (.skipped, 0) }
             var key = source.docID
             var keys: [String] = []
             for s in pipeline.stages {
@@ -112,7 +140,7 @@ public final class BatchRunner: @unchecked Sendable {
                 keys.append(key)
             }
             let fromIndex = fromStage.flatMap { f in pipeline.stages.firstIndex { $0.name == f } } ?? pipeline.stages.count
-            if fromStage == nil, try store.extractionKey(docID: source.docID) == key { return .unchanged }
+            if fromStage == nil, try store.extractionKey(docID: source.docID) == key { return (.unchanged, 0) }
             // Resume from the latest cached output before the first stage to recompute.
             var value: Any = source
             var startIndex = 0
@@ -124,12 +152,15 @@ public final class BatchRunner: @unchecked Sendable {
                     break
                 }
             }
-            let context = StageContext(warn: { [progress] w in progress("\(source.source): warning: \(w)") })
+            let context = StageContext(warn: { [progress] w in progress("\(source.source): warning: \(w)") },
+                                       deadline: timeLimit.map { Date().addingTimeInterval($0) },
+                                       pagesDone: onPages)
             for i in startIndex..<pipeline.stages.count {
                 let s = pipeline.stages[i]
                 stageName = s.name
                 let started = Date()
                 value = try s.runner(value, context)
+                try context.checkDeadline()
                 let elapsed = Date().timeIntervalSince(started)
                 let data = try s.encode(value)
                 try cache.store(encoded: data, stage: s.name, key: keys[i])
@@ -142,14 +173,15 @@ public final class BatchRunner: @unchecked Sendable {
                 throw StageError(stage: stageName, document: source.source, reason: "the pipeline did not produce an extraction")
             }
             stageName = "corpus"
-            lock.lock(); summary.pages += extraction.document.pages ?? 1; lock.unlock()
+            let pages = extraction.document.pages ?? 1
+            lock.lock(); summary.pages += pages; lock.unlock()
             let wrote = try store.replace(extraction, path: path, extractionKey: key, pipeline: pipeline.name,
                                           force: fromStage != nil)
-            return wrote ? .written : .unchanged
+            return (wrote ? .written : .unchanged, pages)
         } catch {
             let reason = Self.oneLine(error)
             try? store.recordFailure(path: path, docID: docID, stage: stageName, reason: reason)
-            return .failed("\(stageName): \(reason)")
+            return (.failed("\(stageName): \(reason)"), 0)
         }
     }
 
@@ -169,4 +201,26 @@ final class Counter: @unchecked Sendable {
         value += 1
         return value - 1
     }
+}
+
+/// One share of an archive, `index` of `count` (1-based): a document belongs to the shard
+/// its doc_id falls in, so N machines given the same archive each take a disjoint share.
+public struct Shard: Sendable, Equatable, CustomStringConvertible {
+    public let index: Int
+    public let count: Int
+
+    /// Parses `I/N` with 1 ≤ I ≤ N.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "/")
+        guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, (1...n).contains(i) else { return nil }
+        index = i; count = n
+    }
+
+    /// Whether a document (by its SHA-256 hex doc_id) belongs to this shard.
+    public func contains(docID: String) -> Bool {
+        let prefix = UInt64(docID.prefix(15), radix: 16) ?? 0
+        return Int(prefix % UInt64(count)) == index - 1
+    }
+
+    public var description: String { "\(index)/\(count)" }
 }

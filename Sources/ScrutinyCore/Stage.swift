@@ -24,8 +24,27 @@ public protocol Stage: Sendable {
 public struct StageContext: Sendable {
     /// Called with a one-line warning about the document being processed.
     public var warn: @Sendable (String) -> Void
+    /// When the document's time is up; stages doing long per-page work call `checkDeadline()`
+    /// between pages so one pathological file cannot hold a worker for ever.
+    public var deadline: Date?
+    /// Called with the number of pages a stage has just finished (for progress).
+    public var pagesDone: @Sendable (Int) -> Void
 
-    public init(warn: @escaping @Sendable (String) -> Void = { _ in }) { self.warn = warn }
+    public init(warn: @escaping @Sendable (String) -> Void = { _ in }, deadline: Date? = nil,
+                pagesDone: @escaping @Sendable (Int) -> Void = { _ in }) {
+        self.warn = warn; self.deadline = deadline; self.pagesDone = pagesDone
+    }
+
+    /// Throws `TimeLimitExceeded` once the deadline has passed.
+    public func checkDeadline() throws {
+        if let deadline, Date() > deadline { throw TimeLimitExceeded() }
+    }
+}
+
+/// A document that took longer than the run's per-document time limit.
+public struct TimeLimitExceeded: Error, CustomStringConvertible, Sendable {
+    public init() {}
+    public var description: String { "over the per-document time limit" }
 }
 
 /// Options for a stage that takes none.

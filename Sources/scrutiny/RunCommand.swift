@@ -24,8 +24,17 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Run again the documents that failed in earlier runs.")
     var retryFailed = false
 
-    @Flag(help: "Print only the summary.")
+    @Flag(help: "Print only failures and the summary.")
     var quiet = false
+
+    @Flag(help: "Print a line per document.")
+    var verbose = false
+
+    @Option(help: "Take only shard I of N of the inputs (by doc_id), e.g. 2/8, for runs spread over machines.")
+    var shard: String?
+
+    @Option(name: .customLong("time-limit"), help: "Seconds one document may take before it is failed (default: no limit).")
+    var timeLimit: Double?
 
     @Argument(help: "Papers: files or folders. With --from and no inputs, the documents already in the corpus.")
     var inputs: [String] = []
@@ -43,13 +52,25 @@ struct RunCommand: ParsableCommand {
         guard !paths.isEmpty else { throw ValidationError("no input files") }
         let runner = BatchRunner(pipeline: file, store: store, jobs: jobs)
         runner.fromStage = from
-        if quiet { runner.progress = { line in if line.contains("FAILED") || line.contains("warning") { FileHandle.standardError.write(Data((line + "\n").utf8)) } } }
+        runner.timeLimit = timeLimit
+        if let shard {
+            guard let s = Shard(shard) else { throw ValidationError("--shard takes I/N with 1 ≤ I ≤ N, e.g. 2/8") }
+            runner.shard = s
+        }
+        let display = ProgressDisplay(verbose: verbose && !quiet)
+        runner.progress = { line in
+            if quiet && !line.contains("FAILED") { return }
+            display.message(line)
+        }
+        if !quiet { runner.onDocument = { display.document($0) } }
         let summary = runner.run(paths)
         try CorpusExporter(store: store).export()
         let stages = summary.stageRuns.sorted { $0.key < $1.key }
             .map { String(format: "%@=%d (%.2fs)", $0.key, $0.value, summary.stageSeconds[$0.key] ?? 0) }.joined(separator: " ")
-        print(String(format: "%d written, %d unchanged, %d failed in %.1fs; stage runs: %@",
-                     summary.written, summary.unchanged, summary.failed, summary.seconds, stages.isEmpty ? "none" : stages))
+        let skipped = summary.skipped > 0 ? ", \(summary.skipped) skipped (other shards)" : ""
+        print(String(format: "%d written, %d unchanged, %d failed%@ in %.1fs (%d pages, %.1f pages/s); stage runs: %@",
+                     summary.written, summary.unchanged, summary.failed, skipped, summary.seconds, summary.pages,
+                     Double(summary.pages) / max(summary.seconds, 0.001), stages.isEmpty ? "none" : stages))
         if summary.failed > 0 { throw ExitCode(3) }
     }
 }
@@ -94,5 +115,26 @@ struct QueryCommand: ParsableCommand {
         } catch {
             throw ValidationError("query failed: \(error)")
         }
+    }
+}
+
+/// `scrutiny merge`: shard corpora into one, without duplicates.
+struct MergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge", abstract: "Merge corpora (e.g. from `run --shard I/N` on several machines) into --corpus.",
+        discussion: "Merging the same shard twice adds nothing; a document present in both with another extraction key takes the shard's rows.")
+
+    @OptionGroup var corpusOptions: CorpusOptions
+
+    @Argument(help: "Corpus folders to merge in.")
+    var shards: [String]
+
+    func run() throws {
+        let store = try CorpusStore(folder: corpusOptions.url)
+        for shard in shards {
+            let s = try store.merge(from: URL(fileURLWithPath: shard))
+            print("\(shard): \(s.added) added, \(s.replaced) replaced, \(s.unchanged) unchanged, \(s.failures) failures")
+        }
+        try CorpusExporter(store: store).export()
     }
 }

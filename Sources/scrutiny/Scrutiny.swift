@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `scrutiny` command line: run the pipeline, export and query the corpus.
 @main
@@ -11,5 +12,23 @@ struct Scrutiny: ParsableCommand {
               scrutiny run --corpus corpus corpus/samples
               scrutiny query --corpus corpus "SELECT code, period_end, actual, target FROM records LIMIT 5"
             """,
-        subcommands: [RunCommand.self, ExportCommand.self, QueryCommand.self])
+        subcommands: [RunCommand.self, ExportCommand.self, QueryCommand.self, MergeCommand.self])
+
+    static func main() {
+        OpenMPEnvironment.reexecWithSingleThreadLimit()
+        Self.main(nil)
+    }
+}
+
+/// libgomp reads `OMP_THREAD_LIMIT` once, when tesseract is loaded; without a limit of 1
+/// every OCR worker spawns a thread per core and OCR runs several times slower. The
+/// variable must be set before the process starts, so the process re-executes itself.
+enum OpenMPEnvironment {
+    static func reexecWithSingleThreadLimit() {
+        guard ProcessInfo.processInfo.environment["OMP_THREAD_LIMIT"] == nil else { return }
+        setenv("OMP_THREAD_LIMIT", "1", 1)
+        let args = CommandLine.unsafeArgv
+        execv("/proc/self/exe", args)
+        // execv returns only on failure: carry on with the slower setting.
+    }
 }

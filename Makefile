@@ -1,0 +1,65 @@
+# Scrutiny — make targets. `make samples` sets up and runs the pipeline on the bundled
+# sample papers; `make test` runs the test suite.
+SHELL := /bin/bash
+export OMP_THREAD_LIMIT := 1
+
+CORPUS   ?= corpus
+INPUTS   ?= corpus/samples
+PIPELINE ?= pipelines/committee-papers.yml
+JOBS     ?= $(shell nproc)
+CONFIG   ?= release
+BIN      := .build/$(CONFIG)/scrutiny
+SCRUTINY := $(BIN) 
+APT_PACKAGES := pkg-config libpoppler-glib-dev libtesseract-dev libleptonica-dev tesseract-ocr-eng poppler-utils tesseract-ocr
+
+.PHONY: setup build samples all ingest text layout normalise extract corpus test bench fuzz screenshot clean
+
+## setup: install the C libraries (poppler-glib, tesseract + English data) when missing.
+setup:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:" $$missing; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+## build: the scrutiny executable ($(CONFIG) build).
+build: setup
+	swift build -c $(CONFIG) --product scrutiny
+
+## samples: set up, build and run the pipeline on the bundled sample papers into corpus/.
+samples: build
+	$(SCRUTINY) run --pipeline $(PIPELINE) --corpus $(CORPUS) --jobs $(JOBS) $(INPUTS) || [ $$? = 3 ]
+	$(SCRUTINY) query --corpus $(CORPUS) "SELECT authority, code, period_end, actual, target, status FROM records JOIN documents USING (doc_id) WHERE actual IS NOT NULL LIMIT 10"
+
+## all: every stage on INPUTS (cached stages reused).
+all: samples
+
+## ingest / text: rerun every stage from the text stage on the documents in the corpus.
+ingest text: build
+	$(SCRUTINY) run --pipeline $(PIPELINE) --corpus $(CORPUS) --jobs $(JOBS) --from text || [ $$? = 3 ]
+## layout, normalise, extract: rerun from that stage on the documents in the corpus.
+layout normalise extract: build
+	$(SCRUTINY) run --pipeline $(PIPELINE) --corpus $(CORPUS) --jobs $(JOBS) --from $@ || [ $$? = 3 ]
+## corpus: rewrite the JSONL exports from corpus.sqlite.
+corpus: build
+	$(SCRUTINY) export --corpus $(CORPUS)
+
+## test: the test suite (debug build).
+test: setup
+	swift test
+
+## bench: heavy runs — scores on the fixtures, speed against pdftotext/tesseract, tables.
+bench: build
+	bench/run.sh
+
+## fuzz: libFuzzer over the figure/date parsers and the text-input stage, bounded time.
+fuzz: setup
+	Tests/Fuzz/fuzz.sh
+
+## screenshot: the web page in headless Chromium (not part of CI).
+screenshot: build
+	scripts/screenshot.sh
+
+clean:
+	rm -rf .build $(CORPUS)/cache $(CORPUS)/corpus.sqlite* $(CORPUS)/*.jsonl bench-out

@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+import ScrutinyCore
+import Corpus
+@testable import Pipeline
+
+/// Fixture papers shipped with the tests.
+enum Fixtures {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures")
+    static let pipelines = root.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("pipelines")
+
+    /// Copies `names` from Tests/Fixtures/text into a fresh folder; returns the folder.
+    static func textPapers(_ names: [String]) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("scrutiny-in-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        for n in names {
+            try FileManager.default.copyItem(at: root.appendingPathComponent("text/\(n)"), to: dir.appendingPathComponent(n))
+        }
+        return dir
+    }
+
+    static func textPaperNames() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("text").path)
+            .filter { $0.hasSuffix(".txt") }.sorted()
+    }
+
+    static func corpus() throws -> CorpusStore {
+        try CorpusStore(folder: FileManager.default.temporaryDirectory.appendingPathComponent("scrutiny-c-\(UUID().uuidString)"))
+    }
+}
+
+@Suite struct BatchRunnerTests {
+    func runner(_ store: CorpusStore, yaml: String = PipelineFile.defaultYAML) throws -> BatchRunner {
+        let r = BatchRunner(pipeline: try PipelineFile.parse(yaml), store: store, jobs: 2)
+        r.progress = { _ in }
+        return r
+    }
+
+    @Test func aRerunDoesNoStageWorkAndAddsNoRows() throws {
+        let names = Array(try Fixtures.textPaperNames().prefix(3))
+        let input = try Fixtures.textPapers(names)
+        let store = try Fixtures.corpus()
+        let first = try runner(store).run(BatchRunner.expand([input.path]))
+        #expect(first.written == names.count)
+        #expect(first.stageRuns["extract"] == names.count)
+        let counts = try store.rowCounts()
+        #expect((counts["records"] ?? 0) > 0)
+
+        let second = try runner(store).run(BatchRunner.expand([input.path]))
+        #expect(second.unchanged == names.count)
+        #expect(second.stageRuns.isEmpty)
+        #expect(try store.rowCounts() == counts)
+    }
+
+    @Test func fromExtractRecomputesOnlyExtractAndReplacesRows() throws {
+        let names = Array(try Fixtures.textPaperNames().prefix(2))
+        let input = try Fixtures.textPapers(names)
+        let store = try Fixtures.corpus()
+        _ = try runner(store).run(BatchRunner.expand([input.path]))
+        let counts = try store.rowCounts()
+        let again = try runner(store)
+        again.fromStage = "extract"
+        let summary = again.run(try store.sourcePaths())
+        #expect(summary.stageRuns == ["extract": names.count])
+        #expect(summary.written == names.count)
+        #expect(try store.rowCounts() == counts)
+    }
+
+    @Test func changedStageOptionsRecomputeFromThatStage() throws {
+        let names = Array(try Fixtures.textPaperNames().prefix(1))
+        let input = try Fixtures.textPapers(names)
+        let store = try Fixtures.corpus()
+        _ = try runner(store).run(BatchRunner.expand([input.path]))
+        let other = PipelineFile.defaultYAML.replacingOccurrences(of: "dpi: 300", with: "dpi: 200")
+        let summary = try runner(store, yaml: other).run(BatchRunner.expand([input.path]))
+        #expect(summary.stageRuns["text"] == 1)
+        #expect(summary.written == 1)
+        #expect(try store.rowCounts()["documents"] == 1)
+    }
+
+    @Test func badFilesFailOneByOneAndTheBatchGoesOn() throws {
+        let names = Array(try Fixtures.textPaperNames().prefix(1))
+        let input = try Fixtures.textPapers(names)
+        let bad: [(String, Data)] = [
+            ("empty.txt", Data()),
+            ("fake.pdf", Data("hello, not a pdf".utf8)),
+            ("nul.txt", Data([0x41, 0x00, 0x00, 0x42])),
+            ("archive.txt", Data([0x50, 0x4B, 0x03, 0x04, 1, 2, 3])),
+        ]
+        for (n, d) in bad { try d.write(to: input.appendingPathComponent(n)) }
+        let store = try Fixtures.corpus()
+        var lines: [String] = []
+        let lock = NSLock()
+        let r = try runner(store)
+        r.progress = { l in lock.lock(); lines.append(l); lock.unlock() }
+        let summary = r.run(BatchRunner.expand([input.path, input.appendingPathComponent("missing.txt").path]))
+        #expect(summary.written == 1)
+        #expect(summary.failed == bad.count + 1)
+        #expect(try store.failedPaths().count == bad.count + 1)
+        for (n, _) in bad {
+            let line = lines.first { $0.contains(n) && $0.contains("FAILED") }
+            #expect(line != nil, "no failure line for \(n)")
+            #expect(line.map { !$0.contains("\n") } ?? false)
+        }
+        #expect(try store.rowCounts()["documents"] == 1)
+    }
+
+    @Test func everyPipelineFileInTheRepositoryLoadsAndRuns() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Fixtures.pipelines.path).filter { $0.hasSuffix(".yml") }
+        #expect(files.count >= 2)
+        let names = Array(try Fixtures.textPaperNames().prefix(1))
+        let input = try Fixtures.textPapers(names)
+        for f in files {
+            let pipeline = try PipelineFile.load(path: Fixtures.pipelines.appendingPathComponent(f).path)
+            let store = try Fixtures.corpus()
+            let r = BatchRunner(pipeline: pipeline, store: store, jobs: 1)
+            r.progress = { _ in }
+            let s = r.run(BatchRunner.expand([input.path]))
+            #expect(s.written == 1, "\(f)")
+        }
+    }
+
+    @Test func pipelineFilesWithUnknownStagesOrBrokenChainsAreRejected() {
+        #expect(throws: PipelineFileError.self) { try PipelineFile.parse("stages: [text, cartography, extract]") }
+        #expect(throws: PipelineFileError.self) { try PipelineFile.parse("stages: [text, extract]") }
+        #expect(throws: PipelineFileError.self) { try PipelineFile.parse("stages: [layout, normalise, extract]") }
+        #expect(throws: (any Error).self) { try PipelineFile.parse("stages:\n  - stage: text\n    options: { ocr: sometimes }\n  - layout\n  - normalise\n  - extract") }
+    }
+}
