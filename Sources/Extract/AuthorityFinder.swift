@@ -59,6 +59,8 @@ public struct AuthorityFinder: Sendable {
         var score: [String: Double] = [:]
         let lower = text.lowercased()
         for name in Self.authorities {
+            // Cheap test first: most names are not in the text at all.
+            guard let firstWord = name.split(separator: " ").first, lower.contains(firstWord.lowercased()) else { continue }
             let escaped = NSRegularExpression.escapedPattern(for: name).replacingOccurrences(of: "\\ ", with: "\\s+")
             // council patterns
             let strong = "(?i)(city of\\s+)?\\b\(escaped)\\b(\\s+(metropolitan|city|county|borough|district|council|mbc|m\\.b\\.c))+"
@@ -96,7 +98,7 @@ public struct AuthorityFinder: Sendable {
     }
 
     static func count(_ pattern: String, in text: String, caseSensitive: Bool = false) -> Int {
-        guard let re = try? NSRegularExpression(pattern: pattern, options: caseSensitive ? [] : [.caseInsensitive]) else { return 0 }
+        let re = PatternCache.regex(caseSensitive ? pattern : "(?i)" + pattern)
         return re.numberOfMatches(in: text, range: NSRange(text.startIndex..., in: text))
     }
 }

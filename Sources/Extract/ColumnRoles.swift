@@ -11,14 +11,15 @@ public enum ColumnRole: String, Sendable, CaseIterable {
 
 /// Maps a table's column labels to roles.
 public struct ColumnRoles: Sendable {
+    nonisolated(unsafe) static let groupPrefix = /^[^:]{3,40}:\s+(?=\S)/
     public var roles: [ColumnRole: Int] = [:]
 
     public init(header: [String]) {
         for (i, raw) in header.enumerated() {
             // the leaf label, without a spanning group label (`Performance Against: Current Target`)
-            let h = raw.lowercased().replacing(/^[^:]{3,40}:\s+(?=\S)/, with: "")
+            let h = raw.contains(":") ? raw.lowercased().replacing(Self.groupPrefix, with: "") : raw.lowercased()
             func set(_ r: ColumnRole) { if roles[r] == nil { roles[r] = i } }
-            func has(_ p: String) -> Bool { h.range(of: p, options: .regularExpression) != nil }
+            func has(_ p: String) -> Bool { h.matches(pattern: p) }
             if h.isEmpty { continue }
             if has(#"key activit|^activit|^actions?\b|^key actions?"#) { set(.activity); continue }
             if has(#"^ref\b|^reference|^no\.?$"#) { set(.ref); continue }

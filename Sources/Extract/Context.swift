@@ -35,7 +35,7 @@ enum ExtractText {
         if cells.contains(where: { $0.contains("£") }) { return "GBP" }
         let figures = cells.compactMap { FigureParser.parse($0) }
         if figures.contains(where: { $0.unit == .money }) { return "GBP" }
-        if figures.contains(where: { $0.unit == .percent }) || cells.contains(where: { $0.range(of: #"\d\s?%"#, options: .regularExpression) != nil }) { return "%" }
+        if figures.contains(where: { $0.unit == .percent }) || cells.contains(where: { $0.matches(pattern: #"\d\s?%"#) }) { return "%" }
         return nil
     }
 

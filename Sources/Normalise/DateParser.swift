@@ -13,6 +13,7 @@ public enum DateParser {
 
     /// Every date printed in a piece of prose, in order, with the text as printed.
     public static func find(in text: String) -> [(text: String, iso: String)] {
+        guard text.contains(where: \.isNumber) else { return [] }
         var hits: [(range: Range<String.Index>, iso: String)] = []
         func add(_ range: Range<String.Index>, _ y: Int, _ m: Int, _ d: Int) {
             guard let iso = isoDate(year: y, month: m, day: d) else { return }
@@ -20,30 +21,33 @@ public enum DateParser {
             hits.append((range, iso))
         }
         // 2012-06-30
-        for m in text.matches(of: /\b(?<y>\d{4})-(?<m>\d{1,2})-(?<d>\d{1,2})\b/) {
+        for m in text.matches(of: Self.isoForm) {
             add(m.range, Int(m.output.y)!, Int(m.output.m)!, Int(m.output.d)!)
         }
         // 30/04/12, 30/04/2012, 30.04.2012, 30-04-2012
-        for m in text.matches(of: /\b(?<d>\d{1,2})(?<sep>[\/.\-])(?<m>\d{1,2})\k<sep>(?<y>\d{4}|\d{2})(?!\d)/) {
+        for m in text.matches(of: Self.numericForm) {
             add(m.range, year(String(m.output.y)), Int(m.output.m)!, Int(m.output.d)!)
         }
-        let month = #"(?<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"#
         // 31st December 2012, 31 Dec 2012, 1st of April 2012
-        let dayFirst = try! Regex(#"(?i)\b(?<d>\d{1,2})(?:st|nd|rd|th)?\s*(?:of\s+)?"# + month + #",?\s*(?<y>\d{4})\b"#)
-        for m in text.matches(of: dayFirst) {
+        for m in text.matches(of: Self.dayFirst) {
             guard let d = m["d"]?.substring, let mon = m["mon"]?.substring, let y = m["y"]?.substring,
                   let mm = monthNumber(String(mon)) else { continue }
             add(m.range, Int(y)!, mm, Int(d)!)
         }
         // December 31st 2012, June 30th, 2012
-        let monthFirst = try! Regex(#"(?i)\b"# + month + #"\s*(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s*(?<y>\d{4})\b"#)
-        for m in text.matches(of: monthFirst) {
+        for m in text.matches(of: Self.monthFirst) {
             guard let d = m["d"]?.substring, let mon = m["mon"]?.substring, let y = m["y"]?.substring,
                   let mm = monthNumber(String(mon)) else { continue }
             add(m.range, Int(y)!, mm, Int(d)!)
         }
         return hits.sorted { $0.range.lowerBound < $1.range.lowerBound }.map { (String(text[$0.range]), $0.iso) }
     }
+
+    nonisolated(unsafe) static let isoForm = /\b(?<y>\d{4})-(?<m>\d{1,2})-(?<d>\d{1,2})\b/
+    nonisolated(unsafe) static let numericForm = /\b(?<d>\d{1,2})(?<sep>[\/.\-])(?<m>\d{1,2})\k<sep>(?<y>\d{4}|\d{2})(?!\d)/
+    static let monthPattern = #"(?<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"#
+    nonisolated(unsafe) static let dayFirst = try! Regex(#"(?i)\b(?<d>\d{1,2})(?:st|nd|rd|th)?\s*(?:of\s+)?"# + monthPattern + #",?\s*(?<y>\d{4})\b"#)
+    nonisolated(unsafe) static let monthFirst = try! Regex(#"(?i)\b"# + monthPattern + #"\s*(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s*(?<y>\d{4})\b"#)
 
     /// A two-digit year is read as 20yy below 70, else 19yy.
     static func year(_ s: String) -> Int {

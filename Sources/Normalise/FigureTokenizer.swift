@@ -31,11 +31,13 @@ struct FigureToken: Sendable, Hashable {
 
 /// Finds the numbers in a cell, ignoring dates, years, bracketed notes and unit phrases.
 enum FigureTokenizer {
+    nonisolated(unsafe) static let number = /(?<open>\()?(?<sign>[-−–])?(?<cur>£)?\s?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?:\s?(?<suf>%|bn\b|mn\b|m\b|k\b|million\b|billion\b|thousand\b))?(?<frac>\s?\/\s?\d[\d,]*(?:\.\d+)?)?(?<close>\))?/
+
     static func tokens(in text: String) -> [FigureToken] {
         let masked = mask(text)
         var result: [FigureToken] = []
-        let pattern = /(?<open>\()?(?<sign>[-−–])?(?<cur>£)?\s?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?:\s?(?<suf>%|bn\b|mn\b|m\b|k\b|million\b|billion\b|thousand\b))?(?<frac>\s?\/\s?\d[\d,]*(?:\.\d+)?)?(?<close>\))?/
-        for m in masked.matches(of: pattern) {
+        guard masked.contains(where: \.isNumber) else { return [] }
+        for m in masked.matches(of: Self.number) {
             let o = m.output
             let raw = String(o.num).replacingOccurrences(of: ",", with: "")
             guard var value = Double(raw) else { continue }
@@ -74,23 +76,34 @@ enum FigureTokenizer {
         return depth > 0
     }
 
+    static let month = #"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"#
+    nonisolated(unsafe) static let dayMonth = try! Regex(#"(?i)\b\d{1,2}(?:st|nd|rd|th)?\s+"# + month + #"(?:\s*,?\s*\d{2,4})?"#, as: Substring.self)
+    nonisolated(unsafe) static let monthDay = try! Regex(#"(?i)\b"# + month + #"\s+\d{1,4}(?:st|nd|rd|th)?(?:\s*,?\s*\d{4})?"#, as: Substring.self)
+
+    nonisolated(unsafe) static let numericDate = /\b\d{1,2}[\/.\-]\d{1,2}[\/.\-]\d{2,4}\b/
+    nonisolated(unsafe) static let isoDate = /\b\d{4}-\d{2}-\d{2}\b/
+    nonisolated(unsafe) static let yearPair = /\b(?:19|20)\d{2}\s?[\/\-–]\s?(?:19|20)?\d{2}\b/
+    nonisolated(unsafe) static let quarterName = /(?i)\b(?:quarter|qtr|q)\s?[1-4]\b|\b[1-4](?:st|nd|rd|th)\s+quarter\b/
+    nonisolated(unsafe) static let perRate = /(?i)\bper\s+(?:\d{1,3}(?:,\d{3})+|\d+)\s?k?\b/
+    nonisolated(unsafe) static let bracketed = /\((?<inner>[^()]*)\)/
+
     /// Blanks out text that is not a figure of the measure: bracketed notes with words
     /// (`(July 12)`, `(All Teams)`), dates, financial years, unit phrases (`per 10,000`).
     static func mask(_ text: String) -> String {
         var s = text
+        guard s.contains(where: \.isNumber) else { return s }
         let blank: (Substring) -> String = { String(repeating: " ", count: $0.count) }
         // Dates and periods.
-        s = s.replacing(/\b\d{1,2}[\/.\-]\d{1,2}[\/.\-]\d{2,4}\b/) { blank($0.output) }
-        s = s.replacing(/\b\d{4}-\d{2}-\d{2}\b/) { blank($0.output) }
-        s = s.replacing(/\b(?:19|20)\d{2}\s?[\/\-–]\s?(?:19|20)?\d{2}\b/) { blank($0.output) }
-        let month = #"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"#
-        s = s.replacing(try! Regex(#"(?i)\b\d{1,2}(?:st|nd|rd|th)?\s+"# + month + #"(?:\s*,?\s*\d{2,4})?"#)) { blank($0.output) }
-        s = s.replacing(try! Regex(#"(?i)\b"# + month + #"\s+\d{1,4}(?:st|nd|rd|th)?(?:\s*,?\s*\d{4})?"#)) { blank($0.output) }
-        s = s.replacing(/(?i)\b(?:quarter|qtr|q)\s?[1-4]\b|\b[1-4](?:st|nd|rd|th)\s+quarter\b/) { blank($0.output) }
+        s = s.replacing(Self.numericDate) { blank($0.output) }
+        s = s.replacing(Self.isoDate) { blank($0.output) }
+        s = s.replacing(Self.yearPair) { blank($0.output) }
+        s = s.replacing(Self.dayMonth) { blank($0.output) }
+        s = s.replacing(Self.monthDay) { blank($0.output) }
+        s = s.replacing(Self.quarterName) { blank($0.output) }
         // Unit phrases and rates that carry their own numbers.
-        s = s.replacing(/(?i)\bper\s+(?:\d{1,3}(?:,\d{3})+|\d+)\s?k?\b/) { blank($0.output) }
+        s = s.replacing(Self.perRate) { blank($0.output) }
         // Bracketed notes made of words (no %, £ or bare figure of the measure).
-        s = s.replacing(/\((?<inner>[^()]*)\)/) { m in
+        s = s.replacing(Self.bracketed) { m in
             let inner = m.output.inner
             let hasLetters = inner.contains(where: { $0.isLetter })
             let hasMeasure = inner.contains("%") || inner.contains("£")

@@ -5,7 +5,8 @@ import Foundation
 public enum LayoutQuirks {
     /// `Quarter 32013/2014` → `Quarter 3 2013/2014`, `Q32013/14` → `Q3 2013/14`; a real year is never touched.
     public static func fixGluedQuarterYear(_ s: String) -> String {
-        s.replacing(/(?i)\b(?<label>quarter|qtr|q)(?<sp>\s*)(?<q>[1-4])(?<year>(?:19|20)\d{2})(?=\s?[\/\-–]\s?\d{2})/) { m in
+        guard s.contains(where: \.isNumber) else { return s }
+        return s.replacing(/(?i)\b(?<label>quarter|qtr|q)(?<sp>\s*)(?<q>[1-4])(?<year>(?:19|20)\d{2})(?=\s?[\/\-–]\s?\d{2})/) { m in
             "\(m.output.label)\(m.output.sp)\(m.output.q) \(m.output.year)"
         }
     }

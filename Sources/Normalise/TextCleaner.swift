@@ -22,13 +22,13 @@ public enum TextCleaner {
     /// Strips HTML tags, decodes common entities and drops markdown emphasis,
     /// keeping a lone `*` such as the footnote mark in `78.2%*`.
     public static func stripMarkup(_ s: String) -> String {
-        var t = s.replacing(/<\/?[A-Za-z][A-Za-z0-9]*(\s[^<>]*)?\/?>/, with: " ")
+        var t = s.contains("<") ? s.replacing(/<\/?[A-Za-z][A-Za-z0-9]*(\s[^<>]*)?\/?>/, with: " ") : s
         t = decodeEntities(t)
-        t = t.replacing(/\*\*(?<inner>[^*\n]+?)\*\*/) { m in String(m.output.inner) }
-        t = t.replacing(/__(?<inner>[^_\n]+?)__/) { m in String(m.output.inner) }
-        t = t.replacing(/(?<pre>^|[^\w*])\*(?<inner>[^\s*]|[^\s*][^*\n]*?[^\s*])\*(?![\w*])/) { m in
+        if t.contains("**") { t = t.replacing(/\*\*(?<inner>[^*\n]+?)\*\*/) { m in String(m.output.inner) } }
+        if t.contains("__") { t = t.replacing(/__(?<inner>[^_\n]+?)__/) { m in String(m.output.inner) } }
+        if t.contains("*") { t = t.replacing(/(?<pre>^|[^\w*])\*(?<inner>[^\s*]|[^\s*][^*\n]*?[^\s*])\*(?![\w*])/) { m in
             String(m.output.pre) + String(m.output.inner)
-        }
+        } }
         return collapseWhitespace(t)
     }
 
