@@ -90,14 +90,14 @@ enum Fixtures {
         ]
         for (n, d) in bad { try d.write(to: input.appendingPathComponent(n)) }
         let store = try Fixtures.corpus()
-        var lines: [String] = []
-        let lock = NSLock()
+        let collected = LineCollector()
         let r = try runner(store)
-        r.progress = { l in lock.lock(); lines.append(l); lock.unlock() }
+        r.progress = { collected.add($0) }
         let summary = r.run(BatchRunner.expand([input.path, input.appendingPathComponent("missing.txt").path]))
         #expect(summary.written == 1)
         #expect(summary.failed == bad.count + 1)
         #expect(try store.failedPaths().count == bad.count + 1)
+        let lines = collected.lines
         for (n, _) in bad {
             let line = lines.first { $0.contains(n) && $0.contains("FAILED") }
             #expect(line != nil, "no failure line for \(n)")
@@ -127,4 +127,12 @@ enum Fixtures {
         #expect(throws: PipelineFileError.self) { try PipelineFile.parse("stages: [layout, normalise, extract]") }
         #expect(throws: (any Error).self) { try PipelineFile.parse("stages:\n  - stage: text\n    options: { ocr: sometimes }\n  - layout\n  - normalise\n  - extract") }
     }
+}
+
+/// Progress lines gathered from worker threads.
+final class LineCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [String] = []
+    func add(_ line: String) { lock.withLock { stored.append(line) } }
+    var lines: [String] { lock.withLock { stored } }
 }
