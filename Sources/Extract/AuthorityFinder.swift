@@ -85,8 +85,28 @@ public struct AuthorityFinder: Sendable {
             }
         }
         guard let best = score.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }),
-              best.value >= 1 else { return nil }
+              best.value >= 1 else { return Self.fromLocalities(text) }
         return Self.canonical(best.key)
+    }
+
+    /// Localities (from `PlaceGazetteer`) that lie inside exactly one compact authority.
+    static let localities: [(place: String, authority: String)] = PlaceGazetteer.table
+        .split(separator: "\n").compactMap { line in
+            let parts = line.split(separator: "\t")
+            return parts.count == 2 ? (String(parts[0]), String(parts[1])) : nil
+        }
+
+    /// Weak evidence, used only when no authority is named: the authority whose localities
+    /// the text mentions most (capitalised, whole words), with ties left undecided.
+    static func fromLocalities(_ text: String) -> String? {
+        var votes: [String: Int] = [:]
+        for (place, authority) in localities where text.contains(place) {
+            let escaped = NSRegularExpression.escapedPattern(for: place)
+            if count("\\b\(escaped)\\b", in: text, caseSensitive: true) > 0 { votes[authority, default: 0] += 1 }
+        }
+        let ranked = votes.sorted { $0.value > $1.value }
+        guard let top = ranked.first, ranked.dropFirst().first?.value != top.value else { return nil }
+        return canonical(top.key)
     }
 
     static func canonical(_ name: String) -> String {
