@@ -46,23 +46,21 @@ struct TableGrid {
             boxes[col] = boxes[col].map { $0.union(b) } ?? b
         }
         for seg in segments {
-            var cols = seg.map { effectiveColumn(ofX: $0.box!.midX, atY: midY) }
-            // a word straddling an active separator marks a spanning cell: keep it whole
+            var cols = seg.map { column(ofX: $0.box!.midX) }
+            // a word straddling a separator marks a spanning cell: keep the segment whole
             let straddles = seg.contains { w in
-                separators.indices.contains { i in
-                    separatorActive(i, atY: midY) && w.box!.x0 < separators[i] - 1 && w.box!.x1 > separators[i] + 1
-                }
+                separators.contains { s in w.box!.x0 < s - 1 && w.box!.x1 > s + 1 }
             }
             if straddles || Set(cols).count == 1 {
-                let first = straddles ? effectiveColumn(ofX: seg[0].box!.x0 + 0.5, atY: midY) : cols[0]
-                put(seg, first)
+                put(seg, straddles ? column(ofX: seg[0].box!.x0 + 0.5) : cols[0])
                 continue
             }
-            // split where the column changes and the gap is wider than a word space
+            // inside a segment, split only at separators drawn at this height, at a gap wider than a space
             var start = 0
             for k in 1..<seg.count where cols[k] != cols[k - 1] {
                 let gap = seg[k].box!.x0 - seg[k - 1].box!.x1
-                if gap >= 0.3 * h { put(Array(seg[start..<k]), cols[start]); start = k } else { cols[k] = cols[k - 1] }
+                let drawn = (cols[k - 1]..<cols[k]).allSatisfy { separatorActive($0, atY: midY) }
+                if gap >= 0.3 * h && drawn { put(Array(seg[start..<k]), cols[start]); start = k } else { cols[k] = cols[k - 1] }
             }
             put(Array(seg[start...]), cols[start])
         }
