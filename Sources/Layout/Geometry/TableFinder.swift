@@ -166,9 +166,13 @@ enum TableFinder {
             let h = max(4, min(pb.height, b.height))
             if b.y0 - pb.y1 > 2.5 * h { break }
             if multi(l) { count += 1; k += 1; end = k; continue }
-            // bridge: up to two single-segment lines followed closely by a table line
+            // bridge: single-segment lines set at line spacing (wrapped cell text), or up to two
+            // further apart, followed closely by a table line
             var j = k
-            while j < lines.count, j - k < 2, !multi(lines[j]) { j += 1 }
+            while j < lines.count, !multi(lines[j]) {
+                guard j - k < 2 || (j - k < 40 && (lines[j].box?.y0 ?? 0) - (lines[j - 1].box?.y1 ?? 0) < 0.8 * h) else { break }
+                j += 1
+            }
             guard j < lines.count, j > k, multi(lines[j]), let jb = lines[j].box, let lb = lines[j - 1].box,
                   jb.y0 - lb.y1 <= 2.5 * h else { break }
             k = j

@@ -132,7 +132,8 @@ struct TableGrid {
         let prevFilled = previous.indices.filter { !previous[$0].isEmpty }
         guard !filled.isEmpty, filled.count < prevFilled.count else { return false }
         guard filled.allSatisfy({ !previous[$0].isEmpty }) else { return false }
-        guard !filled.contains(where: { FigureShape.isFigure(cells[$0]) }) else { return false }
+        // a figure may end wrapped text (`… by age` / `19`), not start a new value under a value
+        guard !filled.contains(where: { FigureShape.isFigure(cells[$0]) && FigureShape.isFigure(previous[$0].split(separator: "\n").last.map(String.init) ?? "") }) else { return false }
         guard line.bold == prev.bold else { return false }
         return b.y0 - pb.y1 < 0.6 * min(b.height, pb.height)
     }
