@@ -7,6 +7,8 @@ public enum GeometricLayout {
     /// lines as one `TextLine` per table row, with `cells` per column and `tableRegion` set.
     /// Pages without geometry are returned unchanged.
     public static func prepare(_ pages: [PageText]) -> (pages: [PageText], runningHeaders: [String]) {
-        (pages, [])
+        let (stripped, headers) = RunningHeaderFinder.strip(pages)
+        let laid = stripped.map { p in p.width == nil || p.needsOCR ? p : TableFinder.layout(p) }
+        return (laid, headers)
     }
 }

@@ -198,6 +198,10 @@ public struct TableAssembler: Sendable {
 
     func continues(_ prev: Table, with next: Table, between: [Paragraph]) -> Bool {
         guard prev.columnCount == next.columnCount, next.caption == nil else { return false }
+        // a table on the same page that opens with the previous table's first row is a new table
+        if let p = prev.pages, let n = next.pages, p.last == n.first, n.count == 1,
+           let a = (prev.headerRows.first ?? prev.rows.first?.cells), let b = (next.headerRows.first ?? next.rows.first?.cells),
+           a == b { return false }
         let sameHeader = !next.headerRows.isEmpty && next.headerRows == prev.headerRows
         guard next.headerRows.isEmpty || sameHeader else { return false }
         let pageBreak = prev.pages != nil && next.pages != nil && prev.pages?.last != next.pages?.first

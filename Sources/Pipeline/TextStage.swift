@@ -39,7 +39,10 @@ public struct TextStage: Stage {
         case .text, .markdown, .html:
             let data = try Data(contentsOf: URL(fileURLWithPath: input.path))
             return try TextExportReader().read(input, data: data)
-        case .pdf, .image:
+        case .pdf:
+            // pages without a usable text layer come back with needsOCR and a warning
+            return try PDFTextReader(options: .init(maxPages: options.maxPages)).read(input)
+        case .image:
             throw UnreadableInput("\(input.kind.rawValue) input is not supported by this build")
         }
     }

@@ -1,0 +1,224 @@
+import ScrutinyCore
+
+/// Finds table regions on a page with geometry and rewrites their lines as table rows:
+/// ruled grids from the page's rules (columns and rows from the rule grid, spanning cells from
+/// missing rule segments), then unruled tables from the alignment of gap-separated segments
+/// across consecutive lines (horizontal rules inside them split the row bands).
+enum TableFinder {
+    static func layout(_ page: PageText) -> PageText {
+        guard page.width != nil, !page.lines.isEmpty else { return page }
+        var lines = page.lines
+        var out: [TextLine] = []
+        var region = 0
+        let hs = page.rules.filter { $0.width >= 3 * $0.height && $0.height <= 4 }
+        let vs = page.rules.filter { $0.height >= 3 * $0.width && $0.width <= 4 }
+
+        // 1. ruled grids
+        for grid in ruledGrids(hs: hs, vs: vs) {
+            var inside: [TextLine] = []
+            var rest: [TextLine] = []
+            for l in lines {
+                let (a, b) = split(l, by: grid.box)
+                if let a { inside.append(a) }
+                if let b { rest.append(b) }
+            }
+            guard !inside.isEmpty else { continue }
+            lines = rest
+            let g: TableGrid
+            if grid.separators.isEmpty {
+                // a frame or shaded rows without inner columns: columns from alignment
+                guard let seps = alignmentSeparators(inside), !seps.isEmpty else { lines += inside; lines.sort(by: readingOrder); continue }
+                g = TableGrid(separators: seps, bands: grid.bands, separatorSpans: nil)
+            } else {
+                g = TableGrid(separators: grid.separators, bands: grid.bands, separatorSpans: grid.spans)
+            }
+            region += 1
+            out += dropEmptyColumns(g.rows(inside.sorted(by: readingOrder), region: region))
+        }
+
+        // 2. unruled tables by alignment
+        lines.sort(by: readingOrder)
+        var i = 0
+        var plain: [TextLine] = []
+        while i < lines.count {
+            guard let end = alignedBlock(lines, from: i) else { plain.append(lines[i]); i += 1; continue }
+            let block = Array(lines[i..<end])
+            if let seps = alignmentSeparators(block), !seps.isEmpty {
+                let top = block.compactMap(\.box).map(\.y0).min() ?? 0, bottom = block.compactMap(\.box).map(\.y1).max() ?? 0
+                let x0 = block.compactMap(\.box).map(\.x0).min() ?? 0, x1 = block.compactMap(\.box).map(\.x1).max() ?? 0
+                let bands = hs.filter { $0.midY > top && $0.midY < bottom && $0.width >= 0.5 * (x1 - x0) }.map(\.midY).sorted()
+                region += 1
+                out += dropEmptyColumns(TableGrid(separators: seps, bands: bands, separatorSpans: nil).rows(block, region: region))
+                i = end
+            } else {
+                plain.append(lines[i]); i += 1
+            }
+        }
+        var p = page
+        p.lines = (out + plain).sorted(by: readingOrder)
+        return p
+    }
+
+    static func readingOrder(_ a: TextLine, _ b: TextLine) -> Bool {
+        let ay = a.box?.y0 ?? 0, by = b.box?.y0 ?? 0
+        if abs(ay - by) > 1 { return ay < by }
+        return (a.box?.x0 ?? 0) < (b.box?.x0 ?? 0)
+    }
+
+    // MARK: lines
+
+    /// Segments of a line: runs of words separated by ordinary spacing.
+    static func segments(_ l: TextLine) -> [Box] {
+        if let cb = l.cellBoxes, cb.count == l.cells.count, !cb.isEmpty { return cb }
+        return l.box.map { [$0] } ?? []
+    }
+
+    /// Splits a line into the words inside `box` and the rest, each rebuilt as a line.
+    static func split(_ l: TextLine, by box: Box) -> (TextLine?, TextLine?) {
+        guard let lb = l.box else { return (nil, l) }
+        func inside(_ b: Box) -> Bool { b.midX >= box.x0 - 2 && b.midX <= box.x1 + 2 && b.midY >= box.y0 - 2 && b.midY <= box.y1 + 2 }
+        if l.words.isEmpty { return inside(lb) ? (l, nil) : (nil, l) }
+        let ins = l.words.filter { $0.box.map(inside) ?? false }
+        if ins.isEmpty { return (nil, l) }
+        if ins.count == l.words.count { return (l, nil) }
+        let outs = l.words.filter { !($0.box.map(inside) ?? false) }
+        return (rebuild(l, ins), rebuild(l, outs))
+    }
+
+    /// A line made of some of another line's words, with cells re-split at wide gaps.
+    static func rebuild(_ l: TextLine, _ words: [Word]) -> TextLine {
+        let ws = words.sorted { ($0.box?.x0 ?? 0) < ($1.box?.x0 ?? 0) }
+        let hs = ws.compactMap { $0.box?.height }.sorted()
+        let h = hs.isEmpty ? 10 : hs[hs.count / 2]
+        var cells: [String] = [], boxes: [Box] = []
+        var prev: Box?
+        for w in ws {
+            guard let b = w.box else { continue }
+            if let p = prev, b.x0 - p.x1 <= 0.6 * h, !cells.isEmpty {
+                cells[cells.count - 1] += " " + w.text
+                boxes[boxes.count - 1] = boxes[boxes.count - 1].union(b)
+            } else { cells.append(w.text); boxes.append(b) }
+            prev = b
+        }
+        var out = l
+        out.cells = cells; out.cellBoxes = boxes; out.words = ws; out.box = Box.enclosing(boxes)
+        return out
+    }
+
+    // MARK: ruled grids
+
+    struct RuledGrid { var box: Box; var separators: [Double]; var spans: [[ClosedRange<Double>]]; var bands: [Double] }
+
+    /// Connected groups of rules with at least two horizontal and two vertical lines (or a
+    /// stack of shaded-row edges): the grid's inner column boundaries and row bands.
+    static func ruledGrids(hs: [Box], vs: [Box]) -> [RuledGrid] {
+        let all = hs + vs
+        guard hs.count >= 2 else { return [] }
+        var parent = Array(all.indices)
+        func find(_ i: Int) -> Int { var i = i; while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }; return i }
+        let tol = 2.5
+        func touch(_ a: Box, _ b: Box) -> Bool {
+            a.x0 - tol <= b.x1 && b.x0 - tol <= a.x1 && a.y0 - tol <= b.y1 && b.y0 - tol <= a.y1
+        }
+        for i in all.indices { for j in (i + 1)..<all.count where touch(all[i], all[j]) { parent[find(i)] = find(j) } }
+        var comps: [Int: [Int]] = [:]
+        for i in all.indices { comps[find(i), default: []].append(i) }
+        var grids: [RuledGrid] = []
+        for members in comps.values {
+            let ch = members.filter { $0 < hs.count }.map { all[$0] }
+            let cv = members.filter { $0 >= hs.count }.map { all[$0] }
+            guard ch.count >= 2, cv.count >= 2, let box = Box.enclosing(ch + cv) else { continue }
+            guard box.width > 30, box.height > 12 else { continue }
+            let xs = cluster(cv.map(\.midX)).filter { $0 > box.x0 + 3 && $0 < box.x1 - 3 }
+            let ys = cluster(ch.map(\.midY)).filter { $0 > box.y0 + 2 && $0 < box.y1 - 2 }
+            var spans: [[ClosedRange<Double>]] = []
+            for x in xs {
+                let segs = cv.filter { abs($0.midX - x) <= 2 }.map { ($0.y0 - 3)...($0.y1 + 3) }
+                spans.append(segs)
+            }
+            grids.append(RuledGrid(box: box, separators: xs, spans: spans, bands: ys))
+        }
+        return grids.sorted { $0.box.y0 < $1.box.y0 }
+    }
+
+    /// Values merged when within 2.5 points of each other (their mean), ascending.
+    static func cluster(_ values: [Double]) -> [Double] {
+        var out: [[Double]] = []
+        for v in values.sorted() {
+            if let last = out.last?.last, v - last <= 2.5 { out[out.count - 1].append(v) } else { out.append([v]) }
+        }
+        return out.map { $0.reduce(0, +) / Double($0.count) }
+    }
+
+    // MARK: alignment
+
+    /// The end (exclusive) of a block of table-like lines starting at `start`: lines of two or
+    /// more segments, bridged by at most two single-segment lines close above the next one.
+    static func alignedBlock(_ lines: [TextLine], from start: Int) -> Int? {
+        func multi(_ l: TextLine) -> Bool { segments(l).count >= 2 }
+        guard multi(lines[start]) else { return nil }
+        var end = start + 1
+        var count = 1
+        var k = start + 1
+        while k < lines.count {
+            let prev = lines[k - 1], l = lines[k]
+            guard let pb = prev.box, let b = l.box else { break }
+            let h = max(4, min(pb.height, b.height))
+            if b.y0 - pb.y1 > 2.5 * h { break }
+            if multi(l) { count += 1; k += 1; end = k; continue }
+            // bridge: single-segment lines set at line spacing (wrapped cell text), or up to two
+            // further apart, followed closely by a table line
+            var j = k
+            while j < lines.count, !multi(lines[j]) {
+                guard j - k < 2 || (j - k < 40 && (lines[j].box?.y0 ?? 0) - (lines[j - 1].box?.y1 ?? 0) < 0.8 * h) else { break }
+                j += 1
+            }
+            guard j < lines.count, j > k, multi(lines[j]), let jb = lines[j].box, let lb = lines[j - 1].box,
+                  jb.y0 - lb.y1 <= 2.5 * h else { break }
+            k = j
+        }
+        return count >= 2 ? end : nil
+    }
+
+    /// Column boundaries from where the block's segments leave the page blank: x positions
+    /// covered by (almost) no line, between covered ranges.
+    static func alignmentSeparators(_ block: [TextLine]) -> [Double]? {
+        let segs = block.map(segments)
+        let all = segs.flatMap { $0 }
+        guard let minX = all.map(\.x0).min(), let maxX = all.map(\.x1).max(), maxX - minX > 4 else { return nil }
+        let n = Int((maxX - minX).rounded(.up)) + 1
+        var cover = [Int](repeating: 0, count: n)
+        for line in segs {
+            for s in line {
+                let a = max(0, Int((s.x0 - minX).rounded(.down))), b = min(n - 1, Int((s.x1 - minX).rounded(.up)))
+                if a <= b { for x in a...b { cover[x] += 1 } }
+            }
+        }
+        let multiLines = segs.filter { $0.count >= 2 }.count
+        let allowed = block.count <= 3 ? 0 : max(1, block.count / 10)
+        var seps: [Double] = []
+        var x = 0
+        while x < n {
+            if cover[x] <= allowed {
+                let s = x
+                while x < n, cover[x] <= allowed { x += 1 }
+                if s > 0, x < n, x - s >= 2 { seps.append(minX + Double(s + x) / 2) }
+            } else { x += 1 }
+        }
+        guard multiLines >= 2 else { return nil }
+        return seps
+    }
+
+    /// Drops columns that are empty in every row of a region.
+    static func dropEmptyColumns(_ rows: [TextLine]) -> [TextLine] {
+        guard let width = rows.first?.cells.count else { return rows }
+        let keep = (0..<width).filter { c in rows.contains { !$0.cells[c].isEmpty } }
+        guard keep.count < width, !keep.isEmpty else { return rows }
+        return rows.map { r in
+            var q = r
+            q.cells = keep.map { r.cells[$0] }
+            q.cellBoxes = r.cellBoxes.map { cb in keep.map { cb[$0] } }
+            return q
+        }
+    }
+}

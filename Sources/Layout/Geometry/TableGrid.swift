@@ -1,0 +1,140 @@
+import ScrutinyCore
+
+/// Turns the lines of one table region into table rows: words placed in columns (a segment
+/// crossing a column boundary with no real gap is a spanning cell and stays in its first
+/// column), lines within one rule band or wrapped inside a cell joined into one row.
+struct TableGrid {
+    /// Column boundaries (x) between columns, ascending: `count + 1` columns.
+    var separators: [Double]
+    /// Horizontal rule positions (y) splitting the region into bands, ascending; may be empty.
+    var bands: [Double]
+    /// Column boundaries that apply only to some bands (ruled grids with spanning cells):
+    /// for each separator index, the y-ranges it covers; nil means it covers every band.
+    var separatorSpans: [[ClosedRange<Double>]]?
+
+    var columnCount: Int { separators.count + 1 }
+
+    func column(ofX x: Double) -> Int {
+        var lo = 0
+        while lo < separators.count, x > separators[lo] { lo += 1 }
+        return lo
+    }
+
+    /// Whether separator `i` exists at height `y`.
+    func separatorActive(_ i: Int, atY y: Double) -> Bool {
+        guard let spans = separatorSpans else { return true }
+        return spans[i].contains { $0.contains(y) }
+    }
+
+    /// A line's words as one string per column, with boxes.
+    func place(_ line: TextLine) -> (cells: [String], boxes: [Box?]) {
+        var cells = Array(repeating: "", count: columnCount)
+        var boxes: [Box?] = Array(repeating: nil, count: columnCount)
+        let words = line.words.filter { $0.box != nil }
+        guard !words.isEmpty else { return (cells, boxes) }
+        let h = words.map { $0.box!.height }.sorted()[words.count / 2]
+        let midY = line.box?.midY ?? words[0].box!.midY
+        // segments: runs of words with ordinary spacing
+        var segments: [[Word]] = []
+        for w in words {
+            if let last = segments.last?.last, w.box!.x0 - last.box!.x1 <= 0.6 * h { segments[segments.count - 1].append(w) } else { segments.append([w]) }
+        }
+        func put(_ ws: [Word], _ col: Int) {
+            let text = ws.map(\.text).joined(separator: " ")
+            cells[col] = cells[col].isEmpty ? text : cells[col] + " " + text
+            let b = Box.enclosing(ws.map { $0.box! })!
+            boxes[col] = boxes[col].map { $0.union(b) } ?? b
+        }
+        for seg in segments {
+            var cols = seg.map { column(ofX: $0.box!.midX) }
+            // a word straddling a separator marks a spanning cell: keep the segment whole
+            let straddles = seg.contains { w in
+                separators.contains { s in w.box!.x0 < s - 1 && w.box!.x1 > s + 1 }
+            }
+            if straddles || Set(cols).count == 1 {
+                put(seg, straddles ? column(ofX: seg[0].box!.x0 + 0.5) : cols[0])
+                continue
+            }
+            // inside a segment, split only at separators drawn at this height, at a gap wider than a space
+            var start = 0
+            for k in 1..<seg.count where cols[k] != cols[k - 1] {
+                let gap = seg[k].box!.x0 - seg[k - 1].box!.x1
+                let drawn = (cols[k - 1]..<cols[k]).allSatisfy { separatorActive($0, atY: midY) }
+                if gap >= 0.3 * h && drawn { put(Array(seg[start..<k]), cols[start]); start = k } else { cols[k] = cols[k - 1] }
+            }
+            put(Array(seg[start...]), cols[start])
+        }
+        return (cells, boxes)
+    }
+
+    /// The column of `x`, moved left past separators missing at height `y` (spanning cells).
+    func effectiveColumn(ofX x: Double, atY y: Double) -> Int {
+        var c = column(ofX: x)
+        while c > 0, !separatorActive(c - 1, atY: y) { c -= 1 }
+        return c
+    }
+
+    /// Rows for the region's lines (top to bottom), each one `TextLine` with `columnCount` cells.
+    func rows(_ lines: [TextLine], region: Int) -> [TextLine] {
+        struct Row { var cells: [String]; var boxes: [Box?]; var lines: [TextLine]; var band: Int }
+        func band(of l: TextLine) -> Int {
+            let y = l.box?.midY ?? 0
+            var i = 0
+            while i < bands.count, y > bands[i] { i += 1 }
+            return i
+        }
+        let placed = lines.map { ($0, place($0)) }
+        // lines per band, to decide whether a rule band is one row (a ruled cell grid or a header band)
+        var bandLines: [Int: [Int]] = [:]
+        for (i, p) in placed.enumerated() { bandLines[band(of: p.0), default: []].append(i) }
+        let ruled = !bands.isEmpty
+        let nonEmpty = bandLines.values.filter { !$0.isEmpty }
+        let dense = ruled && nonEmpty.count >= 2 && Double(nonEmpty.filter { $0.count == 1 }.count) >= 0.5 * Double(nonEmpty.count)
+        var rows: [Row] = []
+        for (i, (line, cellsBoxes)) in placed.enumerated() {
+            let (cells, boxes) = cellsBoxes
+            let b = band(of: line)
+            if var last = rows.last, last.band == b {
+                let members = bandLines[b] ?? []
+                let bandHasFigures = members.contains { placed[$0].1.cells.contains(where: FigureShape.isFigure) }
+                let joinBand = ruled && (dense ? members.count <= 8 : (!bandHasFigures && members.count <= 6))
+                if joinBand || continues(line, cells: cells, after: last.lines.last!, previous: last.cells) {
+                    for c in 0..<columnCount where !cells[c].isEmpty {
+                        last.cells[c] = last.cells[c].isEmpty ? cells[c] : last.cells[c] + "\n" + cells[c]
+                        last.boxes[c] = last.boxes[c].map { $0.union(boxes[c]!) } ?? boxes[c]
+                    }
+                    last.lines.append(line)
+                    rows[rows.count - 1] = last
+                    continue
+                }
+            }
+            _ = i
+            rows.append(Row(cells: cells, boxes: boxes, lines: [line], band: b))
+        }
+        return rows.map { r in
+            let box = Box.enclosing(r.lines.compactMap(\.box))
+            let cellBoxes = r.boxes.enumerated().map { c, b in
+                b ?? Box(x0: c == 0 ? (box?.x0 ?? 0) : separators[c - 1], y0: box?.y0 ?? 0,
+                         x1: c < separators.count ? separators[c] : (box?.x1 ?? 0), y1: box?.y1 ?? 0)
+            }
+            let words = r.lines.flatMap(\.words)
+            return TextLine(cells: r.cells, cellBoxes: cellBoxes, box: box, words: words,
+                            bold: r.lines.allSatisfy(\.bold), headingLevel: nil,
+                            fontSize: r.lines.compactMap(\.fontSize).max(), tableRegion: region)
+        }
+    }
+
+    /// A line that wraps text of the row above: close below it, no figures, only in columns
+    /// the row already fills, fewer of them, same weight.
+    func continues(_ line: TextLine, cells: [String], after prev: TextLine, previous: [String]) -> Bool {
+        guard let b = line.box, let pb = prev.box else { return false }
+        let filled = cells.indices.filter { !cells[$0].isEmpty }
+        let prevFilled = previous.indices.filter { !previous[$0].isEmpty }
+        guard !filled.isEmpty, filled.count < prevFilled.count else { return false }
+        guard filled.allSatisfy({ !previous[$0].isEmpty }) else { return false }
+        // a figure may end wrapped text (`… by age` / `19`), not start a new value under a value
+        guard !filled.contains(where: { FigureShape.isFigure(cells[$0]) && FigureShape.isFigure(previous[$0].split(separator: "\n").last.map(String.init) ?? "") }) else { return false }
+        guard line.bold == prev.bold else { return false }
+        return b.y0 - pb.y1 < 0.6 * min(b.height, pb.height)
+    }
+}

@@ -1,0 +1,246 @@
+import Foundation
+import ScrutinyCore
+
+/// Reads a born-digital PDF's text layer into pages of lines: words with boxes, fonts and
+/// bold; lines in reading order with `cells` split at wide gaps; heading levels from font
+/// size; ruling lines from a low-resolution render. Pages without usable text are flagged
+/// `needsOCR` with a warning.
+public struct PDFTextReader {
+    /// Reader options.
+    public struct Options: Sendable, Hashable {
+        /// Refuse documents with more pages than this.
+        public var maxPages: Int = 5000
+        /// Resolution of the render used to find ruling lines; 0 skips rule finding.
+        public var ruleDPI: Double = 72
+        public init(maxPages: Int = 5000, ruleDPI: Double = 72) { self.maxPages = maxPages; self.ruleDPI = ruleDPI }
+    }
+
+    public let options: Options
+    public init(options: Options) { self.options = options }
+
+    /// Every page of the document.
+    public func read(_ source: SourceDocument) throws -> DocumentText {
+        let doc = try PopplerDocument(path: source.path)
+        guard doc.pageCount <= options.maxPages else {
+            throw UnreadableInput("PDF has \(doc.pageCount) pages, over the \(options.maxPages)-page limit")
+        }
+        var pages: [PageText] = []
+        for i in 0..<doc.pageCount {
+            guard let p = doc.page(i) else { continue }
+            pages.append(readPage(p))
+        }
+        return DocumentText(source: source, pages: pages, pageCount: doc.pageCount)
+    }
+
+    /// The given 1-based pages (all when nil) of the PDF at `path`.
+    public func read(path: String, pages wanted: [Int]?) throws -> [PageText] {
+        let doc = try PopplerDocument(path: path)
+        guard doc.pageCount <= options.maxPages else {
+            throw UnreadableInput("PDF has \(doc.pageCount) pages, over the \(options.maxPages)-page limit")
+        }
+        let numbers = wanted ?? Array(1...doc.pageCount)
+        return numbers.compactMap { n in doc.page(n - 1).map(readPage) }
+    }
+
+    /// One page's text with geometry.
+    public func readPage(_ page: PopplerPage) -> PageText {
+        let number = page.index + 1
+        var (width, height) = page.size
+        let text = page.text()
+        let boxes = page.characterBoxes()
+        let runs = page.fontRuns()
+        var chars = PageCharacters.collect(text: text, boxes: boxes, runs: runs)
+        var rules: [Box] = []
+        if options.ruleDPI > 0 { rules = RuleFinder.rules(in: page.render(dpi: options.ruleDPI)) }
+
+        let visible = chars.filter { !$0.isSpace }
+        if visible.isEmpty {
+            return PageText(number: number, width: width, height: height, lines: [], rules: rules, method: .pdf,
+                            warnings: ["no text layer (scanned page?): needs OCR"], needsOCR: true)
+        }
+        let unmapped = visible.filter { $0.scalar == "\u{FFFD}" || $0.scalar.value < 0x20 }.count
+        if Double(unmapped) > 0.5 * Double(visible.count) {
+            return PageText(number: number, width: width, height: height, lines: [], rules: rules, method: .pdf,
+                            warnings: ["text layer has glyphs without Unicode: needs OCR"], needsOCR: true)
+        }
+        // Text drawn rotated on an upright page: turn the page so that it reads left to right.
+        if let turn = PageCharacters.dominantTurn(chars), turn != .none {
+            chars = chars.map { var c = $0; c.box = turn.apply(c.box, width: width, height: height); return c }
+            rules = rules.map { turn.apply($0, width: width, height: height) }
+            swap(&width, &height)
+        }
+        let words = WordBuilder.words(chars)
+        let lines = LineBuilder.lines(words)
+        return PageText(number: number, width: width, height: height, lines: lines, rules: rules, method: .pdf)
+    }
+}
+
+/// One character of the text layer with its box and font.
+struct PDFChar {
+    var scalar: Unicode.Scalar
+    var box: Box
+    var fontSize: Double
+    var bold: Bool
+    var isSpace: Bool
+}
+
+/// A quarter turn applied to a page whose text runs vertically.
+enum PageTurn {
+    case none, counterClockwise, clockwise
+
+    /// The box in the turned page's coordinates.
+    func apply(_ b: Box, width: Double, height: Double) -> Box {
+        switch self {
+        case .none: return b
+        case .counterClockwise: // text read top to bottom
+            return Box(x0: b.y0, y0: width - b.x1, x1: b.y1, y1: width - b.x0)
+        case .clockwise: // text read bottom to top
+            return Box(x0: height - b.y1, y0: b.x0, x1: height - b.y0, y1: b.x1)
+        }
+    }
+}
+
+enum PageCharacters {
+    /// Pairs the text's scalars with their boxes and font runs (one pass, runs in order).
+    static func collect(text: String, boxes: [Box], runs: [PopplerPage.FontRun]) -> [PDFChar] {
+        var out: [PDFChar] = []
+        out.reserveCapacity(boxes.count)
+        var r = 0
+        let sortedRuns = runs.sorted { $0.start < $1.start }
+        for (i, s) in text.unicodeScalars.enumerated() {
+            guard i < boxes.count else { break }
+            while r < sortedRuns.count, sortedRuns[r].end < i { r += 1 }
+            let run = r < sortedRuns.count && sortedRuns[r].start <= i ? sortedRuns[r] : nil
+            let space = s.properties.isWhitespace || s == "\u{00A0}"
+            out.append(PDFChar(scalar: s, box: boxes[i], fontSize: run?.fontSize ?? boxes[i].height,
+                               bold: run?.bold ?? false, isSpace: space))
+        }
+        return out
+    }
+
+    /// Whether most text advances vertically (a table printed sideways), and which way.
+    static func dominantTurn(_ chars: [PDFChar]) -> PageTurn? {
+        var horizontal = 0, down = 0, up = 0
+        var prev: PDFChar?
+        for c in chars {
+            defer { prev = c.isSpace ? nil : c }
+            guard !c.isSpace, let p = prev else { continue }
+            let dx = c.box.midX - p.box.midX, dy = c.box.midY - p.box.midY
+            if abs(dx) >= abs(dy) { if dx > 0 { horizontal += 1 } } else if dy > 0 { down += 1 } else { up += 1 }
+        }
+        let total = horizontal + down + up
+        guard total > 20 else { return nil }
+        if Double(down) > 0.6 * Double(total) { return .counterClockwise }
+        if Double(up) > 0.6 * Double(total) { return .clockwise }
+        return PageTurn.none
+    }
+}
+
+/// Characters → words: split at whitespace and where the horizontal gap exceeds a quarter
+/// of the character height (so table cells set close together do not glue).
+enum WordBuilder {
+    static func words(_ chars: [PDFChar]) -> [Word] {
+        var out: [Word] = []
+        var text = ""
+        var box: Box?
+        var last: PDFChar?
+        var size = 0.0, bold = 0, count = 0
+        func flush() {
+            if let b = box, !text.isEmpty {
+                out.append(Word(text: text, box: b, fontSize: (size * 10).rounded() / 10, bold: bold * 2 > count))
+            }
+            text = ""; box = nil; last = nil; size = 0; bold = 0; count = 0
+        }
+        for c in chars {
+            if c.isSpace || c.box.width <= 0 && c.box.height <= 0 { flush(); continue }
+            if let l = last {
+                let h = max(l.box.height, c.box.height)
+                let gap = c.box.x0 - l.box.x1
+                if gap > 0.25 * h || c.box.x0 < l.box.x0 - 0.5 * h || c.box.verticalOverlap(l.box) < 0.4 { flush() }
+            }
+            text.unicodeScalars.append(c.scalar)
+            box = box.map { $0.union(c.box) } ?? c.box
+            size = max(size, c.fontSize)
+            if c.bold { bold += 1 }
+            count += 1
+            last = c
+        }
+        flush()
+        return out
+    }
+}
+
+/// Words → lines in reading order (top to bottom, left to right), with cells split at wide
+/// gaps, bold and heading levels from font size relative to the page's body size.
+enum LineBuilder {
+    static func lines(_ words: [Word]) -> [TextLine] {
+        let sorted = words.sorted { ($0.box!.y0, $0.box!.x0) < ($1.box!.y0, $1.box!.x0) }
+        var groups: [(box: Box, words: [Word])] = []
+        var open: [Int] = []   // indices into groups still able to take words
+        for w in sorted {
+            let b = w.box!
+            open.removeAll { groups[$0].box.y1 < b.y0 }
+            var best: Int?
+            var bestOverlap = 0.5
+            for g in open {
+                let core = groups[g].box
+                let ov = b.verticalOverlap(core)
+                if ov > bestOverlap { bestOverlap = ov; best = g }
+            }
+            if let g = best {
+                groups[g].words.append(w)
+                let gb = groups[g].box
+                // grow horizontally only, so a line's band stays that of its first words
+                groups[g].box = Box(x0: min(gb.x0, b.x0), y0: gb.y0, x1: max(gb.x1, b.x1), y1: gb.y1)
+            } else {
+                groups.append((b, [w]))
+                open.append(groups.count - 1)
+            }
+        }
+        let body = bodySize(words)
+        var lines: [TextLine] = []
+        lines.reserveCapacity(groups.count)
+        for g in groups {
+            let ws = g.words.sorted { $0.box!.x0 < $1.box!.x0 }
+            lines.append(makeLine(ws, bodySize: body))
+        }
+        return lines.sorted { ($0.box!.y0 + $0.box!.y1) < ($1.box!.y0 + $1.box!.y1) }
+    }
+
+    /// The most common font size, weighted by characters.
+    static func bodySize(_ words: [Word]) -> Double {
+        var count: [Double: Int] = [:]
+        for w in words { count[((w.fontSize ?? 0) * 2).rounded() / 2, default: 0] += w.text.count }
+        return count.max { $0.value < $1.value }?.key ?? 10
+    }
+
+    static func makeLine(_ ws: [Word], bodySize: Double) -> TextLine {
+        let heights = ws.map { $0.box!.height }.sorted()
+        let h = heights[heights.count / 2]
+        var cells: [String] = []
+        var cellBoxes: [Box] = []
+        var current = ""
+        var cbox: Box?
+        var prev: Box?
+        for w in ws {
+            let b = w.box!
+            if let p = prev, b.x0 - p.x1 > 0.6 * h, let cb = cbox {
+                cells.append(current); cellBoxes.append(cb); current = ""; cbox = nil
+            }
+            current += current.isEmpty ? w.text : " " + w.text
+            cbox = cbox.map { $0.union(b) } ?? b
+            prev = b
+        }
+        if let cb = cbox { cells.append(current); cellBoxes.append(cb) }
+        let size = ws.compactMap(\.fontSize).max() ?? bodySize
+        let chars = ws.reduce(0) { $0 + $1.text.count }
+        let boldChars = ws.filter(\.bold).reduce(0) { $0 + $1.text.count }
+        var level: Int?
+        let ratio = size / max(1, bodySize)
+        if chars <= 150, cells.count == 1 {
+            if ratio >= 1.6 { level = 1 } else if ratio >= 1.3 { level = 2 } else if ratio >= 1.12 { level = 3 }
+        }
+        return TextLine(cells: cells, cellBoxes: cellBoxes, box: Box.enclosing(cellBoxes), words: ws,
+                        bold: boldChars * 5 >= chars * 4, headingLevel: level, fontSize: size)
+    }
+}

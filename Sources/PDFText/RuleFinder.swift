@@ -1,0 +1,95 @@
+import ScrutinyCore
+
+/// Finds ruling lines (table borders) in a page image: long horizontal and vertical runs of
+/// dark pixels. Pure and geometry-only, so it serves rendered PDF pages and scans alike.
+public enum RuleFinder {
+    /// Tunables, in points (converted with the image's dpi).
+    public struct Options: Sendable, Hashable {
+        /// A pixel at or below this grey level counts as ink.
+        public var darkLevel: UInt8 = 200
+        /// Shortest horizontal rule.
+        public var minHorizontal: Double = 14
+        /// Shortest vertical rule.
+        public var minVertical: Double = 10
+        /// Thicker runs are filled areas (shading); their edges are reported as rules.
+        public var maxThickness: Double = 3.5
+        public init() {}
+    }
+
+    /// Ruling lines in `image`, as thin boxes in points (origin top-left).
+    public static func rules(in image: GrayImage, options: Options = Options()) -> [Box] {
+        let scale = 72 / image.dpi
+        let px = { (pt: Double) in max(2, Int((pt / scale).rounded())) }
+        let horizontal = segments(image, horizontal: true, minLength: px(options.minHorizontal),
+                                  dark: options.darkLevel)
+        let vertical = segments(image, horizontal: false, minLength: px(options.minVertical),
+                                dark: options.darkLevel)
+        let maxThick = max(2, Int((options.maxThickness / scale).rounded()))
+        var out: [Box] = []
+        func box(_ x0: Int, _ y0: Int, _ x1: Int, _ y1: Int) -> Box {
+            Box(x0: Double(x0) * scale, y0: Double(y0) * scale, x1: Double(x1) * scale, y1: Double(y1) * scale)
+        }
+        for g in horizontal {
+            // g: along = x range, across = y range
+            if g.across1 - g.across0 <= maxThick {
+                out.append(box(g.along0, g.across0, g.along1, g.across1))
+            } else {
+                out.append(box(g.along0, g.across0, g.along1, g.across0 + 1))
+                out.append(box(g.along0, g.across1 - 1, g.along1, g.across1))
+            }
+        }
+        for g in vertical where g.across1 - g.across0 <= maxThick {
+            out.append(box(g.across0, g.along0, g.across1, g.along1))
+        }
+        // edges of filled areas, as vertical rules
+        for g in horizontal where g.across1 - g.across0 > maxThick && g.across1 - g.across0 >= px(options.minVertical) {
+            out.append(box(g.along0, g.across0, g.along0 + 1, g.across1))
+            out.append(box(g.along1 - 1, g.across0, g.along1, g.across1))
+        }
+        return out
+    }
+
+    /// A run group: `along` is the run direction, `across` the stacked extent (end exclusive).
+    struct Group { var along0: Int; var along1: Int; var across0: Int; var across1: Int }
+
+    /// Dark runs of at least `minLength` pixels along rows (or columns), stacked into groups
+    /// where consecutive rows carry runs with nearly the same ends.
+    static func segments(_ img: GrayImage, horizontal: Bool, minLength: Int, dark: UInt8) -> [Group] {
+        let lines = horizontal ? img.height : img.width
+        let length = horizontal ? img.width : img.height
+        var open: [Group] = []
+        var done: [Group] = []
+        img.pixels.withUnsafeBufferPointer { p in
+            let w = img.width
+            for a in 0..<lines {
+                var runs: [(Int, Int)] = []
+                var start = -1
+                for i in 0...length {
+                    let isDark: Bool
+                    if i == length { isDark = false } else {
+                        isDark = (horizontal ? p[a * w + i] : p[i * w + a]) <= dark
+                    }
+                    if isDark { if start < 0 { start = i } } else if start >= 0 {
+                        if i - start >= minLength { runs.append((start, i)) }
+                        start = -1
+                    }
+                }
+                var next: [Group] = []
+                var used = Array(repeating: false, count: open.count)
+                for r in runs {
+                    if let k = open.indices.first(where: { !used[$0] && abs(open[$0].along0 - r.0) <= 2 && abs(open[$0].along1 - r.1) <= 2 }) {
+                        used[k] = true
+                        var g = open[k]
+                        g.along0 = min(g.along0, r.0); g.along1 = max(g.along1, r.1); g.across1 = a + 1
+                        next.append(g)
+                    } else {
+                        next.append(Group(along0: r.0, along1: r.1, across0: a, across1: a + 1))
+                    }
+                }
+                for k in open.indices where !used[k] { done.append(open[k]) }
+                open = next
+            }
+        }
+        return done + open
+    }
+}

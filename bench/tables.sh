@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Table benchmark: builds scrutiny (release), runs `scrutiny tables` on every case page of
+# /work/shared/bench/tables/cases.jsonl and scores it with table_score.py.
+# Usage: bench/tables.sh [PRED_OUT]   (needs: pip install rapidfuzz)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BENCH=${BENCH:-/work/shared/bench}
+OUT=${1:-/tmp/scrutiny-tables-pred.jsonl}
+swift build -c release --product scrutiny 2>&1 | grep -E "error|warning: unre|Compiling|Build" | tail -3
+BIN=$(swift build -c release --show-bin-path)/scrutiny
+python3 - "$BENCH/tables" "$BIN" "$OUT" <<'PY'
+import json, subprocess, sys, time
+root, binary, out = sys.argv[1], sys.argv[2], sys.argv[3]
+cases = [json.loads(l) for l in open(f"{root}/cases.jsonl")]
+total = 0.0
+with open(out, "w") as f:
+    for c in cases:
+        t = time.perf_counter()
+        r = subprocess.run([binary, "tables", f"{root}/{c['pdf']}", "--pages", str(c["page"])],
+                           capture_output=True, text=True)
+        dt = time.perf_counter() - t
+        total += dt
+        tables = []
+        for line in r.stdout.splitlines():
+            if line.strip():
+                tables += json.loads(line)["tables"]
+        if r.returncode != 0:
+            print(f"{c['id']}: exit {r.returncode}: {r.stderr.strip()[:200]}", file=sys.stderr)
+        f.write(json.dumps({"id": c["id"], "pdf": c["pdf"], "page": c["page"], "tables": tables, "seconds": dt}) + "\n")
+print(f"seconds/page (process start included): {total / len(cases):.3f}")
+PY
+python3 "$BENCH/table_score.py" "$BENCH/tables/cases.jsonl" "$OUT"
