@@ -27,6 +27,8 @@ enum ExtractText {
     static func cleanSection(_ s: String) -> String {
         var t = s.replacing(/^[A-Z]\s?[.)]\s+/, with: "")
         t = t.replacing(/^\d{1,2}[.)]\s+/, with: "")
+        // `Objective 9 Reduce teenage conceptions`, `Priority 2: …` → the words alone
+        t = t.replacing(/^(?i:objective|priority|outcome|theme|aim|key priority)\s+[0-9]{1,2}[a-z]?\s*[:.)\-–]?\s+(?=\S)/, with: "")
         return TextCleaner.collapseWhitespace(t)
     }
 

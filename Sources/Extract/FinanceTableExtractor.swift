@@ -13,7 +13,7 @@ public struct FinanceTableExtractor: Sendable {
 
     /// A table of budget lines: two or more money columns, and no measure or activity column.
     public static func isFinanceTable(_ t: Table) -> Bool {
-        let moneyColumns = t.header.dropFirst().filter { $0.range(of: moneyHeader, options: .regularExpression) != nil }
+        let moneyColumns = t.header.dropFirst().filter { $0.matches(pattern: moneyHeader) }
         let roles = ColumnRoles(header: t.header)
         return moneyColumns.count >= 2 && roles[.activity] == nil && roles[.measure] == nil
     }
@@ -51,6 +51,15 @@ public struct FinanceTableExtractor: Sendable {
                 guard values.contains(where: { $0.1 != nil }) else { continue }
                 out.append(FinanceRow(docID: doc.source.docID, page: row.at.page, statement: statement, line: label,
                                       values: OrderedFigures(values), note: nil))
+            }
+            // The note of the table's last line can fall out of the table as a paragraph of its
+            // own; take it when the table's other lines carry notes and it reads as prose.
+            if i + 1 < blocks.count, case .paragraph(let p) = blocks[i + 1], p.headingLevel == nil, !p.bold,
+               var last = out.last, last.statement == statement, last.note == nil,
+               out.contains(where: { $0.statement == statement && $0.note != nil }),
+               p.text.split(separator: " ").count >= 6, FigureParser.parse(p.text) == nil {
+                last.note = TextCleaner.collapseWhitespace(p.text)
+                out[out.count - 1] = last
             }
         }
         return out

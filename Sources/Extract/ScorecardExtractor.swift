@@ -30,7 +30,7 @@ public struct ScorecardExtractor: Sendable {
     nonisolated(unsafe) static let statusHeading = /^(?i)(red|amber|green|blue|grey|gray|black|purple)\s+(diamond|plus|circle|triangle|square|star|cross|tick|arrow)$/
     nonisolated(unsafe) static let titleLine = /^(?<code>(?:[A-Z]{2,4}\s)?[A-Z]{1,4}\s?\d{1,4}[A-Z]{0,2}(?:\s*\([A-Z]{1,4}\s?\d{1,4}\))?|\d{3,5}[A-Z]{1,3})\s*:\s*(?<title>\S.*)$/
     /// A code and title without the colon: `NI064 Child protection plans …` (a letter-digit code only).
-    nonisolated(unsafe) static let titleLineNoColon = /^(?<code>(?:[A-Z]{2,4}\s)?[A-Z]{1,4}\d{2,4}[A-Z]{0,2}|\d{3,5}[A-Z]{2,3})\s+(?<title>[A-Z(%].{8,})$/
+    nonisolated(unsafe) static let titleLineNoColon = /^(?<code>(?:[A-Z]{2,4}\s)?[A-Z]{1,4}\d{2,4}[A-Z]{0,2}|\d{3,5}[A-Z]{2,3})\s+(?<title>(?:[A-Z(%]|\d[\d,.]*\s+[a-z]).{8,})$/
     nonisolated(unsafe) static let fieldLabel = /(?i)\b(owner|polarity|unit|good performance is|lead officer)\s*:/
 
     public func extract(_ doc: LaidOutDocument, meta: DocumentRow) -> [RecordRow] {

@@ -48,6 +48,15 @@ public struct TableAssembler: Sendable {
         l.tableRegion == nil && l.cells.count > 1 && !(l.cells.first ?? "").isEmpty && l.cells.dropFirst().allSatisfy(\.isEmpty)
     }
 
+    /// A line of prose right under a table whose lines carry narrative rows (`Line⇥fig⇥fig`
+    /// then `Note…⇥⇥`): the last note, printed without the empty cells the others kept.
+    func continuesNoteRows(_ l: TextLine, of t: RawTable, pendingBreak: Bool, samePage: Bool) -> Bool {
+        guard !pendingBreak, samePage, l.tableRegion == nil, l.cells.count == 1, l.headingLevel == nil,
+              t.width > 1, let last = t.rows.last, isTableRow(last.line),
+              l.text.split(separator: " ").count >= 6 else { return false }
+        return t.rows.dropFirst().contains { isLoneLabelRow($0.line) && $0.line.text.split(separator: " ").count >= 6 }
+    }
+
     func rawBlocks(_ lines: [PlacedLine]) -> [RawBlock] {
         var blocks: [RawBlock] = []
         var paragraph: [PlacedLine] = []
@@ -77,6 +86,13 @@ public struct TableAssembler: Sendable {
                     t.rows.append(pl)
                     table = t
                     pendingBreak = false
+                    continue
+                }
+                if continuesNoteRows(l, of: t, pendingBreak: pendingBreak, samePage: samePage) {
+                    var padded = pl
+                    padded.line.cells = [l.text] + Array(repeating: "", count: max(0, t.width - 1))
+                    t.rows.append(padded)
+                    table = t
                     continue
                 }
                 flushTable()

@@ -136,3 +136,32 @@ import ScrutinyCore
         #expect(e.document.financialYear == "2014/15" && e.document.quarter == 1 && e.document.asAt == "2014-05-31")
     }
 }
+
+@Suite struct RuleRegressionTests {
+    @Test func scorecardTitleMayStartWithANumber() throws {
+        #expect(ScorecardExtractor.titleParts("NI117 16 to 18 year olds who are not in education")?.0 == "NI117")
+        #expect(ScorecardExtractor.titleParts("NI117 12.39") == nil)
+    }
+
+    @Test func numberedObjectiveLabelsAreDroppedFromSections() {
+        #expect(ExtractText.cleanSection("Objective 9 Reduce teenage conceptions") == "Reduce teenage conceptions")
+        #expect(ExtractText.cleanSection("Priority 2: Early help") == "Early help")
+        #expect(ExtractText.cleanSection("Objectives for the year") == "Objectives for the year")
+    }
+
+    @Test func theLastBudgetLinesNoteOutsideTheTableIsKept() throws {
+        let text = """
+            ### Financial Profile – Capital
+
+            \tBudget £'000\tForecast £'000
+            Schools\t1,000\t1,200
+            <p>Works at two schools are running ahead of the programme this year.</p>\t\t
+            Early Help\t500\t450
+            <p>The main items relate to works at the family centre this year.</p>
+            """
+        let e = try extractText(text)
+        #expect(e.finance.count == 2)
+        #expect(e.finance.last?.note == "The main items relate to works at the family centre this year.")
+        #expect(e.finance.first?.values.values.first == 1_000_000)
+    }
+}
