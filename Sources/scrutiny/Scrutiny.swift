@@ -11,5 +11,6 @@ struct Scrutiny: ParsableCommand {
               scrutiny run --corpus corpus corpus/samples
               scrutiny query --corpus corpus "SELECT code, period_end, actual, target FROM records LIMIT 5"
             """,
-        subcommands: [RunCommand.self, ExportCommand.self, QueryCommand.self])
+        subcommands: [RunCommand.self, ExportCommand.self, QueryCommand.self, SeriesCommand.self, SearchCommand.self,
+                      PlotCommand.self, ServeCommand.self])
 }
