@@ -18,14 +18,14 @@ public enum CorpusPages {
         body += HTML.searchForm()
         body += "<h2>Documents</h2>\n"
         body += HTML.table(header: ["Paper", "Authority", "Title", "Year", "Q", "As at", "Records"], rows: docs.map { d in
-            [link(HTML.documentHref(d["doc_id"]), d["source"] ?? ""), esc(d["authority"]), esc(d["title"]),
-             esc(d["financial_year"]), esc(d["quarter"] as Int?), esc(d["as_at"]), esc(d["records"] as Int?)]
+            [link(HTML.documentHref(d["doc_id"] as String), (d["source"] as String?) ?? ""), esc(d["authority"]), esc(d["title"]),
+             esc(d["financial_year"]), num(d["quarter"] as Int?), esc(d["as_at"]), num(d["records"] as Int?)]
         }, numericColumns: [4, 6])
         body += "<h2>Indicators</h2>\n"
         body += HTML.table(header: ["Indicator", "Code", "Unit", "Polarity", "From", "To", "Councils", "Papers"],
                            rows: indicators.map { i in
             [link(HTML.indicatorHref(i.id), i.title), esc(i.code), esc(i.unit), polarityLabel(i.polarity),
-             esc(i.firstPeriod), esc(i.lastPeriod), esc(i.authorityCount), esc(i.documentCount)]
+             esc(i.firstPeriod), esc(i.lastPeriod), num(i.authorityCount), num(i.documentCount)]
         }, numericColumns: [6, 7])
         return HTML.page(title: "Corpus", body: body)
     }
@@ -38,7 +38,8 @@ public enum CorpusPages {
         for (label, column) in [("Paper", "source"), ("Authority", "authority"), ("Financial year", "financial_year"),
                                 ("Quarter", "quarter"), ("As at", "as_at"), ("Pages", "pages"), ("Method", "method"),
                                 ("Document id", "doc_id")] {
-            body += "<dt>\(label)</dt><dd>\(esc(d[column] as DatabaseValue))</dd>"
+            let value: DatabaseValue = d[column]
+            body += "<dt>\(label)</dt><dd>\(Self.value(value))</dd>"
         }
         body += "</dl>\n"
         let records = try Row.fetchAll(db, sql: """
@@ -48,7 +49,7 @@ public enum CorpusPages {
         body += "<h2>Records (\(records.count))</h2>\n"
         body += HTML.table(header: ["Page", "Code", "Indicator", "Period", "Actual", "Target", "Unit", "Status"],
                            rows: records.map { r in
-            [esc(r["page"] as Int?), esc(r["code"]), link(HTML.indicatorHref(r["indicator_id"] ?? ""), r["title"] ?? ""),
+            [num(r["page"] as Int?), esc(r["code"]), link(HTML.indicatorHref((r["indicator_id"] as String?) ?? ""), (r["title"] as String?) ?? ""),
              esc(r["period_end"]), figure(r["actual"], r["actual_text"]), figure(r["target"], r["target_text"]),
              esc(r["unit"]), statusBadge(r["status"])]
         }, numericColumns: [0, 4, 5], rowClasses: records.map { ($0["status"] as String?) == "below_target" ? "below" : nil })
@@ -125,8 +126,8 @@ public enum CorpusPages {
     // MARK: cells
 
     static func esc(_ v: String?) -> String { v.map(HTML.escape) ?? "<span class=\"muted\">–</span>" }
-    static func esc(_ v: Int?) -> String { v.map { String($0) } ?? "<span class=\"muted\">–</span>" }
-    static func esc(_ v: DatabaseValue) -> String { v.isNull ? esc(nil as String?) : HTML.escape(QueryResult.text(v)) }
+    static func num(_ v: Int?) -> String { v.map { String($0) } ?? "<span class=\"muted\">–</span>" }
+    static func value(_ v: DatabaseValue) -> String { v.isNull ? esc(nil as String?) : HTML.escape(QueryResult.text(v)) }
 
     static func link(_ href: String, _ text: String) -> String {
         "<a href=\"\(HTML.escape(href))\">\(HTML.escape(text.isEmpty ? "(untitled)" : text))</a>"
