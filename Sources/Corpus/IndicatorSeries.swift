@@ -74,12 +74,14 @@ public enum SeriesBuilder {
     /// One point per authority × period. When several papers report the same period, the
     /// latest paper wins: the greatest document date (`as_at`, else its latest period),
     /// then the greater source name, then doc id; within one paper, the row with an actual,
-    /// then the first printed. Sorted by authority, then period.
+    /// then the first printed. Rows of a paper with no authority stay that paper's own.
+    /// Sorted by authority (unknown last), then period.
     public static func deduplicate(_ observations: [SeriesObservation]) -> [SeriesPoint] {
         var groups: [String: [SeriesObservation]] = [:]
         var keys: [(authority: String, period: String)] = []
         for o in observations {
-            let key = (o.authority ?? "", o.periodKey)
+            // A paper without an authority is never merged with another paper's rows.
+            let key = (o.authority ?? "\u{10FFFF}" + o.docID, o.periodKey)
             let k = key.0 + "\u{1F}" + key.1
             if groups[k] == nil { keys.append(key) }
             groups[k, default: []].append(o)
