@@ -6,7 +6,7 @@
 # Builds the sample corpus (corpus/samples + the generated fixture papers) into
 # bench-out/screenshot-corpus unless CORPUS is set, serves it on a free port, and writes
 # bench-out/indicator.png (bench-out/ is gitignored). Default indicator: the one reported
-# by the most councils and papers. Make target: `screenshot: ; scripts/screenshot.sh`.
+# by the most papers (then with the most figures). Make target: `screenshot: ; scripts/screenshot.sh`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,7 +29,7 @@ if [ -z "$CHROME" ]; then
 fi
 
 ID="${1:-$("$BIN" query --corpus "$CORPUS" --format csv \
-    "SELECT id FROM indicators ORDER BY authority_count DESC, document_count DESC, record_count DESC, id LIMIT 1" | sed -n 2p)}"
+    "SELECT id FROM indicators ORDER BY document_count DESC, record_count DESC, id LIMIT 1" | sed -n 2p)}"
 [ -n "$ID" ] || { echo "no indicators in $CORPUS" >&2; exit 1; }
 
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"

@@ -38,16 +38,20 @@ public struct SeriesObservation: Hashable, Sendable {
         return [financialYear, quarter.map { "Q\($0)" }].compactMap { $0 }.joined(separator: " ")
     }
 
-    /// Whether the figure misses its target: the printed status, else actual against target by polarity.
-    public var isBelowTarget: Bool {
-        if let status { return status == "below_target" }
-        guard let actual, let target else { return false }
+    /// Whether the figure misses its target: the printed status, else actual against target
+    /// by polarity; nil when that cannot be told (no actual, no target, or no polarity).
+    public var belowTarget: Bool? {
+        if let status, actual != nil || actualText != nil { return status == "below_target" }
+        guard let actual, let target else { return nil }
         switch polarity {
         case "higher_is_better": return actual < target
         case "lower_is_better": return actual > target
-        default: return false
+        default: return nil
         }
     }
+
+    /// `belowTarget == true`.
+    public var isBelowTarget: Bool { belowTarget == true }
 }
 
 /// Where one figure of a series was printed.
@@ -194,7 +198,7 @@ public enum IndicatorQueries {
             let o = p.observation
             let values: [DatabaseValueConvertible?] = [
                 o.authority, o.periodKey, figure(o.actual, o.actualText), figure(o.target, o.targetText), o.status,
-                o.actual == nil ? nil : (o.isBelowTarget ? "yes" : "no"), o.unit,
+                o.belowTarget.map { $0 ? "yes" : "no" }, o.unit,
                 o.source, o.page, o.docID, p.sources.map(\.label).joined(separator: "; "),
             ]
             return values.map { $0?.databaseValue ?? .null }

@@ -49,6 +49,8 @@ public struct SeriesChart: Sendable {
         let (lo, hi, ticks) = Self.niceScale(min: values.min()!, max: values.max()!)
         var minDay = dated.map(\.day).min()!, maxDay = dated.map(\.day).max()!
         if minDay == maxDay { minDay -= 45; maxDay += 45 }
+        let pad = max(10, (maxDay - minDay) / 30)   // keep end markers off the axes
+        minDay -= pad; maxDay += pad
         func x(_ day: Int) -> Double { margin.left + Double(day - minDay) / Double(maxDay - minDay) * plotW }
         func y(_ v: Double) -> Double { margin.top + (1 - (v - lo) / (hi - lo)) * plotH }
 

@@ -61,6 +61,10 @@ import ScrutinyCore
         #expect(!o.isBelowTarget)
         o.status = "below_target"
         #expect(o.isBelowTarget)
+        o.status = nil; o.polarity = nil
+        #expect(o.belowTarget == nil)   // unknown, not "no"
+        o.polarity = "higher_is_better"; o.actual = nil
+        #expect(o.belowTarget == nil)
     }
 
     // MARK: through the store
