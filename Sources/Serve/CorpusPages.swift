@@ -73,7 +73,7 @@ public enum CorpusPages {
         var body = "<h1>\(HTML.escape(info.title))</h1>\n<dl class=\"meta\">"
         body += "<dt>Code</dt><dd>\(esc(info.code))</dd><dt>Catalogue id</dt><dd><code>\(HTML.escape(info.id))</code></dd>"
         body += "<dt>Polarity</dt><dd>\(polarityLabel(info.polarity))</dd><dt>Unit</dt><dd>\(esc(info.unit))</dd>"
-        body += "<dt>Reported</dt><dd>\(info.recordCount) figures in \(info.documentCount) papers from \(info.authorityCount) councils</dd></dl>\n"
+        body += "<dt>Reported</dt><dd>\(info.recordCount) figures in \(info.documentCount) papers from \(info.authorityCount) council\(info.authorityCount == 1 ? "" : "s")\(info.authorityCount == 0 ? " (not recognised)" : "")</dd></dl>\n"
         let chart = SeriesChart(title: info.title, unit: info.unit, polarity: info.polarity, points: points)
         body += "<div class=\"chart\">\(chart.svg())</div>\n"
         body += "<h2>Series</h2>\n<p class=\"muted small\">One row per council and period. Where several papers report the same period, the latest paper's figure is shown and every paper is listed.</p>\n"

@@ -39,7 +39,8 @@ public struct SeriesChart: Sendable {
         let dated: [(series: String, day: Int, actual: Double?, target: Double?, below: Bool)] = points.compactMap { p in
             let o = p.observation
             guard let day = o.periodEnd.flatMap(Self.dayNumber), o.actual != nil || o.target != nil else { return nil }
-            return (o.authority ?? "(unknown)", day, o.actual, o.target, o.actual != nil && o.isBelowTarget)
+            // A paper whose council is unknown gets its own line, never joined to another paper.
+            return (o.authority ?? "? " + o.source, day, o.actual, o.target, o.actual != nil && o.isBelowTarget)
         }
         guard !dated.isEmpty else {
             out += "<text x=\"\(f(width / 2))\" y=\"\(f(height / 2))\" text-anchor=\"middle\" fill=\"#777\">No dated figures to plot</text>\n</svg>\n"
