@@ -56,5 +56,6 @@ let package = Package(
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Corpus"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout"]),
         .testTarget(name: "PDFTextTests", dependencies: ["PDFText", "Layout"]),
+        .testTarget(name: "ServeTests", dependencies: ["Serve", "Corpus", .product(name: "HummingbirdTesting", package: "hummingbird")]),
     ]
 )

@@ -45,7 +45,9 @@ extension CorpusStore {
                     default: summary.replaced += 1; take.append(docID)
                     }
                 }
+                var touched = Set<String>()
                 for docID in take {
+                    touched.formUnion(try String.fetchAll(db, sql: "SELECT DISTINCT indicator_id FROM main.records WHERE doc_id = ? AND indicator_id IS NOT NULL", arguments: [docID]))
                     try db.execute(sql: "DELETE FROM main.documents WHERE doc_id = ?", arguments: [docID])
                     for table in Self.perDocumentTables {
                         let columns = try Self.sharedColumns(table, db: db)
@@ -60,7 +62,7 @@ extension CorpusStore {
                     WHERE NOT EXISTS (SELECT 1 FROM main.sources s WHERE s.path = f.path OR s.doc_id = f.doc_id)
                     """)
                 summary.failures = db.changesCount
-                try afterDocumentsChanged(db)
+                try afterDocumentsChanged(db, docIDs: take, indicatorIDs: touched)
                 return .commit
             }
             return summary
@@ -74,7 +76,19 @@ extension CorpusStore {
         return mine.filter { $0 != "id" && theirs.contains($0) }
     }
 
-    /// Rebuilds what is derived from the per-document rows after documents were copied in
-    /// by a merge (nothing yet beyond the rows themselves).
-    func afterDocumentsChanged(_ db: Database) throws {}
+    /// Brings what is derived from the per-document rows (indicator catalogue, search index)
+    /// up to date after documents were copied in by a merge.
+    func afterDocumentsChanged(_ db: Database, docIDs: [String], indicatorIDs: Set<String>) throws {
+        var ids = indicatorIDs
+        for docID in docIDs {
+            // Records copied from an older shard may lack their link to the catalogue.
+            for row in try Row.fetchAll(db, sql: "SELECT id, code, title FROM main.records WHERE doc_id = ?", arguments: [docID]) {
+                let id = IndicatorID.id(code: row["code"], title: row["title"] ?? "")
+                try db.execute(sql: "UPDATE main.records SET indicator_id = ? WHERE id = ?", arguments: [id, row["id"] as Int64])
+                ids.insert(id)
+            }
+            try IndicatorCatalogue.indexDocument(db, docID: docID)
+        }
+        try IndicatorCatalogue.refresh(db, indicatorIDs: ids)
+    }
 }

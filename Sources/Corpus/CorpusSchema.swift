@@ -53,6 +53,8 @@ public enum CorpusSchema {
                     path TEXT PRIMARY KEY, doc_id TEXT, stage TEXT NOT NULL, reason TEXT NOT NULL, failed_at TEXT NOT NULL);
                 """)
         }
+        // Later migrations only add; v1 above is never edited.
+        IndicatorCatalogue.registerMigrations(&m)
         return m
     }
 }

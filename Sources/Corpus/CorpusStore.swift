@@ -51,14 +51,25 @@ public final class CorpusStore: Sendable {
                old == extractionKey, !force {
                 return false
             }
+            // Indicators the old rows belonged to: their catalogue rows change too.
+            var touched = Set(try String.fetchAll(db, sql: """
+                SELECT DISTINCT indicator_id FROM records WHERE doc_id = ? AND indicator_id IS NOT NULL
+                """, arguments: [docID]))
             try db.execute(sql: "DELETE FROM documents WHERE doc_id = ?", arguments: [docID])
             try insert(extraction.document, into: "documents", db: db)
-            for r in extraction.records { try insert(r, into: "records", db: db) }
+            for var r in extraction.records {
+                let id = IndicatorID.id(code: r.code, title: r.title)
+                r.indicatorID = id
+                touched.insert(id)
+                try insert(r, into: "records", db: db)
+            }
             for r in extraction.finance { try insert(r, into: "finance", db: db) }
             for r in extraction.activities { try insert(r, into: "activities", db: db) }
             for r in extraction.tables { try insert(r, into: "tables", db: db) }
             for r in extraction.entities { try insert(r, into: "entities", db: db) }
             for r in extraction.pageTexts { try insert(r, into: "page_texts", db: db) }
+            try IndicatorCatalogue.refresh(db, indicatorIDs: touched)
+            try IndicatorCatalogue.indexDocument(db, docID: docID)
             try db.execute(sql: """
                 INSERT INTO sources (doc_id, path, extraction_key, pipeline, ingested_at) VALUES (?, ?, ?, ?, ?)
                 """, arguments: [docID, path, extractionKey, pipeline, ISO8601DateFormatter().string(from: Date())])

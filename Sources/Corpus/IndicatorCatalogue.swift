@@ -1,0 +1,117 @@
+import Foundation
+import GRDB
+
+/// The `indicators` table (one row per indicator across the corpus) and the FTS5
+/// `search_index` over indicator titles, commentary and page text.
+///
+/// Both are derived from `records`, `documents` and `page_texts` only, so they can be
+/// rebuilt at any time; `CorpusStore.replace` refreshes the parts a document touches in
+/// the same transaction that writes the document's rows.
+public enum IndicatorCatalogue {
+    /// Migration `v2`: the catalogue, `records.indicator_id` filled, and the search index.
+    static func registerMigrations(_ m: inout DatabaseMigrator) {
+        m.registerMigration("v2-indicators-search") { db in
+            try db.execute(sql: """
+                CREATE TABLE indicators (
+                    id TEXT PRIMARY KEY, code TEXT, title TEXT NOT NULL, polarity TEXT, unit TEXT,
+                    first_period TEXT, last_period TEXT, document_count INTEGER NOT NULL,
+                    record_count INTEGER NOT NULL, authority_count INTEGER NOT NULL);
+                CREATE INDEX indicators_code ON indicators(code);
+                CREATE INDEX records_indicator ON records(indicator_id);
+                CREATE VIRTUAL TABLE search_index USING fts5(
+                    kind UNINDEXED, indicator_id UNINDEXED, doc_id UNINDEXED, page UNINDEXED, title, body,
+                    tokenize = 'porter unicode61 remove_diacritics 2');
+                """)
+            try rebuild(db)
+        }
+    }
+
+    /// Rebuilds the catalogue and the search index from scratch, deterministically.
+    public static func rebuild(_ db: Database) throws {
+        let rows = try Row.fetchAll(db, sql: "SELECT id, code, title FROM records")
+        for row in rows {
+            let id = IndicatorID.id(code: row["code"], title: row["title"] ?? "")
+            try db.execute(sql: "UPDATE records SET indicator_id = ? WHERE id = ?", arguments: [id, row["id"] as Int64])
+        }
+        try db.execute(sql: "DELETE FROM indicators; DELETE FROM search_index;")
+        let ids = try String.fetchAll(db, sql: "SELECT DISTINCT indicator_id FROM records WHERE indicator_id IS NOT NULL")
+        try refresh(db, indicatorIDs: Set(ids))
+        for docID in try String.fetchAll(db, sql: "SELECT doc_id FROM documents ORDER BY doc_id") {
+            try indexDocument(db, docID: docID)
+        }
+    }
+
+    /// Recomputes the catalogue rows (and their search entries) of these indicators from
+    /// `records`; an indicator left without records is removed.
+    public static func refresh(_ db: Database, indicatorIDs: Set<String>) throws {
+        for id in indicatorIDs.sorted() {
+            try db.execute(sql: "DELETE FROM indicators WHERE id = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM search_index WHERE kind = 'indicator' AND indicator_id = ?", arguments: [id])
+            // Most frequent value wins; ties go to the alphabetically first, so rebuilds agree.
+            try db.execute(sql: """
+                INSERT INTO indicators (id, code, title, polarity, unit, first_period, last_period,
+                                        document_count, record_count, authority_count)
+                SELECT :id, :code,
+                    (SELECT title FROM records WHERE indicator_id = :id GROUP BY title ORDER BY COUNT(*) DESC, title LIMIT 1),
+                    (SELECT polarity FROM records WHERE indicator_id = :id AND polarity IS NOT NULL
+                        GROUP BY polarity ORDER BY COUNT(*) DESC, polarity LIMIT 1),
+                    (SELECT unit FROM records WHERE indicator_id = :id AND unit IS NOT NULL
+                        GROUP BY unit ORDER BY COUNT(*) DESC, unit LIMIT 1),
+                    MIN(period_end), MAX(period_end), COUNT(DISTINCT doc_id), COUNT(*), COUNT(DISTINCT authority)
+                FROM records WHERE indicator_id = :id GROUP BY indicator_id
+                """, arguments: ["id": id, "code": IndicatorID.code(ofID: id)])
+            try db.execute(sql: """
+                INSERT INTO search_index (kind, indicator_id, doc_id, page, title, body)
+                SELECT 'indicator', id, NULL, NULL, trim(coalesce(code, '') || ' ' || title),
+                    (SELECT group_concat(DISTINCT title) FROM records WHERE indicator_id = :id)
+                FROM indicators WHERE id = :id
+                """, arguments: ["id": id])
+        }
+    }
+
+    /// Replaces a document's search entries (commentary and page text) with its current rows.
+    public static func indexDocument(_ db: Database, docID: String) throws {
+        try db.execute(sql: "DELETE FROM search_index WHERE doc_id = ?", arguments: [docID])
+        try db.execute(sql: """
+            INSERT INTO search_index (kind, indicator_id, doc_id, page, title, body)
+            SELECT 'commentary', indicator_id, doc_id, MIN(page), title, commentary FROM records
+            WHERE doc_id = ? AND commentary IS NOT NULL AND commentary <> ''
+            GROUP BY indicator_id, commentary ORDER BY MIN(id)
+            """, arguments: [docID])
+        try db.execute(sql: """
+            INSERT INTO search_index (kind, indicator_id, doc_id, page, title, body)
+            SELECT 'page', NULL, p.doc_id, p.page, coalesce(d.title, d.source), p.text
+            FROM page_texts p JOIN documents d ON d.doc_id = p.doc_id
+            WHERE p.doc_id = ? ORDER BY p.id
+            """, arguments: [docID])
+    }
+
+    /// Whether the corpus has the catalogue (written by a version of the pipeline that knows it).
+    public static func isPresent(_ db: Database) throws -> Bool {
+        try db.tableExists("indicators") && db.tableExists("search_index")
+    }
+}
+
+extension CorpusStore {
+    /// Rebuilds the indicator catalogue and the search index from the stored rows.
+    public func rebuildCatalogue() throws {
+        try database.write { db in try IndicatorCatalogue.rebuild(db) }
+    }
+
+    /// Throws a readable error when the corpus predates the catalogue.
+    public func requireCatalogue() throws {
+        let present = try database.read { db in try IndicatorCatalogue.isPresent(db) }
+        if !present {
+            throw CatalogueMissing(folder: folder.path)
+        }
+    }
+}
+
+/// The corpus was written before the indicator catalogue existed.
+public struct CatalogueMissing: Error, CustomStringConvertible {
+    public let folder: String
+    public var description: String {
+        "the corpus at \(folder) has no indicator catalogue yet; open it once for writing " +
+        "(any `scrutiny run --corpus \(folder) …`) and the migration builds it from the stored rows"
+    }
+}

@@ -1,0 +1,196 @@
+import Foundation
+import Corpus
+
+/// An SVG line chart of one indicator: actual (solid) and target (dashed) over time, one
+/// colour per council, points that miss their target ringed in red, polarity in the title.
+///
+/// A pure function of the series: the same points always give the same bytes. Used by
+/// `scrutiny plot` and inline on the indicator page.
+public struct SeriesChart: Sendable {
+    public var title: String
+    public var unit: String?
+    public var polarity: String?
+    public var points: [SeriesPoint]
+    public var width: Double = 760
+    public var height: Double = 380
+
+    public init(title: String, unit: String?, polarity: String?, points: [SeriesPoint]) {
+        self.title = title; self.unit = unit; self.polarity = polarity; self.points = points
+    }
+
+    /// Colour-blind-safe palette (Okabe–Ito), one per council in alphabetical order.
+    static let palette = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+
+    /// The chart as a standalone SVG document.
+    public func svg() -> String {
+        let margin = (left: 64.0, right: 170.0, top: 44.0, bottom: 48.0)
+        let plotW = width - margin.left - margin.right, plotH = height - margin.top - margin.bottom
+        var out = """
+            <svg xmlns="http://www.w3.org/2000/svg" width="\(f(width))" height="\(f(height))" \
+            viewBox="0 0 \(f(width)) \(f(height))" role="img" aria-label="\(Self.escape(title))" \
+            font-family="system-ui, -apple-system, 'Segoe UI', sans-serif" font-size="12">
+
+            """
+        out += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
+        out += "<text x=\"\(f(margin.left))\" y=\"20\" font-size=\"14\" font-weight=\"600\">\(Self.escape(Self.clip(title, 80)))</text>\n"
+        out += "<text x=\"\(f(margin.left))\" y=\"36\" fill=\"#555\">\(Self.escape(subtitle))</text>\n"
+
+        // Points with a date and a figure.
+        let dated: [(series: String, day: Int, actual: Double?, target: Double?, below: Bool)] = points.compactMap { p in
+            let o = p.observation
+            guard let day = o.periodEnd.flatMap(Self.dayNumber), o.actual != nil || o.target != nil else { return nil }
+            // A paper whose council is unknown gets its own line, never joined to another paper.
+            return (o.authority ?? "? " + o.source, day, o.actual, o.target, o.actual != nil && o.isBelowTarget)
+        }
+        guard !dated.isEmpty else {
+            out += "<text x=\"\(f(width / 2))\" y=\"\(f(height / 2))\" text-anchor=\"middle\" fill=\"#777\">No dated figures to plot</text>\n</svg>\n"
+            return out
+        }
+        let values = dated.flatMap { [$0.actual, $0.target].compactMap { $0 } }
+        let (lo, hi, ticks) = Self.niceScale(min: values.min()!, max: values.max()!)
+        var minDay = dated.map(\.day).min()!, maxDay = dated.map(\.day).max()!
+        if minDay == maxDay { minDay -= 45; maxDay += 45 }
+        let pad = max(10, (maxDay - minDay) / 30)   // keep end markers off the axes
+        minDay -= pad; maxDay += pad
+        func x(_ day: Int) -> Double { margin.left + Double(day - minDay) / Double(maxDay - minDay) * plotW }
+        func y(_ v: Double) -> Double { margin.top + (1 - (v - lo) / (hi - lo)) * plotH }
+
+        // Axes and grid.
+        for t in ticks {
+            out += "<line x1=\"\(f(margin.left))\" x2=\"\(f(margin.left + plotW))\" y1=\"\(f(y(t)))\" y2=\"\(f(y(t)))\" stroke=\"#e4e4e4\"/>\n"
+            out += "<text x=\"\(f(margin.left - 6))\" y=\"\(f(y(t) + 4))\" text-anchor=\"end\" fill=\"#444\">\(Self.escape(Self.format(t)))</text>\n"
+        }
+        out += "<line x1=\"\(f(margin.left))\" x2=\"\(f(margin.left))\" y1=\"\(f(margin.top))\" y2=\"\(f(margin.top + plotH))\" stroke=\"#888\"/>\n"
+        out += "<line x1=\"\(f(margin.left))\" x2=\"\(f(margin.left + plotW))\" y1=\"\(f(margin.top + plotH))\" y2=\"\(f(margin.top + plotH))\" stroke=\"#888\"/>\n"
+        let periods = Array(Set(dated.map(\.day))).sorted()
+        let step = max(1, Int((Double(periods.count) / 8).rounded(.up)))
+        for (i, day) in periods.enumerated() where i % step == 0 {
+            out += "<text x=\"\(f(x(day)))\" y=\"\(f(margin.top + plotH + 18))\" text-anchor=\"middle\" fill=\"#444\">\(Self.monthLabel(day))</text>\n"
+        }
+        if let unit {
+            out += "<text x=\"14\" y=\"\(f(margin.top + plotH / 2))\" transform=\"rotate(-90 14 \(f(margin.top + plotH / 2)))\" text-anchor=\"middle\" fill=\"#444\">\(Self.escape(unit))</text>\n"
+        }
+
+        // One colour per council.
+        let councils = Array(Set(dated.map(\.series))).sorted()
+        for (i, council) in councils.enumerated() {
+            let colour = Self.palette[i % Self.palette.count]
+            let mine = dated.filter { $0.series == council }.sorted { $0.day < $1.day }
+            let targets = mine.compactMap { p in p.target.map { (p.day, $0) } }
+            let actuals = mine.compactMap { p in p.actual.map { (p.day, $0, p.below) } }
+            if targets.count > 1 {
+                out += "<polyline fill=\"none\" stroke=\"\(colour)\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\" points=\"\(targets.map { "\(f(x($0.0))),\(f(y($0.1)))" }.joined(separator: " "))\"/>\n"
+            }
+            for t in targets {
+                out += "<rect x=\"\(f(x(t.0) - 3))\" y=\"\(f(y(t.1) - 3))\" width=\"6\" height=\"6\" fill=\"#fff\" stroke=\"\(colour)\"><title>\(Self.escape("\(council) target \(Self.isoDate(t.0)): \(Self.format(t.1))"))</title></rect>\n"
+            }
+            if actuals.count > 1 {
+                out += "<polyline fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2.5\" points=\"\(actuals.map { "\(f(x($0.0))),\(f(y($0.1)))" }.joined(separator: " "))\"/>\n"
+            }
+            for a in actuals {
+                let label = Self.escape("\(council) actual \(Self.isoDate(a.0)): \(Self.format(a.1))\(a.2 ? " (below target)" : "")")
+                if a.2 {
+                    out += "<circle cx=\"\(f(x(a.0)))\" cy=\"\(f(y(a.1)))\" r=\"7\" fill=\"none\" stroke=\"#C62828\" stroke-width=\"2\" class=\"below-target\"/>\n"
+                }
+                out += "<circle cx=\"\(f(x(a.0)))\" cy=\"\(f(y(a.1)))\" r=\"4\" fill=\"\(colour)\"><title>\(label)</title></circle>\n"
+            }
+            // Legend entry.
+            let ly = margin.top + 8 + Double(i) * 20
+            let lx = margin.left + plotW + 16
+            out += "<line x1=\"\(f(lx))\" x2=\"\(f(lx + 22))\" y1=\"\(f(ly))\" y2=\"\(f(ly))\" stroke=\"\(colour)\" stroke-width=\"2.5\"/>\n"
+            out += "<text x=\"\(f(lx + 28))\" y=\"\(f(ly + 4))\">\(Self.escape(Self.clip(council, 18)))</text>\n"
+        }
+        let ky = margin.top + 16 + Double(councils.count) * 20
+        let kx = margin.left + plotW + 16
+        out += "<line x1=\"\(f(kx))\" x2=\"\(f(kx + 22))\" y1=\"\(f(ky))\" y2=\"\(f(ky))\" stroke=\"#555\" stroke-width=\"2.5\"/><text x=\"\(f(kx + 28))\" y=\"\(f(ky + 4))\" fill=\"#555\">actual</text>\n"
+        out += "<line x1=\"\(f(kx))\" x2=\"\(f(kx + 22))\" y1=\"\(f(ky + 18))\" y2=\"\(f(ky + 18))\" stroke=\"#555\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/><text x=\"\(f(kx + 28))\" y=\"\(f(ky + 22))\" fill=\"#555\">target</text>\n"
+        out += "<circle cx=\"\(f(kx + 11))\" cy=\"\(f(ky + 36))\" r=\"6\" fill=\"none\" stroke=\"#C62828\" stroke-width=\"2\"/><text x=\"\(f(kx + 28))\" y=\"\(f(ky + 40))\" fill=\"#555\">below target</text>\n"
+        out += "</svg>\n"
+        return out
+    }
+
+    /// The line under the title: unit and which way is good.
+    var subtitle: String {
+        let direction: String
+        switch polarity {
+        case "higher_is_better": direction = "▲ higher is better"
+        case "lower_is_better": direction = "▼ lower is better"
+        default: direction = "polarity not stated"
+        }
+        return [unit.map { "unit: \($0)" }, direction].compactMap { $0 }.joined(separator: " · ")
+    }
+
+    func f(_ v: Double) -> String { Self.coordinate(v) }
+
+    /// A coordinate with at most one decimal, no trailing `.0`.
+    static func coordinate(_ v: Double) -> String {
+        let r = (v * 10).rounded() / 10
+        return r == r.rounded() ? String(Int(r)) : String(r)
+    }
+
+    /// Axis bounds and tick values at 1, 2 or 5 × 10ⁿ steps covering min…max.
+    static func niceScale(min lo: Double, max hi: Double) -> (Double, Double, [Double]) {
+        var lo = lo, hi = hi
+        if lo == hi { lo -= Swift.max(1, abs(lo) * 0.1); hi += Swift.max(1, abs(hi) * 0.1) }
+        if lo > 0 && lo < (hi - lo) { lo = 0 }
+        let raw = (hi - lo) / 5
+        let magnitude = pow(10, (log10(raw)).rounded(.down))
+        let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? 10 * magnitude
+        let start = (lo / step).rounded(.down) * step, end = (hi / step).rounded(.up) * step
+        var ticks: [Double] = []
+        var t = start
+        while t <= end + step / 2 { ticks.append(t); t += step }
+        return (start, end, ticks)
+    }
+
+    /// A figure for an axis or tooltip: thousands grouped, at most two decimals.
+    static func format(_ v: Double) -> String {
+        if abs(v) >= 1_000_000 { return coordinate(v / 1_000_000) + "m" }
+        let formatter = NumberFormatter()
+        formatter.numberStyle = .decimal
+        formatter.maximumFractionDigits = 2
+        formatter.locale = Locale(identifier: "en_GB")
+        return formatter.string(from: NSNumber(value: v)) ?? String(v)
+    }
+
+    /// Days since 1970-01-01 of an ISO date (`YYYY-MM-DD`), nil when it is not one.
+    static func dayNumber(_ iso: String) -> Int? {
+        let parts = iso.prefix(10).split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return nil }
+        // Days from civil (Howard Hinnant's algorithm).
+        let y = parts[1] <= 2 ? parts[0] - 1 : parts[0]
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (parts[1] + 9) % 12
+        let doy = (153 * mp + 2) / 5 + parts[2] - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    /// The ISO date of a day number.
+    static func isoDate(_ day: Int) -> String {
+        let z = day + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        return String(format: "%04d-%02d-%02d", y, m, d)
+    }
+
+    /// `Jun 2013` for an axis label.
+    static func monthLabel(_ day: Int) -> String {
+        let iso = isoDate(day)
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let m = Int(iso.dropFirst(5).prefix(2)) ?? 1
+        return "\(months[m - 1]) \(iso.prefix(4))"
+    }
+
+    static func clip(_ s: String, _ n: Int) -> String { s.count > n ? String(s.prefix(n - 1)) + "…" : s }
+
+    /// Text escaped for XML and HTML content and attribute values.
+    public static func escape(_ s: String) -> String { HTML.escape(s) }
+}
