@@ -51,7 +51,7 @@ test: setup
 
 ## bench: heavy runs — scores on the fixtures, speed against pdftotext/tesseract, tables.
 bench: build
-	bench/run.sh
+	Tests/Bench/run.sh
 
 ## fuzz: libFuzzer over the figure/date parsers and the text-input stage, bounded time.
 fuzz: setup
@@ -59,7 +59,7 @@ fuzz: setup
 
 ## screenshot: the web page in headless Chromium (not part of CI).
 screenshot: build
-	scripts/screenshot.sh
+	Tests/Bench/screenshot.sh
 
 clean:
 	rm -rf .build $(CORPUS)/cache $(CORPUS)/corpus.sqlite* $(CORPUS)/*.jsonl bench-out

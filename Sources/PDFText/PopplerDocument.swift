@@ -135,9 +135,16 @@ public final class PopplerPage {
             || lower.contains("semibold") || lower.contains("demi")
     }
 
-    /// The page rendered at `dpi` as 8-bit grey (white background).
-    public func render(dpi: Double) -> GrayImage {
+    /// Renders never exceed this many pixels: a page with a hostile size (a "PDF bomb"
+    /// 200,000 points wide) is rendered at a lower resolution instead of exhausting memory.
+    public static let maxRenderPixels = 60_000_000.0
+
+    /// The page rendered at `dpi` as 8-bit grey (white background); the resolution is
+    /// lowered when the page is too big for `maxRenderPixels` (the image's `dpi` says which).
+    public func render(dpi requested: Double) -> GrayImage {
         let (w, h) = size
+        let areaAtRequested = max(1, w * h) * (requested / 72) * (requested / 72)
+        let dpi = areaAtRequested > Self.maxRenderPixels ? requested * (Self.maxRenderPixels / areaAtRequested).squareRoot() : requested
         let scale = dpi / 72
         let pw = max(1, Int((w * scale).rounded(.up))), ph = max(1, Int((h * scale).rounded(.up)))
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(pw), Int32(ph)) else {

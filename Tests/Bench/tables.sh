@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Table benchmark: builds scrutiny (release), runs `scrutiny tables` on every case page of
 # /work/shared/bench/tables/cases.jsonl and scores it with table_score.py.
-# Usage: bench/tables.sh [PRED_OUT]   (needs: pip install rapidfuzz)
+# Usage: Tests/Bench/tables.sh [PRED_OUT]   (needs: pip install rapidfuzz)
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 BENCH=${BENCH:-/work/shared/bench}
 OUT=${1:-/tmp/scrutiny-tables-pred.jsonl}
 swift build -c release --product scrutiny 2>&1 | grep -E "error|warning: unre|Compiling|Build" | tail -3

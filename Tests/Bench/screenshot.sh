@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Screenshot of an indicator page of `scrutiny serve`, with headless Chromium.
 #
-#   scripts/screenshot.sh [INDICATOR_ID] [OUT.png]
+#   Tests/Bench/screenshot.sh [INDICATOR_ID] [OUT.png]
 #
 # Builds the sample corpus (corpus/samples + the generated fixture papers) into
 # bench-out/screenshot-corpus unless CORPUS is set, serves it on a free port, and writes
 # bench-out/indicator.png (bench-out/ is gitignored). Default indicator: the one reported
-# by the most papers (then with the most figures). Make target: `screenshot: ; scripts/screenshot.sh`.
+# by the most papers (then with the most figures). Make target: `screenshot: ; Tests/Bench/screenshot.sh`.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 
 OUT_DIR=bench-out
 mkdir -p "$OUT_DIR"

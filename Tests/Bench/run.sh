@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# make bench: the heavy runs — fixture scores, archive speed, OCR speed, real tables.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+export OMP_THREAD_LIMIT=1
+FIX=${FIXTURES:-/work/shared/fixtures}
+BIN=.build/release/scrutiny
+OUT=bench-out; mkdir -p "$OUT"
+echo "== fixture scores (score_corpus.py)"
+for m in "$FIX/manifest-text.jsonl" "$FIX/pdf/manifest-gen-text.jsonl" "$FIX/pdf/manifest-pdf.jsonl" "$FIX/pdf/manifest-scan.jsonl"; do
+  [ -f "$m" ] || continue
+  name=$(basename "$m" .jsonl); dir=$(dirname "$m"); c="$OUT/corpus-$name"; rm -rf "$c"
+  inputs=$(python3 -c "import json,sys;[print(sys.argv[1]+'/'+json.loads(l)['input']) for l in open(sys.argv[2]) if l.strip()]" "$dir" "$m")
+  "$BIN" run --quiet --corpus "$c" $inputs >/dev/null
+  echo "$name: $(python3 "$FIX/../bench/score_corpus.py" "$m" "$c" | tail -1)"
+done
+echo; echo "== archive (>= 500 pages), jobs 1 and 2, against pdftotext and tesseract"
+python3 Tests/Bench/archive_bench.py "$BIN"
+if [ -x Tests/Bench/tables.sh ]; then echo; echo "== real tables (59 pages)"; Tests/Bench/tables.sh; fi
