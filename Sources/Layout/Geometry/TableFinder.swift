@@ -43,7 +43,7 @@ enum TableFinder {
         while i < lines.count {
             guard let end = alignedBlock(lines, from: i) else { plain.append(lines[i]); i += 1; continue }
             let block = Array(lines[i..<end])
-            if let seps = alignmentSeparators(block), !seps.isEmpty {
+            if let found = alignmentSeparators(block), case let seps = mergeExclusiveColumns(found, block), !seps.isEmpty {
                 let top = block.compactMap(\.box).map(\.y0).min() ?? 0, bottom = block.compactMap(\.box).map(\.y1).max() ?? 0
                 let x0 = block.compactMap(\.box).map(\.x0).min() ?? 0, x1 = block.compactMap(\.box).map(\.x1).max() ?? 0
                 let bands = hs.filter { $0.midY > top && $0.midY < bottom && $0.width >= 0.5 * (x1 - x0) }.map(\.midY).sorted()
@@ -194,6 +194,16 @@ enum TableFinder {
                 if a <= b { for x in a...b { cover[x] += 1 } }
             }
         }
+        // words of every line, to set each separator where the fewest words are cut (a
+        // label over right-aligned figures leaves its column's true edge in the clear)
+        var wordCover = [Int](repeating: 0, count: n)
+        for l in block {
+            for w in l.words {
+                guard let b = w.box else { continue }
+                let a = max(0, Int((b.x0 - minX).rounded(.up))), e = min(n - 1, Int((b.x1 - minX).rounded(.down)))
+                if a <= e { for x in a...e { wordCover[x] += 1 } }
+            }
+        }
         let multiLines = segs.filter { $0.count >= 2 }.count
         let allowed = block.count <= 3 ? 0 : max(1, block.count / 10)
         var seps: [Double] = []
@@ -202,11 +212,42 @@ enum TableFinder {
             if cover[x] <= allowed {
                 let s = x
                 while x < n, cover[x] <= allowed { x += 1 }
-                if s > 0, x < n, x - s >= 2 { seps.append(minX + Double(s + x) / 2) }
+                guard s > 0, x < n, x - s >= 2 else { continue }
+                // the widest run of least word cover inside the gap
+                let least = wordCover[s..<x].min() ?? 0
+                var best = (start: s, end: x), k = s
+                var bestWidth = -1
+                while k < x {
+                    guard wordCover[k] == least else { k += 1; continue }
+                    let a = k
+                    while k < x, wordCover[k] == least { k += 1 }
+                    if k - a > bestWidth { bestWidth = k - a; best = (a, k) }
+                }
+                seps.append(minX + Double(best.start + best.end) / 2)
             } else { x += 1 }
         }
         guard multiLines >= 2 else { return nil }
         return seps
+    }
+
+    /// Removes separators between two columns that no line fills both of, where some line's
+    /// segment runs across the separator: a label over a column whose entries are aligned
+    /// differently (a left-set `NA` or `*` beside right-set figures) is one column, not two.
+    static func mergeExclusiveColumns(_ seps: [Double], _ block: [TextLine]) -> [Double] {
+        guard !seps.isEmpty else { return seps }
+        let grid = TableGrid(separators: seps, bands: [], separatorSpans: nil)
+        var bridged = [Bool](repeating: false, count: seps.count)
+        var both = [Bool](repeating: false, count: seps.count)
+        for l in block {
+            let segs = segments(l)
+            let crossing = seps.map { sep in segs.contains { $0.x0 < sep - 1 && $0.x1 > sep + 1 } }
+            let cells = grid.place(l).cells
+            for i in seps.indices {
+                if crossing[i] { bridged[i] = true; continue }
+                if !cells[i].isEmpty && !cells[i + 1].isEmpty { both[i] = true }
+            }
+        }
+        return seps.indices.filter { !bridged[$0] || both[$0] }.map { seps[$0] }
     }
 
     /// Drops columns that are empty in every row of a region.
