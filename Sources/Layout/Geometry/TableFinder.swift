@@ -44,6 +44,13 @@ enum TableFinder {
             guard let end = alignedBlock(lines, from: i) else { plain.append(lines[i]); i += 1; continue }
             let block = Array(lines[i..<end])
             if let found = alignmentSeparators(block), case let seps = mergeExclusiveColumns(found, block), !seps.isEmpty {
+                // wrapped text of the last row's later columns, below the block at line spacing
+                var end = end
+                var block = block
+                while end < lines.count, segments(lines[end]).count == 1, let b = lines[end].box, let pb = lines[end - 1].box,
+                      b.x0 > seps[0], b.y0 - pb.y1 < 0.8 * min(b.height, pb.height) {
+                    block.append(lines[end]); end += 1
+                }
                 let top = block.compactMap(\.box).map(\.y0).min() ?? 0, bottom = block.compactMap(\.box).map(\.y1).max() ?? 0
                 let x0 = block.compactMap(\.box).map(\.x0).min() ?? 0, x1 = block.compactMap(\.box).map(\.x1).max() ?? 0
                 let bands = hs.filter { $0.midY > top && $0.midY < bottom && $0.width >= 0.5 * (x1 - x0) }.map(\.midY).sorted()

@@ -210,7 +210,9 @@ struct TableGrid {
         guard let b = line.box, let pb = prev.box else { return false }
         let filled = cells.indices.filter { !cells[$0].isEmpty }
         let prevFilled = previous.indices.filter { !previous[$0].isEmpty }
-        guard !filled.isEmpty, filled.count < prevFilled.count else { return false }
+        // fewer columns than the row so far, or the same later columns again (text wrapping
+        // on in a row that so far holds only wrapped text, as at the top of a page)
+        guard !filled.isEmpty, filled.count < prevFilled.count || (filled == prevFilled && filled.first != 0) else { return false }
         guard filled.allSatisfy({ !previous[$0].isEmpty }) else { return false }
         // a figure may end wrapped text (`… by age` / `19`), not start a new value under a value
         guard !filled.contains(where: { FigureShape.isFigure(cells[$0]) && FigureShape.isFigure(previous[$0].split(separator: "\n").last.map(String.init) ?? "") }) else { return false }
