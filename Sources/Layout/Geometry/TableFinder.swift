@@ -1,3 +1,4 @@
+import Foundation
 import ScrutinyCore
 
 /// Finds table regions on a page with geometry and rewrites their lines as table rows:
@@ -5,6 +6,8 @@ import ScrutinyCore
 /// missing rule segments), then unruled tables from the alignment of gap-separated segments
 /// across consecutive lines (horizontal rules inside them split the row bands).
 enum TableFinder {
+    /// Set SCRUTINY_DEBUG_SEPARATORS=1 to print each aligned block's column separators.
+    static let debugSeparators = getenv("SCRUTINY_DEBUG_SEPARATORS") != nil
     static func layout(_ page: PageText) -> PageText {
         guard page.width != nil, !page.lines.isEmpty else { return page }
         var lines = page.lines
@@ -44,6 +47,7 @@ enum TableFinder {
             guard let end = alignedBlock(lines, from: i) else { plain.append(lines[i]); i += 1; continue }
             let block = Array(lines[i..<end])
             if let found = alignmentSeparators(block), case let seps = mergeExclusiveColumns(found, block), !seps.isEmpty {
+                if debugSeparators { print("seps found \(found.map { Int($0) }) kept \(seps.map { Int($0) }) first: \(block[0].text.prefix(60))") }
                 // wrapped text of the last row's later columns, below the block at line spacing
                 var end = end
                 var block = block
@@ -211,6 +215,8 @@ enum TableFinder {
                 if a <= e { for x in a...e { wordCover[x] += 1 } }
             }
         }
+        // segments of lines holding no figures (column labels)
+        let labelSegs = block.indices.filter { !block[$0].cells.contains(where: FigureShape.isFigure) }.flatMap { segs[$0] }
         let multiLines = segs.filter { $0.count >= 2 }.count
         let allowed = block.count <= 3 ? 0 : max(1, block.count / 10)
         var seps: [Double] = []
@@ -220,6 +226,13 @@ enum TableFinder {
                 let s = x
                 while x < n, cover[x] <= allowed { x += 1 }
                 guard s > 0, x < n, x - s >= 2 else { continue }
+                // labels standing wholly inside the gap (left-set headings over right-set
+                // figures, a left-set `NA` or `*`) belong to the column on their right
+                let lo = minX + Double(s), hi = minX + Double(x)
+                if let floating = labelSegs.filter({ $0.x0 >= lo && $0.x1 <= hi }).map(\.x0).min(), floating - lo >= 1 {
+                    seps.append((lo + floating) / 2)
+                    continue
+                }
                 // the widest run of least word cover inside the gap
                 let least = wordCover[s..<x].min() ?? 0
                 var best = (start: s, end: x), k = s
