@@ -89,4 +89,18 @@ func tableRows(_ lines: [TextLine]) -> [[String]] {
         #expect(rows.count == 1)
         #expect(rows[0].cells[2] == "comment\nmore\nstill")
     }
+
+    /// A caption line, then a header whose lines are each in their own rule band (edges of
+    /// shading): the caption stays a row of its own and the header lines join into one row.
+    @Test func headerLinesAcrossShadingBandsJoinAfterACaption() {
+        let grid = TableGrid(separators: [100, 200], bands: [108, 117, 126], separatorSpans: nil)
+        let lines = [
+            geoLine(100, [("Targets", 50)], bold: true),
+            geoLine(109, [("Measure", 50), ("Actual", 150), ("Comments", 210)], bold: true),
+            geoLine(118, [("(as", 150), ("at", 166)], bold: true),
+            geoLine(130, [("Level", 50), ("48.1%", 150), ("Good", 210)]),
+        ]
+        let rows = grid.rows(lines, region: 1)
+        #expect(rows.map(\.cells) == [["Targets", "", ""], ["Measure", "Actual (as at", "Comments"], ["Level", "48.1%", "Good"]])
+    }
 }

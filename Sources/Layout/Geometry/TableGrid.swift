@@ -94,10 +94,19 @@ struct TableGrid {
         var skip = 0
         // a header printed on several lines: joined column by column into one row, or two
         // when a group label spans several columns (the labels under it form the second row)
-        let headerLines = headerBlockLength(placed.map { ($0.0, $0.1.cells) })
-        if headerLines >= 2, Set(placed.prefix(headerLines).map { band(of: $0.0) }).count == 1,
-           bandLines[band(of: placed[0].0)]?.count == headerLines || bands.isEmpty {
-            let block = Array(placed.prefix(headerLines))
+        // (after at most two caption lines: a lone label in the first column, such as `Targets`)
+        var lead = 0
+        while lead < min(2, placed.count - 1), placed[lead].1.cells.indices.filter({ !placed[lead].1.cells[$0].isEmpty }) == [0] { lead += 1 }
+        let headerLines = headerBlockLength(placed[lead...].map { ($0.0, $0.1.cells) })
+        if TableFinder.debugSeparators { print("header lines \(headerLines) after \(lead), bands \(bands.map { Int($0) }), bold \(placed.prefix(4).map(\.0.bold))") }
+        // (rules inside the header, such as the edges of shading behind each line, may split
+        // it into several bands, but no band holds both header and body lines)
+        if headerLines >= 2, case let headerBands = Set(placed[lead..<(lead + headerLines)].map { band(of: $0.0) }),
+           bands.isEmpty || !placed[(lead + headerLines)...].contains(where: { headerBands.contains(band(of: $0.0)) }) {
+            for (line, (cells, boxes)) in placed.prefix(lead) {
+                rows.append(Row(cells: cells, boxes: boxes, lines: [line], band: -1))
+            }
+            let block = Array(placed[lead..<(lead + headerLines)])
             let group = groupLabel(block.map(\.0), cells: block.map(\.1.cells))
             func join(_ members: ArraySlice<(TextLine, (cells: [String], boxes: [Box?]))>, _ cols: (Int) -> Bool) -> Row {
                 var r = Row(cells: Array(repeating: "", count: columnCount), boxes: Array(repeating: nil, count: columnCount),
@@ -122,7 +131,7 @@ struct TableGrid {
             } else {
                 rows.append(join(block[...], { _ in true }))
             }
-            skip = headerLines
+            skip = lead + headerLines
         }
         for (i, (line, cellsBoxes)) in placed.enumerated().dropFirst(skip) {
             let (cells, boxes) = cellsBoxes
