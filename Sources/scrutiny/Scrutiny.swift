@@ -12,7 +12,7 @@ struct Scrutiny: ParsableCommand {
               scrutiny run --corpus corpus corpus/samples
               scrutiny query --corpus corpus "SELECT code, period_end, actual, target FROM records LIMIT 5"
             """,
-        subcommands: [RunCommand.self, ExportCommand.self, QueryCommand.self, MergeCommand.self, TablesCommand.self,
+        subcommands: [RunCommand.self, ExportCommand.self, QueryCommand.self, MergeCommand.self, TablesCommand.self, LayoutCommand.self,
                       SeriesCommand.self, SearchCommand.self, PlotCommand.self, ServeCommand.self])
 
     static func main() {

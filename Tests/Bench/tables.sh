@@ -6,8 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 BENCH=${BENCH:-/work/shared/bench}
 OUT=${1:-/tmp/scrutiny-tables-pred.jsonl}
-swift build -c release --product scrutiny 2>&1 | grep -E "error|warning: unre|Compiling|Build" | tail -3
-BIN=$(swift build -c release --show-bin-path)/scrutiny
+CONFIG=${CONFIG:-release}   # CONFIG=debug to reuse a debug build (scores only; times are not comparable)
+swift build -c "$CONFIG" --product scrutiny 2>&1 | grep -E "error|Build" | tail -3
+BIN=$(swift build -c "$CONFIG" --show-bin-path)/scrutiny
 python3 - "$BENCH/tables" "$BIN" "$OUT" <<'PY'
 import json, subprocess, sys, time
 root, binary, out = sys.argv[1], sys.argv[2], sys.argv[3]

@@ -21,6 +21,24 @@ public enum RunningHeaderFinder {
         return (top ? "t" : "b") + "\(Int(y))|" + text
     }
 
+    /// Which lines stay on the page: every line that is not running, and a running line set
+    /// tightly (under half a line apart) above a line that stays — a table header repeated at
+    /// the top of each page it continues on is part of the table, not page furniture. Lines
+    /// are in reading order; each looks only at the lines within half a line below it.
+    static func keptLines(_ lines: [TextLine], running: [Bool]) -> [Bool] {
+        var keep = running.map { !$0 }
+        for i in lines.indices.reversed() where running[i] {
+            guard let b = lines[i].box else { continue }
+            let h = b.height
+            var j = i + 1
+            while j < lines.count, let nb = lines[j].box, nb.y0 <= b.y1 + 0.5 * h {
+                if nb.y0 > b.y0 + 0.5 * h, nb.x0 < b.x1, nb.x1 > b.x0, keep[j] { keep[i] = true; break }
+                j += 1
+            }
+        }
+        return keep
+    }
+
     /// Pages with the running lines taken out, and each running line's text once (first page's wording).
     public static func strip(_ pages: [PageText]) -> (pages: [PageText], headers: [String]) {
         let geometric = pages.filter { $0.height != nil && !$0.lines.isEmpty }
@@ -38,11 +56,13 @@ public enum RunningHeaderFinder {
         let out = pages.map { p -> PageText in
             guard let h = p.height else { return p }
             var q = p
-            q.lines = p.lines.filter { l in
-                guard let k = key(l, pageHeight: h), running.contains(k) else { return true }
-                if seen.insert(k).inserted, !l.text.allSatisfy({ $0.isNumber || $0.isWhitespace }) { headers.append(l.text) }
+            let keys = p.lines.map { key($0, pageHeight: h) }
+            let keep = keptLines(p.lines, running: keys.map { $0.map(running.contains) ?? false })
+            q.lines = p.lines.indices.filter { i in
+                guard !keep[i], let k = keys[i] else { return true }
+                if seen.insert(k).inserted, !p.lines[i].text.allSatisfy({ $0.isNumber || $0.isWhitespace }) { headers.append(p.lines[i].text) }
                 return false
-            }
+            }.map { p.lines[$0] }
             return q
         }
         return (out, headers)

@@ -1,3 +1,4 @@
+import Foundation
 import ScrutinyCore
 
 /// Finds table regions on a page with geometry and rewrites their lines as table rows:
@@ -5,6 +6,8 @@ import ScrutinyCore
 /// missing rule segments), then unruled tables from the alignment of gap-separated segments
 /// across consecutive lines (horizontal rules inside them split the row bands).
 enum TableFinder {
+    /// Set SCRUTINY_DEBUG_SEPARATORS=1 to print each aligned block's column separators.
+    static let debugSeparators = getenv("SCRUTINY_DEBUG_SEPARATORS") != nil
     static func layout(_ page: PageText) -> PageText {
         guard page.width != nil, !page.lines.isEmpty else { return page }
         var lines = page.lines
@@ -43,7 +46,15 @@ enum TableFinder {
         while i < lines.count {
             guard let end = alignedBlock(lines, from: i) else { plain.append(lines[i]); i += 1; continue }
             let block = Array(lines[i..<end])
-            if let seps = alignmentSeparators(block), !seps.isEmpty {
+            if let found = alignmentSeparators(block), case let seps = mergeExclusiveColumns(found, block), !seps.isEmpty {
+                if debugSeparators { print("seps found \(found.map { Int($0) }) kept \(seps.map { Int($0) }) first: \(block[0].text.prefix(60))") }
+                // wrapped text of the last row's later columns, below the block at line spacing
+                var end = end
+                var block = block
+                while end < lines.count, segments(lines[end]).count == 1, let b = lines[end].box, let pb = lines[end - 1].box,
+                      b.x0 > seps[0], b.y0 - pb.y1 < 0.8 * min(b.height, pb.height) {
+                    block.append(lines[end]); end += 1
+                }
                 let top = block.compactMap(\.box).map(\.y0).min() ?? 0, bottom = block.compactMap(\.box).map(\.y1).max() ?? 0
                 let x0 = block.compactMap(\.box).map(\.x0).min() ?? 0, x1 = block.compactMap(\.box).map(\.x1).max() ?? 0
                 let bands = hs.filter { $0.midY > top && $0.midY < bottom && $0.width >= 0.5 * (x1 - x0) }.map(\.midY).sorted()
@@ -194,6 +205,18 @@ enum TableFinder {
                 if a <= b { for x in a...b { cover[x] += 1 } }
             }
         }
+        // words of every line, to set each separator where the fewest words are cut (a
+        // label over right-aligned figures leaves its column's true edge in the clear)
+        var wordCover = [Int](repeating: 0, count: n)
+        for l in block {
+            for w in l.words {
+                guard let b = w.box else { continue }
+                let a = max(0, Int((b.x0 - minX).rounded(.up))), e = min(n - 1, Int((b.x1 - minX).rounded(.down)))
+                if a <= e { for x in a...e { wordCover[x] += 1 } }
+            }
+        }
+        // segments of lines holding no figures (column labels)
+        let labelSegs = block.indices.filter { !block[$0].cells.contains(where: FigureShape.isFigure) }.flatMap { segs[$0] }
         let multiLines = segs.filter { $0.count >= 2 }.count
         let allowed = block.count <= 3 ? 0 : max(1, block.count / 10)
         var seps: [Double] = []
@@ -202,11 +225,49 @@ enum TableFinder {
             if cover[x] <= allowed {
                 let s = x
                 while x < n, cover[x] <= allowed { x += 1 }
-                if s > 0, x < n, x - s >= 2 { seps.append(minX + Double(s + x) / 2) }
+                guard s > 0, x < n, x - s >= 2 else { continue }
+                // labels standing wholly inside the gap (left-set headings over right-set
+                // figures, a left-set `NA` or `*`) belong to the column on their right
+                let lo = minX + Double(s), hi = minX + Double(x)
+                if let floating = labelSegs.filter({ $0.x0 >= lo && $0.x1 <= hi }).map(\.x0).min(), floating - lo >= 1 {
+                    seps.append((lo + floating) / 2)
+                    continue
+                }
+                // the widest run of least word cover inside the gap
+                let least = wordCover[s..<x].min() ?? 0
+                var best = (start: s, end: x), k = s
+                var bestWidth = -1
+                while k < x {
+                    guard wordCover[k] == least else { k += 1; continue }
+                    let a = k
+                    while k < x, wordCover[k] == least { k += 1 }
+                    if k - a > bestWidth { bestWidth = k - a; best = (a, k) }
+                }
+                seps.append(minX + Double(best.start + best.end) / 2)
             } else { x += 1 }
         }
         guard multiLines >= 2 else { return nil }
         return seps
+    }
+
+    /// Removes separators between two columns that no line fills both of, where some line's
+    /// segment runs across the separator: a label over a column whose entries are aligned
+    /// differently (a left-set `NA` or `*` beside right-set figures) is one column, not two.
+    static func mergeExclusiveColumns(_ seps: [Double], _ block: [TextLine]) -> [Double] {
+        guard !seps.isEmpty else { return seps }
+        let grid = TableGrid(separators: seps, bands: [], separatorSpans: nil)
+        var bridged = [Bool](repeating: false, count: seps.count)
+        var both = [Bool](repeating: false, count: seps.count)
+        for l in block {
+            let segs = segments(l)
+            let crossing = seps.map { sep in segs.contains { $0.x0 < sep - 1 && $0.x1 > sep + 1 } }
+            let cells = grid.place(l).cells
+            for i in seps.indices {
+                if crossing[i] { bridged[i] = true; continue }
+                if !cells[i].isEmpty && !cells[i + 1].isEmpty { both[i] = true }
+            }
+        }
+        return seps.indices.filter { !bridged[$0] || both[$0] }.map { seps[$0] }
     }
 
     /// Drops columns that are empty in every row of a region.

@@ -91,7 +91,49 @@ struct TableGrid {
         let nonEmpty = bandLines.values.filter { !$0.isEmpty }
         let dense = ruled && nonEmpty.count >= 2 && Double(nonEmpty.filter { $0.count == 1 }.count) >= 0.5 * Double(nonEmpty.count)
         var rows: [Row] = []
-        for (i, (line, cellsBoxes)) in placed.enumerated() {
+        var skip = 0
+        // a header printed on several lines: joined column by column into one row, or two
+        // when a group label spans several columns (the labels under it form the second row)
+        // (after at most two caption lines: a lone label in the first column, such as `Targets`)
+        var lead = 0
+        while lead < min(2, placed.count - 1), placed[lead].1.cells.indices.filter({ !placed[lead].1.cells[$0].isEmpty }) == [0] { lead += 1 }
+        let headerLines = headerBlockLength(placed[lead...].map { ($0.0, $0.1.cells) })
+        if TableFinder.debugSeparators { print("header lines \(headerLines) after \(lead), bands \(bands.map { Int($0) }), bold \(placed.prefix(4).map(\.0.bold))") }
+        // (rules inside the header, such as the edges of shading behind each line, may split
+        // it into several bands, but no band holds both header and body lines)
+        if headerLines >= 2, case let headerBands = Set(placed[lead..<(lead + headerLines)].map { band(of: $0.0) }),
+           bands.isEmpty || !placed[(lead + headerLines)...].contains(where: { headerBands.contains(band(of: $0.0)) }) {
+            for (line, (cells, boxes)) in placed.prefix(lead) {
+                rows.append(Row(cells: cells, boxes: boxes, lines: [line], band: -1))
+            }
+            let block = Array(placed[lead..<(lead + headerLines)])
+            let group = groupLabel(block.map(\.0), cells: block.map(\.1.cells))
+            func join(_ members: ArraySlice<(TextLine, (cells: [String], boxes: [Box?]))>, _ cols: (Int) -> Bool) -> Row {
+                var r = Row(cells: Array(repeating: "", count: columnCount), boxes: Array(repeating: nil, count: columnCount),
+                            lines: members.map(\.0), band: -1)
+                for (_, (cells, boxes)) in members {
+                    for c in 0..<columnCount where cols(c) && !cells[c].isEmpty {
+                        r.cells[c] = r.cells[c].isEmpty ? cells[c] : r.cells[c] + " " + cells[c]
+                        r.boxes[c] = r.boxes[c].map { $0.union(boxes[c]!) } ?? boxes[c]
+                    }
+                }
+                return r
+            }
+            if let (g, span) = group {
+                var upper = join(block[...g], { _ in true })
+                let rest = join(block[(g + 1)...], { _ in true })
+                for c in 0..<columnCount where !span.contains(c) && !rest.cells[c].isEmpty {
+                    upper.cells[c] = upper.cells[c].isEmpty ? rest.cells[c] : upper.cells[c] + " " + rest.cells[c]
+                    upper.boxes[c] = upper.boxes[c].map { $0.union(rest.boxes[c]!) } ?? rest.boxes[c]
+                }
+                rows.append(upper)
+                rows.append(join(block[(g + 1)...], { span.contains($0) }))
+            } else {
+                rows.append(join(block[...], { _ in true }))
+            }
+            skip = lead + headerLines
+        }
+        for (i, (line, cellsBoxes)) in placed.enumerated().dropFirst(skip) {
             let (cells, boxes) = cellsBoxes
             let b = band(of: line)
             if var last = rows.last, last.band == b {
@@ -124,13 +166,62 @@ struct TableGrid {
         }
     }
 
+    /// How many lines at the top of a region form its header: a first line that reads as
+    /// column labels (report vocabulary, no figures, two or more cells), then lines set at
+    /// line spacing below it in the same weight that hold no figures (a year such as `2014)`
+    /// may close a label) and, when not bold, only short labels. 0 or 1 means no multi-line header.
+    func headerBlockLength(_ lines: [(TextLine, [String])]) -> Int {
+        guard let (first, cells) = lines.first, let fb = first.box else { return 0 }
+        let filled = cells.filter { !$0.isEmpty }
+        guard filled.count >= 2, HeaderRowDetector.isHeaderLike(cells, next: nil) else { return 1 }
+        func yearish(_ c: String) -> Bool {
+            c.range(of: #"^\(?(19|20)\d\d\)?[.:]?$"#, options: .regularExpression) != nil
+        }
+        var k = 1
+        var prev = fb
+        while k < lines.count {
+            let (l, cs) = lines[k]
+            guard let b = l.box else { break }
+            let h = min(b.height, prev.height)
+            guard b.y0 - prev.y1 < 0.8 * h, l.bold == first.bold else { break }
+            let lf = cs.filter { !$0.isEmpty }
+            guard !lf.isEmpty, !lf.contains(where: { FigureShape.isFigure($0) && !yearish($0) }) else { break }
+            if !first.bold, lf.contains(where: { $0.count > 30 }) { break }
+            prev = b
+            k += 1
+        }
+        return k
+    }
+
+    /// The header line holding a group label (a segment running across a column separator,
+    /// over labels of two or more columns in the header lines below it), and the columns
+    /// the group covers: those it crosses plus the blank columns after it.
+    func groupLabel(_ lines: [TextLine], cells: [[String]]) -> (line: Int, columns: ClosedRange<Int>)? {
+        for g in 0..<(lines.count - 1) {
+            for w in lines[g].words {
+                guard let b = w.box, separators.contains(where: { b.x0 < $0 - 1 && b.x1 > $0 + 1 }) else { continue }
+                // the segment this word belongs to starts in the column of the group's first word
+                let seg = lines[g].cellBoxes?.first { $0.x0 <= b.x0 + 0.5 && $0.x1 >= b.x1 - 0.5 } ?? b
+                let first = column(ofX: seg.x0 + 0.5)
+                var last = column(ofX: seg.x1 - 0.5)
+                while last + 1 < columnCount, cells[g][last + 1].isEmpty,
+                      cells[(g + 1)...].contains(where: { !$0[last + 1].isEmpty }) { last += 1 }
+                let under = (first...last).filter { c in cells[(g + 1)...].contains { !$0[c].isEmpty } }
+                if under.count >= 2 { return (g, first...last) }
+            }
+        }
+        return nil
+    }
+
     /// A line that wraps text of the row above: close below it, no figures, only in columns
     /// the row already fills, fewer of them, same weight.
     func continues(_ line: TextLine, cells: [String], after prev: TextLine, previous: [String]) -> Bool {
         guard let b = line.box, let pb = prev.box else { return false }
         let filled = cells.indices.filter { !cells[$0].isEmpty }
         let prevFilled = previous.indices.filter { !previous[$0].isEmpty }
-        guard !filled.isEmpty, filled.count < prevFilled.count else { return false }
+        // fewer columns than the row so far, or the same later columns again (text wrapping
+        // on in a row that so far holds only wrapped text, as at the top of a page)
+        guard !filled.isEmpty, filled.count < prevFilled.count || (filled == prevFilled && filled.first != 0) else { return false }
         guard filled.allSatisfy({ !previous[$0].isEmpty }) else { return false }
         // a figure may end wrapped text (`… by age` / `19`), not start a new value under a value
         guard !filled.contains(where: { FigureShape.isFigure(cells[$0]) && FigureShape.isFigure(previous[$0].split(separator: "\n").last.map(String.init) ?? "") }) else { return false }

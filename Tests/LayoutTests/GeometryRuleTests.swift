@@ -1,0 +1,106 @@
+import Testing
+import ScrutinyCore
+@testable import Layout
+
+/// A line built from words at given x positions on baseline `y` (7-point text, 3 points a
+/// character), split into cells at gaps wider than a space — as the PDF reader does.
+func geoLine(_ y: Double, _ words: [(String, Double)], bold: Bool = false) -> TextLine {
+    let ws = words.map { t, x in
+        Word(text: t, box: Box(x0: x, y0: y, x1: x + 3 * Double(t.count), y1: y + 7), fontSize: 7, bold: bold)
+    }
+    var cells: [String] = [], boxes: [Box] = []
+    var prev: Box?
+    for w in ws {
+        let b = w.box!
+        if let p = prev, b.x0 - p.x1 <= 0.6 * 7 {
+            cells[cells.count - 1] += " " + w.text; boxes[boxes.count - 1] = boxes[boxes.count - 1].union(b)
+        } else { cells.append(w.text); boxes.append(b) }
+        prev = b
+    }
+    return TextLine(cells: cells, cellBoxes: boxes, box: Box.enclosing(boxes), words: ws, bold: bold, fontSize: 7)
+}
+
+func tableRows(_ lines: [TextLine]) -> [[String]] {
+    let page = PageText(number: 1, width: 600, height: 800, lines: lines, method: .pdf)
+    return TableFinder.layout(page).lines.filter { $0.tableRegion != nil }.map(\.cells)
+}
+
+@Suite struct GeometryRuleTests {
+    /// Header printed on three lines with a group label over three columns: one header row
+    /// for the plain columns, the group label's row, and the labels under it as a second row.
+    @Test func multiLineHeaderWithGroupLabelBecomesTwoRows() {
+        let lines = [
+            geoLine(100, [("Measure", 50), ("Actual", 150), ("(as", 172), ("Performance", 220), ("Against:", 262), ("Comments", 420)], bold: true),
+            geoLine(109, [("at", 150), ("May", 158), ("Similar", 220), ("National", 280), ("Target", 360)], bold: true),
+            geoLine(118, [("2014)", 150), ("Authorities", 220)], bold: true),
+            geoLine(132, [("Level", 50), ("3", 68), ("48.1%", 175), ("45.8%", 250), ("48.1%", 289), ("55%", 375), ("Below", 420), ("target", 438)]),
+            geoLine(146, [("Absence", 50), ("6.6%", 178), ("10.4%", 250), ("13.0%", 289), ("8%", 378), ("Good", 420)]),
+        ]
+        let rows = tableRows(lines)
+        #expect(rows.count == 4)
+        #expect(rows[0] == ["Measure", "Actual (as at May 2014)", "Performance Against:", "", "", "Comments"])
+        #expect(rows[1] == ["", "", "Similar Authorities", "National", "Target", ""])
+        #expect(rows[2] == ["Level 3", "48.1%", "45.8%", "48.1%", "55%", "Below target"])
+    }
+
+    /// A left-set label over right-set figures, and a left-set `NA` beside right-set
+    /// figures: each goes with the figures' column, not a column of its own.
+    @Test func leftSetLabelsAndEntriesJoinTheirFiguresColumn() {
+        let lines = [
+            geoLine(100, [("Service", 50), ("Below", 200), ("target", 218), ("Previous", 300)]),
+            geoLine(112, [("Care", 50), ("1", 257), ("NA", 300)]),
+            geoLine(124, [("Learning", 50), ("2", 257), ("48.74%", 318)]),
+            geoLine(136, [("Early", 50), ("3", 257), ("171", 327)]),
+            geoLine(148, [("Total", 50), ("6", 257), ("45", 330)]),
+        ]
+        let rows = tableRows(lines)
+        #expect(rows.map(\.count) == [3, 3, 3, 3, 3])
+        #expect(rows[0] == ["Service", "Below target", "Previous"])
+        #expect(rows[1] == ["Care", "1", "NA"])
+        #expect(rows[2] == ["Learning", "2", "48.74%"])
+    }
+
+    /// A table header repeated at the top of each page is not a running header, while the
+    /// page title above it (set apart) is.
+    @Test func repeatedTableHeaderIsNotRunningFurniture() {
+        func page(_ n: Int) -> PageText {
+            PageText(number: n, width: 600, height: 800, lines: [
+                geoLine(20, [("Council", 50), ("Plan", 90)]),
+                geoLine(60, [("Measure", 50), ("Actual", 150), ("Target", 250)]),
+                geoLine(69, [("(as", 150), ("at", 166)]),
+                geoLine(78, [("Row", 50), (["Alpha", "Beta", "Gamma"][n - 1], 150), ("Target", 250)]),
+                geoLine(300, [("Body", 50), ("text", 80), ("\(n)", 120)]),
+            ], method: .pdf)
+        }
+        let (pages, headers) = RunningHeaderFinder.strip([page(1), page(2), page(3)])
+        #expect(headers == ["Council Plan"])
+        #expect(pages[1].lines.map(\.text) == ["Measure Actual Target", "(as at", "Row Beta Target", "Body text 2"])
+    }
+
+    /// Wrapped text continuing only the last column keeps joining the row it started.
+    @Test func wrappedOnlyRowsKeepTakingWrappedLines() {
+        let grid = TableGrid(separators: [100, 200], bands: [], separatorSpans: nil)
+        let lines = [
+            geoLine(100, [("Name", 50), ("1", 150), ("comment", 210)]),
+            geoLine(109, [("more", 210)]),
+            geoLine(118, [("still", 210)]),
+        ]
+        let rows = grid.rows(lines, region: 1)
+        #expect(rows.count == 1)
+        #expect(rows[0].cells[2] == "comment\nmore\nstill")
+    }
+
+    /// A caption line, then a header whose lines are each in their own rule band (edges of
+    /// shading): the caption stays a row of its own and the header lines join into one row.
+    @Test func headerLinesAcrossShadingBandsJoinAfterACaption() {
+        let grid = TableGrid(separators: [100, 200], bands: [108, 117, 126], separatorSpans: nil)
+        let lines = [
+            geoLine(100, [("Targets", 50)], bold: true),
+            geoLine(109, [("Measure", 50), ("Actual", 150), ("Comments", 210)], bold: true),
+            geoLine(118, [("(as", 150), ("at", 166)], bold: true),
+            geoLine(130, [("Level", 50), ("48.1%", 150), ("Good", 210)]),
+        ]
+        let rows = grid.rows(lines, region: 1)
+        #expect(rows.map(\.cells) == [["Targets", "", ""], ["Measure", "Actual (as at", "Comments"], ["Level", "48.1%", "Good"]])
+    }
+}
