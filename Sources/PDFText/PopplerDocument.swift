@@ -137,7 +137,7 @@ public final class PopplerPage {
 
     /// Renders never exceed this many pixels: a page with a hostile size (a "PDF bomb"
     /// 200,000 points wide) is rendered at a lower resolution instead of exhausting memory.
-    public static let maxRenderPixels = 60_000_000.0
+    public static let maxRenderPixels = 36_000_000.0
 
     /// The page rendered at `dpi` as 8-bit grey (white background); the resolution is
     /// lowered when the page is too big for `maxRenderPixels` (the image's `dpi` says which).
