@@ -12,7 +12,7 @@ public struct ActivityTableExtractor: Sendable {
         for (i, b) in doc.blocks.enumerated() {
             guard case .table(let t) = b else { continue }
             let roles = ColumnRoles(header: t.header)
-            guard let ac = roles[.activity], roles[.status] != nil || roles[.progress] != nil else { continue }
+            guard let ac = roles[.activity], roles[.status] != nil || roles[.progress] != nil || roles[.lead] != nil else { continue }
             let section = t.caption.map(ExtractText.cleanSection) ?? ExtractText.section(before: i, in: doc.blocks)
             for row in t.rows {
                 let cells = row.cells

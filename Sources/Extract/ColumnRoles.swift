@@ -21,7 +21,7 @@ public struct ColumnRoles: Sendable {
             func set(_ r: ColumnRole) { if roles[r] == nil { roles[r] = i } }
             func has(_ p: String) -> Bool { h.matches(pattern: p) }
             if h.isEmpty { continue }
-            if has(#"key activit|^activit|^actions?\b|^key actions?"#) { set(.activity); continue }
+            if has(#"key activit|^activit|^actions?\b|^key actions?|committed to|^commitments?\b|what we will do|^deliverables?\b"#) { set(.activity); continue }
             if has(#"^ref\b|^reference|^no\.?$"#) { set(.ref); continue }
             if has(#"similar|statistical neighbour|comparator group"#) { set(.similarAuthorities); continue }
             if has(#"national|england|regional average"#) { set(.national); continue }
@@ -36,7 +36,7 @@ public struct ColumnRoles: Sendable {
             if has(#"progress|update"#) { set(.progress); continue }
             if has(#"status|score|\brag\b|rating"#) { set(.status); continue }
             if has(#"trend|direction"#) { set(.trend); continue }
-            if has(#"lead|officer|owner|responsible"#) { set(i == 0 ? .measure : .lead); set(.owner); continue }
+            if has(#"lead|\bled by\b|officer|owner|responsible|accountable"#) { set(i == 0 ? .measure : .lead); set(.owner); continue }
             if has(#"polarity|good is"#) { set(.polarity); continue }
             if has(#"^unit"#) { set(.unit); continue }
             if has(#"^code|^pi (no|ref|code)|^indicator (no|code|ref)"#) { set(.code); continue }

@@ -17,6 +17,8 @@ public enum HeaderRowDetector {
         "against", "data", "only", "code", "q1", "q2", "q3", "q4", "ytd", "outcome", "benchmark", "comparator",
         "england", "region", "regional", "neighbours", "expenditure", "income", "service", "line", "name",
         "priority", "update", "rating", "tolerance", "floor", "latest", "current", "full", "projected",
+        "led", "by", "timescale", "timescales", "deadline", "committed", "commitment", "commitments", "deliverable",
+        "deliverables", "shared", "completion", "owner(s)", "accountable",
     ]
 
     /// The split of a table's raw rows into captions, header rows and body rows.
