@@ -55,5 +55,6 @@ let package = Package(
         .testTarget(name: "CorpusTests", dependencies: ["Corpus"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Corpus"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout"]),
+        .testTarget(name: "OCRTests", dependencies: ["OCR"]),
     ]
 )
