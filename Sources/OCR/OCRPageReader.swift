@@ -65,7 +65,8 @@ public struct OCRPageReader: Sendable {
         let conf = w.confidence ?? 100
         if conf < options.minConfidence { return false }
         let meaningful = w.text.unicodeScalars.contains { CharacterSet.alphanumerics.contains($0) || "%£$€".unicodeScalars.contains($0) }
-        return meaningful || conf >= options.minSymbolConfidence
+        // a lone dash or bullet can be a cell ("no data"); other bare punctuation is specks
+        return meaningful || (["-", "–", "—", "•", "*"].contains(w.text) && conf >= options.minSymbolConfidence)
     }
 }
 
@@ -236,6 +237,14 @@ struct TableRegion {
 
     func rows() -> [TextLine] {
         let gutters = gutters()
+        if gutters.isEmpty {
+            // no column structure shared by the lines: each line's cells are its segments
+            return lines.map { line in
+                let segs = model.segments(line)
+                return TextLine(cells: segs.map(\.text), cellBoxes: segs.map(\.box), box: line.box, words: line.words,
+                                fontSize: line.height)
+            }
+        }
         let bounds = gutters.map { ($0.lowerBound + $0.upperBound) / 2 }
         let columns = bounds.count + 1
         func column(of x: Double) -> Int { bounds.firstIndex { x < $0 } ?? bounds.count }
