@@ -57,13 +57,20 @@ public struct OCRPageReader: Sendable {
     public func layout(_ engineLines: [[Word]]) -> PageText {
         let words = engineLines.map { $0.filter(keep) }.filter { !$0.isEmpty }
         let lines = PageModel.mergeLines(words)
-        let textLines = PageModel(options: options, lines: lines).textLines()
+        var textLines = PageModel(options: options, lines: lines).textLines()
+        // page edges end paragraphs: running headers and footers stay lines of their own
+        if !textLines.isEmpty {
+            if textLines.first?.isBlank == false { textLines.insert(TextLine(cells: [""]), at: 0) }
+            if textLines.last?.isBlank == false { textLines.append(TextLine(cells: [""])) }
+        }
         return PageText(number: nil, lines: textLines, method: .ocr)
     }
 
     func keep(_ w: Word) -> Bool {
         let conf = w.confidence ?? 100
         if conf < options.minConfidence { return false }
+        // a speck read as one letter beside a figure (`16.46% B`) is unsure of itself
+        if w.text.count == 1, w.text.first?.isLetter == true, conf < options.minSymbolConfidence / 2 { return false }
         let meaningful = w.text.unicodeScalars.contains { CharacterSet.alphanumerics.contains($0) || "%£$€".unicodeScalars.contains($0) }
         // a lone dash or bullet can be a cell ("no data"); other bare punctuation is specks
         return meaningful || (["-", "–", "—", "•", "*"].contains(w.text) && conf >= options.minSymbolConfidence)
@@ -237,6 +244,9 @@ struct TableRegion {
 
     func rows() -> [TextLine] {
         let gutters = gutters()
+        if ProcessInfo.processInfo.environment["OCR_DUMP_GUTTERS"] != nil {
+            print("region of \(lines.count) lines, gutters:", gutters.map { "\(Int($0.lowerBound))-\(Int($0.upperBound))" })
+        }
         if gutters.isEmpty {
             // no column structure shared by the lines: each line's cells are its segments
             return lines.map { line in
