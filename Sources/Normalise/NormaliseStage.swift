@@ -5,7 +5,7 @@ import ScrutinyCore
 /// dates and vocabularies are parsed by the rule types of this module when extracted.
 public struct NormaliseStage: Stage {
     public static let name = "normalise"
-    public static let version = 1
+    public static let version = 2
 
     /// Normalise options.
     public struct Options: Codable, Sendable, Hashable {
@@ -17,6 +17,8 @@ public struct NormaliseStage: Stage {
 
     public func run(_ input: LaidOutDocument, context: StageContext) throws -> LaidOutDocument {
         var doc = input
+        if input.method == .ocr || input.method == .mixed { doc = Self.fixOCRConfusions(doc) }
+        let input = doc
         doc.blocks = input.blocks.map { block in
             switch block {
             case .paragraph(var p):
@@ -30,6 +32,26 @@ public struct NormaliseStage: Stage {
             }
         }
         doc.runningHeaders = input.runningHeaders.map(LayoutQuirks.fixGluedQuarterYear)
+        return doc
+    }
+
+    /// OCR confusions (`guarter`, `1O5`, `E1.4m`, `12°/o`) repaired in every text of an OCR'd document.
+    static func fixOCRConfusions(_ input: LaidOutDocument) -> LaidOutDocument {
+        var doc = input
+        doc.blocks = input.blocks.map { block in
+            switch block {
+            case .paragraph(var p):
+                p.lines = p.lines.map(OCRConfusions.fix)
+                p.text = p.lines.joined(separator: " ")
+                return .paragraph(p)
+            case .table(var t):
+                t.headerRows = t.headerRows.map { $0.map(OCRConfusions.fix) }
+                t.rows = t.rows.map { r in var r = r; r.cells = r.cells.map(OCRConfusions.fix); return r }
+                t.caption = t.caption.map(OCRConfusions.fix)
+                return .table(t)
+            }
+        }
+        doc.runningHeaders = input.runningHeaders.map(OCRConfusions.fix)
         return doc
     }
 

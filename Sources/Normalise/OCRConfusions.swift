@@ -1,0 +1,103 @@
+import Foundation
+
+/// Repairs characters OCR commonly confuses, only where the context says which was meant:
+/// inside figures (digits around the character), before figures where money or a
+/// percentage is expected, or in words of the papers' known vocabulary. Text that is
+/// already clean comes back unchanged; applied to OCR'd documents only.
+public enum OCRConfusions {
+    /// Every rule in order, applied to one cell or line of text.
+    public static func fix(_ text: String) -> String {
+        guard !text.isEmpty else { return text }
+        var s = text
+        s = fixPercentSign(s)
+        s = fixVocabulary(s)
+        s = fixLettersInFigures(s)
+        s = fixPoundSign(s)
+        s = fixDecimalComma(s)
+        s = fixLostDecimalPoint(s)
+        return s
+    }
+
+    // MARK: vocabulary
+
+    /// Misreads of the papers' vocabulary, by the letters OCR swaps (`g`/`q`, `rn`/`m`,
+    /// `l`/`I`/`1`, `0`/`o`, `cl`/`d`) — each key is a non-word, so no real word changes.
+    static let vocabulary: [String: String] = [
+        "guarter": "quarter", "guarterly": "quarterly", "guarters": "quarters", "qtr": "qtr",
+        "tarqet": "target", "tarqets": "targets", "targct": "target", "perforrnance": "performance",
+        "perfonnance": "performance", "performancc": "performance", "rnonth": "month", "rnonths": "months",
+        "rnonthly": "monthly", "nurnber": "number", "nurnbers": "numbers", "rneasure": "measure",
+        "rneasures": "measures", "cornments": "comments", "cornment": "comment", "lndicator": "indicator",
+        "lndicators": "indicators", "0utturn": "outturn", "0ctober": "october", "0bjective": "objective",
+        "actuaI": "actual", "annuaI": "annual", "nationaI": "national", "counciI": "council",
+        "Iatest": "latest", "Ievel": "level", "pIan": "plan", "previous": "previous", "Ioss": "loss",
+        "varlance": "variance", "forecasl": "forecast", "cliildren": "children", "childrcn": "children",
+        "serviccs": "services", "buclget": "budget", "bucget": "budget", "augusl": "august",
+        "decernber": "december", "novernber": "november", "septernber": "september",
+    ]
+
+    /// `guarter 3` → `quarter 3`: whole words only, keeping the word's capitalisation.
+    static func fixVocabulary(_ s: String) -> String {
+        s.replacing(/[A-Za-z0-9]+/) { m in
+            let word = String(m.output)
+            guard let fixed = vocabulary[word] ?? vocabulary[word.lowercased()], fixed != word.lowercased() else { return word }
+            if word.first?.isUppercase == true, word.dropFirst().allSatisfy({ !$0.isUppercase }) {
+                return fixed.prefix(1).uppercased() + fixed.dropFirst()
+            }
+            if word.count > 1, word.allSatisfy({ !$0.isLetter || $0.isUppercase }) { return fixed.uppercased() }
+            return fixed
+        }
+    }
+
+    // MARK: figures
+
+    /// `1O5` → `105`, `2l.3%` → `21.3%`, `I2` → `12`: `O`/`o` read for 0 and `l`/`I`/`|`
+    /// for 1 inside a token that is otherwise a figure (digits, separators, `%`, `£`).
+    /// Needs at least one real digit in the token; words like `Io`, `lo` stay.
+    static func fixLettersInFigures(_ s: String) -> String {
+        s.replacing(/(?<pre>^|[^A-Za-z0-9|.,£$])(?<token>[£$]?[0-9OolI|][0-9OolI|.,]*%?)(?![A-Za-z])/) { m in
+            let token = String(m.output.token), pre = String(m.output.pre)
+            let digits = token.filter(\.isNumber).count
+            let suspects = token.filter { "OolI|".contains($0) }.count
+            guard digits > 0, suspects > 0, digits >= suspects else { return pre + token }
+            return pre + String(token.map { c in
+                switch c {
+                case "O", "o": return "0"
+                case "l", "I", "|": return "1"
+                default: return c
+                }
+            })
+        }
+    }
+
+    /// `°/o`, `o/o`, `0/0` after a figure, or `96` glued where `%` was, → `%`:
+    /// `12.5°/o` → `12.5%`, `45 o/o` → `45%`.
+    static func fixPercentSign(_ s: String) -> String {
+        s.replacing(/(?<n>\d)\s?(?:°\/o|o\/o|°\/0|0\/0|°\/°|%o)(?![A-Za-z0-9])/) { m in "\(m.output.n)%" }
+    }
+
+    /// `£` read as `E`, `S` or `f` in front of money: `E1.4m` → `£1.4m`, `S171k` → `£171k`,
+    /// `f2,500` → `£2,500`. Only before a figure with a decimal point, a thousands comma or
+    /// a money scale (`k`, `m`, `bn`), so `E1` (a grade) and `S4` stay.
+    static func fixPoundSign(_ s: String) -> String {
+        s.replacing(/(?<pre>^|[^A-Za-z0-9])[ESf](?<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+(?:k|m|bn)?|\d+(?:k|m|bn))(?![A-Za-z0-9])/) { m in
+            "\(m.output.pre)£\(m.output.n)"
+        }
+    }
+
+    /// A decimal point read as a comma: `12,5%` → `12.5%`, `£1,4m` → `£1.4m`. Only when one
+    /// or two digits follow the comma and a `%` or money scale closes the figure — a
+    /// thousands separator always has three digits after it.
+    static func fixDecimalComma(_ s: String) -> String {
+        s.replacing(/(?<pre>^|[^0-9,.])(?<a>[£$]?\d{1,3}),(?<b>\d{1,2})(?<u>%|k|m|bn)(?![A-Za-z0-9])/) { m in
+            "\(m.output.pre)\(m.output.a).\(m.output.b)\(m.output.u)"
+        }
+    }
+
+    /// A lost decimal point in a percentage: `1646%` → `16.46%`. Only for four-digit
+    /// percentages (1000–9999 %), which a rate in these papers never is; `165%` could be
+    /// either and stays.
+    static func fixLostDecimalPoint(_ s: String) -> String {
+        s.replacing(/(?<pre>^|[^0-9.,£$])(?<a>[1-9]\d)(?<b>\d{2})%/) { m in "\(m.output.pre)\(m.output.a).\(m.output.b)%" }
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import ScrutinyCore
+
+/// One page to OCR: its image, page number and the ruling lines already found on it.
+public struct OCRPageJob: Sendable {
+    public var image: GrayImage
+    public var page: Int?
+    public var rules: [Box]
+
+    public init(image: GrayImage, page: Int?, rules: [Box] = []) {
+        self.image = image; self.page = page; self.rules = rules
+    }
+}
+
+/// OCRs page images on N dedicated threads (not the Swift cooperative pool: a page takes
+/// seconds of blocking C work), one `TesseractEngine` per thread, created on that thread
+/// and never leaving it. Threads start on first use and live as long as the pool.
+/// `read` blocks its caller until every page of the call is done and returns the pages in
+/// the order given; calls from several threads share the workers.
+public final class OCRPool: @unchecked Sendable {
+    // Safety: all mutable state is guarded by `condition`; engines are thread-local.
+    private let condition = NSCondition()
+    private var queue: [(job: OCRPageJob, options: OCRPageReader.Options, batch: Batch, index: Int)] = []
+    private var started = false
+    public let threads: Int
+    public let language: String
+
+    /// A pool shared by the process, `SCRUTINY_OCR_THREADS` threads wide (default: the
+    /// number of active cores).
+    public static let shared = OCRPool(threads: ProcessInfo.processInfo.environment["SCRUTINY_OCR_THREADS"].flatMap(Int.init)
+                                       ?? ProcessInfo.processInfo.activeProcessorCount)
+
+    public init(threads: Int, language: String = "eng") {
+        self.threads = max(1, threads)
+        self.language = language
+    }
+
+    /// OCRs every job with `options`; results in the jobs' order. Throws the first error
+    /// (e.g. missing language data) after all jobs of the call are finished.
+    public func read(_ jobs: [OCRPageJob], options: OCRPageReader.Options = .init()) throws -> [PageText] {
+        guard !jobs.isEmpty else { return [] }
+        let batch = Batch(count: jobs.count)
+        condition.lock()
+        if !started { startThreads(); started = true }
+        for (i, job) in jobs.enumerated() { queue.append((job, options, batch, i)) }
+        condition.broadcast()
+        condition.unlock()
+        return try batch.wait()
+    }
+
+    private func startThreads() {
+        for n in 0..<threads {
+            let thread = Thread { [self] in work() }
+            thread.name = "ocr-\(n)"
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+    }
+
+    private func work() {
+        let engine: Result<TesseractEngine, Error> = Result { try TesseractEngine(language: language) }
+        while true {
+            condition.lock()
+            while queue.isEmpty { condition.wait() }
+            let item = queue.removeFirst()
+            condition.unlock()
+            let result: Result<PageText, Error> = Result {
+                let engine = try engine.get()
+                engine.segmentation = item.options.segmentation
+                return try OCRPageReader(options: item.options).read(item.job.image, page: item.job.page,
+                                                                     engine: engine, rules: item.job.rules)
+            }
+            item.batch.finish(item.index, result)
+        }
+    }
+
+    /// The pages of one `read` call, filled in by the workers.
+    private final class Batch: @unchecked Sendable {
+        // Safety: guarded by `condition`.
+        private let condition = NSCondition()
+        private var results: [Result<PageText, Error>?]
+        private var remaining: Int
+
+        init(count: Int) { results = Array(repeating: nil, count: count); remaining = count }
+
+        func finish(_ index: Int, _ result: Result<PageText, Error>) {
+            condition.lock()
+            results[index] = result
+            remaining -= 1
+            if remaining == 0 { condition.broadcast() }
+            condition.unlock()
+        }
+
+        func wait() throws -> [PageText] {
+            condition.lock()
+            while remaining > 0 { condition.wait() }
+            let done = results
+            condition.unlock()
+            return try done.map { try $0!.get() }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+import CTesseract
+import Foundation
+import ScrutinyCore
+
+/// Why OCR could not run or could not read an input.
+public enum OCRError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// Tesseract could not load its language data (`eng.traineddata` not installed or
+    /// `TESSDATA_PREFIX` pointing elsewhere).
+    case languageDataMissing(language: String, datapath: String?)
+    /// Tesseract failed on a page image.
+    case recognitionFailed(String)
+    /// An image file that does not exist.
+    case fileNotFound(String)
+    /// An image file leptonica cannot decode (corrupt, truncated, or not an image).
+    case unreadableImage(String)
+    /// An image with no pixels, or of a size tesseract cannot take.
+    case badImage(String)
+
+    public var description: String {
+        switch self {
+        case let .languageDataMissing(language, datapath):
+            let place = datapath ?? "the default tessdata folder (or TESSDATA_PREFIX)"
+            return "tesseract language data '\(language)' not found in \(place); install tesseract-ocr-\(language)"
+        case let .recognitionFailed(why): return "tesseract failed: \(why)"
+        case let .fileNotFound(path): return "image file not found: \(path)"
+        case let .unreadableImage(path): return "not a readable PNG/TIFF/JPEG image: \(path)"
+        case let .badImage(why): return "bad page image: \(why)"
+        }
+    }
+}
+
+/// Tesseract's page segmentation modes that make sense for whole pages.
+public enum PageSegmentation: Int, Codable, Sendable, Hashable {
+    /// Fully automatic segmentation into blocks (tesseract's default, `--psm 3`).
+    case auto = 3
+    /// One column of text of varying sizes (`--psm 4`): lines run across the whole page,
+    /// which keeps table rows together.
+    case singleColumn = 4
+    /// One uniform block of text (`--psm 6`).
+    case singleBlock = 6
+    /// As much text as possible in no particular order (`--psm 11`).
+    case sparse = 11
+}
+
+/// One line as tesseract's iterator reported it: its words, left to right.
+public struct RecognizedLine: Sendable, Hashable {
+    public var words: [Word]
+    /// The union of the words' boxes, in points.
+    public var box: ScrutinyCore.Box? { ScrutinyCore.Box.enclosing(words.compactMap(\.box)) }
+}
+
+/// The one owner of a `TessBaseAPI`. Not thread-safe and not `Sendable`: create one per
+/// worker thread and keep it there. Every tesseract call of the project goes through here.
+public final class TesseractEngine {
+    private let api: OpaquePointer
+    public let language: String
+
+    /// The page segmentation mode used by the next `recognize` call.
+    public var segmentation: PageSegmentation {
+        didSet { TessBaseAPISetPageSegMode(api, TessPageSegMode(UInt32(segmentation.rawValue))) }
+    }
+
+    /// Loads `language` from the default tessdata folder (or `TESSDATA_PREFIX`, which must
+    /// be the `tessdata` folder itself).
+    public init(language: String = "eng", segmentation: PageSegmentation = .singleColumn) throws {
+        guard let api = TessBaseAPICreate() else { throw OCRError.recognitionFailed("TessBaseAPICreate returned nil") }
+        // tesseract prints "Error opening data file" itself; we turn the -1 into an error.
+        if TessBaseAPIInit3(api, nil, language) != 0 {
+            TessBaseAPIDelete(api)
+            throw OCRError.languageDataMissing(language: language, datapath: Environment.tessdataPrefix)
+        }
+        self.api = api
+        self.language = language
+        self.segmentation = segmentation
+        TessBaseAPISetPageSegMode(api, TessPageSegMode(UInt32(segmentation.rawValue)))
+    }
+
+    deinit {
+        TessBaseAPIEnd(api)
+        TessBaseAPIDelete(api)
+    }
+
+    /// The tesseract library version.
+    public static var version: String { String(cString: TessVersion()) }
+
+    /// Sets a tesseract variable (e.g. `preserve_interword_spaces`); false if unknown.
+    @discardableResult
+    public func setVariable(_ name: String, _ value: String) -> Bool {
+        TessBaseAPISetVariable(api, name, value) != 0
+    }
+
+    /// The words of a page image, in tesseract's reading order, boxes in points.
+    public func recognize(_ image: GrayImage) throws -> [Word] {
+        try recognizeLines(image).flatMap(\.words)
+    }
+
+    /// The page's text lines as tesseract groups them (one per text-line start of the
+    /// result iterator), each with its words; boxes are in points (pixels × 72 / dpi),
+    /// each word carries tesseract's confidence (0–100).
+    public func recognizeLines(_ image: GrayImage) throws -> [RecognizedLine] {
+        guard image.width > 0, image.height > 0 else { throw OCRError.badImage("empty image") }
+        let dpi = image.dpi > 0 ? image.dpi : 300
+        let scale = 72 / dpi
+        image.pixels.withUnsafeBufferPointer { buf in
+            TessBaseAPISetImage(api, buf.baseAddress, Int32(image.width), Int32(image.height), 1, Int32(image.width))
+        }
+        TessBaseAPISetSourceResolution(api, Int32(dpi.rounded()))
+        defer { TessBaseAPIClear(api) }
+        guard TessBaseAPIRecognize(api, nil) == 0 else { throw OCRError.recognitionFailed("Recognize returned an error") }
+        guard let it = TessBaseAPIGetIterator(api) else { return [] }
+        defer { TessResultIteratorDelete(it) }
+        let page = TessResultIteratorGetPageIterator(it)
+
+        var lines: [RecognizedLine] = []
+        var current: [Word] = []
+        repeat {
+            if TessPageIteratorIsAtBeginningOf(page, RIL_TEXTLINE) != 0, !current.isEmpty {
+                lines.append(RecognizedLine(words: current)); current = []
+            }
+            guard let cText = TessResultIteratorGetUTF8Text(it, RIL_WORD) else { continue }
+            let text = String(cString: cText)
+            TessDeleteText(cText)
+            let trimmed = text.trimmingWhitespace()
+            guard !trimmed.isEmpty else { continue }
+            var l: Int32 = 0, t: Int32 = 0, r: Int32 = 0, b: Int32 = 0
+            var box: ScrutinyCore.Box?
+            if TessPageIteratorBoundingBox(page, RIL_WORD, &l, &t, &r, &b) != 0 {
+                box = ScrutinyCore.Box(x0: Double(l) * scale, y0: Double(t) * scale, x1: Double(r) * scale, y1: Double(b) * scale)
+            }
+            let conf = Double(TessResultIteratorConfidence(it, RIL_WORD))
+            current.append(Word(text: trimmed, box: box, confidence: max(0, min(100, conf))))
+        } while TessResultIteratorNext(it, RIL_WORD) != 0
+        if !current.isEmpty { lines.append(RecognizedLine(words: current)) }
+        return lines
+    }
+}
+
+enum Environment {
+    static var tessdataPrefix: String? {
+        ProcessInfo.processInfo.environment["TESSDATA_PREFIX"]
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

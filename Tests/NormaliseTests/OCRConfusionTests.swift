@@ -1,0 +1,82 @@
+import Testing
+import ScrutinyCore
+@testable import Normalise
+
+/// One test per OCR confusion rule: the misread is repaired in its context and left alone
+/// outside it.
+@Suite struct OCRConfusionTests {
+    @Test func vocabularyMisreadsAreRepaired() {
+        #expect(OCRConfusions.fixVocabulary("Performance Report guarter 3") == "Performance Report quarter 3")
+        #expect(OCRConfusions.fixVocabulary("Guarter 2 2013/14") == "Quarter 2 2013/14")
+        #expect(OCRConfusions.fixVocabulary("Current Tarqet") == "Current Target")
+        #expect(OCRConfusions.fixVocabulary("GUARTER") == "QUARTER")
+        // real words and words inside others are not touched
+        #expect(OCRConfusions.fixVocabulary("guard the quarter") == "guard the quarter")
+        #expect(OCRConfusions.fixVocabulary("guarterback") == "guarterback")
+    }
+
+    @Test func lettersInsideFiguresBecomeDigits() {
+        #expect(OCRConfusions.fixLettersInFigures("1O5") == "105")
+        #expect(OCRConfusions.fixLettersInFigures("2l.3%") == "21.3%")
+        #expect(OCRConfusions.fixLettersInFigures("was I2 in Q1") == "was 12 in Q1")
+        #expect(OCRConfusions.fixLettersInFigures("£1,O00") == "£1,000")
+        // words and lone letters stay
+        #expect(OCRConfusions.fixLettersInFigures("Io and lo, I and O") == "Io and lo, I and O")
+        #expect(OCRConfusions.fixLettersInFigures("Oil 2013") == "Oil 2013")
+        #expect(OCRConfusions.fixLettersInFigures("Il") == "Il")
+    }
+
+    @Test func percentSignMisreadsAreRepaired() {
+        #expect(OCRConfusions.fixPercentSign("12.5°/o") == "12.5%")
+        #expect(OCRConfusions.fixPercentSign("rose to 45 o/o") == "rose to 45%")
+        #expect(OCRConfusions.fixPercentSign("80%o of cases") == "80% of cases")
+        // not after a figure
+        #expect(OCRConfusions.fixPercentSign("and/or o/o") == "and/or o/o")
+    }
+
+    @Test func poundSignMisreadBeforeMoneyIsRepaired() {
+        #expect(OCRConfusions.fixPoundSign("overspend by E1.4m") == "overspend by £1.4m")
+        #expect(OCRConfusions.fixPoundSign("a change of S171k") == "a change of £171k")
+        #expect(OCRConfusions.fixPoundSign("f2,500 saved") == "£2,500 saved")
+        // grades, sizes and codes stay
+        #expect(OCRConfusions.fixPoundSign("grade E1, band S4, A4") == "grade E1, band S4, A4")
+        #expect(OCRConfusions.fixPoundSign("NI E12") == "NI E12")
+    }
+
+    @Test func decimalCommaBeforeAUnitIsRepaired() {
+        #expect(OCRConfusions.fixDecimalComma("12,5%") == "12.5%")
+        #expect(OCRConfusions.fixDecimalComma("£1,4m") == "£1.4m")
+        // a thousands separator is not a decimal point
+        #expect(OCRConfusions.fixDecimalComma("1,047") == "1,047")
+        #expect(OCRConfusions.fixDecimalComma("2,310k") == "2,310k")
+    }
+
+    @Test func lostDecimalPointInAPercentageIsRestoredWhenSafe() {
+        #expect(OCRConfusions.fixLostDecimalPoint("1646%") == "16.46%")
+        // three digits could be a real rate above 100 %
+        #expect(OCRConfusions.fixLostDecimalPoint("165%") == "165%")
+        #expect(OCRConfusions.fixLostDecimalPoint("16.46%") == "16.46%")
+        #expect(OCRConfusions.fixLostDecimalPoint("£1646%") == "£1646%")
+    }
+
+    @Test func cleanTextIsUnchanged() {
+        let clean = "Quarter 4 2010/11: 16.46% against a target of 13%, overspend £1.4m (1,047 cases)."
+        #expect(OCRConfusions.fix(clean) == clean)
+    }
+
+    @Test func normaliseStageAppliesThemToOCRDocumentsOnly() throws {
+        let source = SourceDocument(docID: "x", source: "x.pdf", path: "x.pdf", kind: .pdf, byteCount: 1)
+        let table = Table(headerRows: [["Measure", "Actual"]],
+                          rows: [TableRow(cells: ["Rate", "2l.3%"], at: Provenance(page: 1, line: 1))],
+                          caption: nil, pages: [1], at: Provenance(page: 1, line: 0))
+        let para = Paragraph(text: "guarter 3", lines: ["guarter 3"], bold: false, headingLevel: nil, at: Provenance(page: 1, line: 3))
+        let stage = NormaliseStage(options: .init())
+        let ocr = try stage.run(LaidOutDocument(source: source, method: .ocr, pageCount: 1, blocks: [.table(table), .paragraph(para)]),
+                                context: StageContext())
+        #expect(ocr.tables.first?.rows.first?.cells == ["Rate", "21.3%"])
+        #expect(ocr.paragraphs.first?.text == "quarter 3")
+        let born = try stage.run(LaidOutDocument(source: source, method: .pdf, pageCount: 1, blocks: [.table(table)]),
+                                 context: StageContext())
+        #expect(born.tables.first?.rows.first?.cells == ["Rate", "2l.3%"])
+    }
+}

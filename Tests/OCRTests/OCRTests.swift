@@ -1,0 +1,203 @@
+import Foundation
+import Testing
+import ScrutinyCore
+@testable import OCR
+
+/// Tests/Fixtures/ocr: a scanned table page (gen-a-1 page 2, the scan's own 200 dpi grey
+/// JPEG) and the same page thresholded to a 150 dpi bi-level PNG.
+let ocrFixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Fixtures/ocr")
+let tablePage = ocrFixtures.appendingPathComponent("table-page-200dpi.jpg").path
+let bilevelPage = ocrFixtures.appendingPathComponent("bilevel-page-150dpi.png").path
+
+/// The fixture page OCR'd once for every test that reads it.
+let tablePageText: Result<PageText, Error> = Result {
+    let engine = try TesseractEngine()
+    return try OCRPageReader().read(try ImageFile.load(tablePage), page: 2, engine: engine)
+}
+
+@Suite struct ImageFileTests {
+    @Test func loadsAPNGAsGreyWithItsResolution() throws {
+        let image = try ImageFile.load(bilevelPage)
+        #expect(image.width == 1241)
+        #expect(image.height == 1754)
+        #expect(abs(image.dpi - 150) < 1)
+        #expect(Set(image.pixels) == [0, 255])
+    }
+
+    @Test func loadsAGreyJPEGWithItsResolution() throws {
+        let image = try ImageFile.load(tablePage)
+        #expect(image.width == 1654)
+        #expect(image.height == 2339)
+        #expect(abs(image.dpi - 200) < 1)
+        #expect(Set(image.pixels).count > 100)
+        // the top-left margin is paper, the title's first letter ink
+        #expect(image[20, 20] > 180)
+        #expect(try ImageFile.loadPages(tablePage).count == 1)
+    }
+
+    @Test func missingFileIsAClearError() {
+        #expect(throws: OCRError.fileNotFound("/nonexistent/page.png")) { try ImageFile.load("/nonexistent/page.png") }
+    }
+
+    @Test func corruptFileIsAClearError() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("corrupt-\(UUID()).png").path
+        // a PNG signature followed by garbage
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 7, count: 200)).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(throws: OCRError.unreadableImage(path)) { try ImageFile.load(path) }
+        let error = OCRError.unreadableImage(path)
+        #expect(error.description.contains("not a readable"))
+    }
+}
+
+@Suite struct TesseractEngineTests {
+    @Test func missingLanguageDataIsAClearError() {
+        #expect {
+            _ = try TesseractEngine(language: "xx-no-such-language")
+        } throws: { error in
+            guard case OCRError.languageDataMissing(let lang, _) = error else { return false }
+            return lang == "xx-no-such-language" && "\(error)".contains("tesseract-ocr-")
+        }
+    }
+
+    @Test func recognizesWordsWithPointBoxesAndConfidences() throws {
+        let image = try ImageFile.load(tablePage)
+        let words = try TesseractEngine().recognize(image)
+        let texts = Set(words.map(\.text))
+        for expected in ["Kirklees", "Council", "Measure", "16.46%", "19.96%", "13.5%", "159", "Performance"] {
+            #expect(texts.contains(expected), "missing \(expected)")
+        }
+        // boxes are in points: the page is 595 x 842 pt (1654 x 2339 px at 200 dpi)
+        let boxes = words.compactMap(\.box)
+        #expect(boxes.count == words.count)
+        #expect(boxes.allSatisfy { $0.x0 >= 0 && $0.x1 <= 596 && $0.y1 <= 843 && $0.x0 < $0.x1 })
+        let kirklees = try #require(words.first { $0.text == "Kirklees" }?.box)
+        #expect(abs(kirklees.x0 - 54) < 6)
+        #expect(abs(kirklees.y0 - 36) < 6)
+        // confidences in 0-100, high for clean words
+        #expect(words.allSatisfy { ($0.confidence ?? -1) >= 0 && ($0.confidence ?? 101) <= 100 })
+        #expect((words.first { $0.text == "Measure" }?.confidence ?? 0) > 80)
+    }
+}
+
+@Suite struct OCRPageReaderTests {
+    @Test func pageIsOCRWithLinesWordsAndSize() throws {
+        let page = try tablePageText.get()
+        #expect(page.method == .ocr)
+        #expect(page.number == 2)
+        #expect(abs((page.width ?? 0) - 595.7) < 2)
+        #expect(page.lines.contains { $0.text.contains("Kirklees Council") })
+        #expect(page.lines.allSatisfy { $0.isBlank || !$0.words.isEmpty })
+        #expect(page.lines.allSatisfy { $0.isBlank || $0.cellBoxes?.count == $0.cells.count })
+    }
+
+    @Test func tableRowsAreSplitIntoCellsWithWrappedTextJoined() throws {
+        let page = try tablePageText.get()
+        let row = try #require(page.lines.first { $0.cells.first?.hasPrefix("2. (Reduce) stability") == true })
+        try #require(row.cells.count == 7)
+        #expect(row.cells[0] == "2. (Reduce) stability of care placements - three or more placements")
+        #expect(Array(row.cells[1...5]) == ["13.5%", "9.8%", "7.4%", "11.1%", "8.00%"])
+        #expect(row.cells[6].hasPrefix("Current performance stands at 13.5%"))
+        #expect(row.minConfidence != nil)
+        // the right-aligned target and the comment beside it are separate cells
+        let rereferrals = try #require(page.lines.first { $0.cells.first?.hasPrefix("4. Re-referrals") == true })
+        #expect(rereferrals.cells.contains("13%"))
+    }
+
+    @Test func headerLinesMergeIntoAGroupRowAndALeafRow() throws {
+        let page = try tablePageText.get()
+        let i = try #require(page.lines.lastIndex { $0.cells.first == "Measure" })
+        try #require(i + 1 < page.lines.count)
+        let top = page.lines[i], leaf = page.lines[i + 1]
+        try #require(top.cells.count == 7 && leaf.cells.count == 7)
+        #expect(top.cells[1] == "Actual (as at May 31st 2014)")
+        #expect(top.cells[2] == "Performance Against:")
+        #expect(top.cells[6] == "Any Comments")
+        #expect(Array(leaf.cells[2...5]) == ["Similar Authorities", "National", "Previous Value", "Current Target"])
+    }
+
+    @Test func wideGapsSplitCellsInALooseLine() throws {
+        func w(_ t: String, _ x0: Double, _ x1: Double, y: Double = 100) -> Word {
+            Word(text: t, box: Box(x0: x0, y0: y, x1: x1, y1: y + 8), confidence: 90)
+        }
+        // gaps of 2 pt between words, 40 pt before the value
+        let page = OCRPageReader().layout([[w("Total", 50, 70), w("spend", 72, 95), w("£1.4m", 135, 160)]])
+        let lines = page.lines.filter { !$0.isBlank }
+        try #require(lines.count == 1)
+        #expect(lines[0].cells == ["Total spend", "£1.4m"])
+        #expect(lines[0].cellBoxes?.last == Box(x0: 135, y0: 100, x1: 160, y1: 108))
+        // a prose line with ordinary gaps stays one cell
+        let prose = OCRPageReader().layout([[w("The", 50, 62), w("figure", 65, 85), w("rose", 88, 102)]])
+        #expect(prose.lines.filter { !$0.isBlank }.map(\.cells) == [["The figure rose"]])
+    }
+
+    @Test func specksAreDroppedButLowConfidenceFiguresKept() {
+        let words = [Word(text: "Rate", box: Box(x0: 10, y0: 10, x1: 30, y1: 18), confidence: 95),
+                     Word(text: "~", box: Box(x0: 33, y0: 10, x1: 35, y1: 12), confidence: 20),
+                     Word(text: "12%", box: Box(x0: 38, y0: 10, x1: 55, y1: 18), confidence: 40)]
+        let page = OCRPageReader().layout([words])
+        #expect(page.lines.filter { !$0.isBlank }.map(\.text) == ["Rate 12%"])
+        #expect(page.lines.compactMap(\.minConfidence) == [40])
+    }
+}
+
+@Suite struct DeskewTests {
+    /// Lines of dark bars like text lines, on white, 150 dpi.
+    func syntheticPage() -> GrayImage {
+        let w = 900, h = 1100
+        var px = [UInt8](repeating: 255, count: w * h)
+        var y = 80
+        while y < h - 80 {
+            var x = 80
+            var word = 0
+            while x < w - 80 {
+                let len = 20 + (word * 37) % 50
+                for yy in y..<(y + 12) { for xx in x..<min(w - 80, x + len) { px[yy * w + xx] = 0 } }
+                x += len + 12
+                word += 1
+            }
+            y += 28
+        }
+        return GrayImage(width: w, height: h, pixels: px, dpi: 150)
+    }
+
+    @Test(arguments: [2.0, -1.3, 0.7])
+    func recoversTheAngleOfARotatedPage(angle: Double) {
+        // rotating by -angle tilts the level page by +angle
+        let tilted = Deskew.rotate(syntheticPage(), by: -angle)
+        let found = Deskew.estimateAngle(tilted)
+        #expect(abs(found - angle) < 0.2, "found \(found) for \(angle)")
+        let (level, _) = Deskew.straighten(tilted)
+        #expect(abs(Deskew.estimateAngle(level)) < 0.2)
+    }
+
+    @Test func levelPageIsLeftAlone() {
+        let page = syntheticPage()
+        #expect(abs(Deskew.estimateAngle(page)) < 0.1)
+        #expect(Deskew.straighten(page).image == page)
+    }
+
+    @Test func blankPageHasNoSkew() {
+        #expect(Deskew.estimateAngle(GrayImage(width: 100, height: 100, pixels: Array(repeating: 255, count: 10_000), dpi: 300)) == 0)
+    }
+}
+
+@Suite struct OCRPoolTests {
+    @Test func pagesComeBackInOrderFromTwoThreads() throws {
+        let image = try ImageFile.load(tablePage)
+        let top = GrayImage(width: image.width, height: 200, pixels: Array(image.pixels[0..<(image.width * 200)]), dpi: image.dpi)
+        let blank = GrayImage(width: 300, height: 300, pixels: Array(repeating: 255, count: 90_000), dpi: 150)
+        let pages = try OCRPool(threads: 2).read([OCRPageJob(image: top, page: 1), OCRPageJob(image: blank, page: 2),
+                                                   OCRPageJob(image: top, page: 3)])
+        try #require(pages.map(\.number) == [1, 2, 3])
+        #expect(pages[0].lines.contains { $0.text.contains("Kirklees") })
+        #expect(pages[1].lines.allSatisfy { $0.isBlank })
+        #expect(pages[0].lines.map(\.text) == pages[2].lines.map(\.text))
+    }
+
+    @Test func dumpFixtureLayout() throws {
+        guard ProcessInfo.processInfo.environment["OCR_DUMP"] != nil else { return }
+        for l in try tablePageText.get().lines { print(l.cells.joined(separator: " | ")) }
+    }
+}
