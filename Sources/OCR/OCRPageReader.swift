@@ -1,5 +1,6 @@
 import Foundation
 import ScrutinyCore
+import PDFText
 
 /// Reads one page image into a `PageText` (method `.ocr`) the way a text layer would
 /// give it: lines of words with boxes and confidences, lines split into cells at wide
@@ -20,12 +21,19 @@ public struct OCRPageReader: Sendable {
         public var cellGap: Double = 1.5
         /// A vertical gap taller than this many line heights starts a new paragraph.
         public var paragraphGap: Double = 0.9
+        /// `geometric`: words go through the same line builder as a PDF text layer and
+        /// tables are found by the layout stage from rules and alignment (as for PDFs);
+        /// `gutters`: this reader rebuilds table rows from column gutters itself.
+        public var pageModel: PageModelKind = .geometric
         /// Straighten pages tilted more than `deskewThreshold` degrees before OCR.
         public var deskew: Bool = true
         public var deskewThreshold: Double = Deskew.defaultThreshold
 
         public init() {}
     }
+
+    /// How OCR'd words become lines and cells.
+    public enum PageModelKind: String, Codable, Sendable, Hashable { case geometric, gutters }
 
     public var options: Options
     public init(options: Options = Options()) { self.options = options }
@@ -44,11 +52,23 @@ public struct OCRPageReader: Sendable {
         }
         let recognized = try engine.recognizeLines(image)
         let scale = 72 / (image.dpi > 0 ? image.dpi : 300)
-        var text = layout(recognized.map(\.words))
+        var text: PageText
+        switch options.pageModel {
+        case .gutters:
+            text = layout(recognized.map(\.words))
+            text.rules = rules
+        case .geometric:
+            let words = recognized.flatMap(\.words).filter(keep).filter { $0.box != nil }.map { w -> Word in
+                var w = w
+                if w.fontSize == nil, let b = w.box { w.fontSize = (b.height * 2).rounded() / 2 }
+                return w
+            }
+            text = PageText(number: page, lines: LineBuilder.lines(words), method: .ocr)
+            text.rules = rules.isEmpty ? RuleFinder.rules(in: image) : rules
+        }
         text.number = page
         text.width = Double(image.width) * scale
         text.height = Double(image.height) * scale
-        text.rules = rules
         text.warnings = warnings
         return text
     }

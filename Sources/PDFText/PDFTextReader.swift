@@ -172,8 +172,10 @@ enum WordBuilder {
 
 /// Words → lines in reading order (top to bottom, left to right), with cells split at wide
 /// gaps, bold and heading levels from font size relative to the page's body size.
-enum LineBuilder {
-    static func lines(_ words: [Word]) -> [TextLine] {
+/// Groups words with boxes into lines (vertical overlap) and lines into cells (wide gaps):
+/// shared by the PDF text layer and OCR so both reach layout in the same shape.
+public enum LineBuilder {
+    public static func lines(_ words: [Word]) -> [TextLine] {
         let sorted = words.sorted { ($0.box!.y0, $0.box!.x0) < ($1.box!.y0, $1.box!.x0) }
         var groups: [(box: Box, words: [Word])] = []
         var open: [Int] = []   // indices into groups still able to take words

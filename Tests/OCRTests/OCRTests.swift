@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ScrutinyCore
+import Layout
 @testable import OCR
 
 /// Tests/Fixtures/ocr: a scanned table page (gen-a-1 page 2, the scan's own 200 dpi grey
@@ -92,29 +93,34 @@ let tablePageText: Result<PageText, Error> = Result {
         #expect(page.lines.allSatisfy { $0.isBlank || $0.cellBoxes?.count == $0.cells.count })
     }
 
-    @Test func tableRowsAreSplitIntoCellsWithWrappedTextJoined() throws {
+    /// The OCR'd page through the same geometric layout as a PDF text layer.
+    func tables() throws -> [Table] {
         let page = try tablePageText.get()
-        let row = try #require(page.lines.first { $0.cells.first?.hasPrefix("2. (Reduce) stability") == true })
-        try #require(row.cells.count == 7)
-        #expect(row.cells[0] == "2. (Reduce) stability of care placements - three or more placements")
-        #expect(Array(row.cells[1...5]) == ["13.5%", "9.8%", "7.4%", "11.1%", "8.00%"])
-        #expect(row.cells[6].hasPrefix("Current performance stands at 13.5%"))
-        #expect(row.minConfidence != nil)
-        // the right-aligned target and the comment beside it are separate cells
-        let rereferrals = try #require(page.lines.first { $0.cells.first?.hasPrefix("4. Re-referrals") == true })
-        #expect(rereferrals.cells.contains("13%"))
+        let (pages, _) = GeometricLayout.prepare([page])
+        return TableAssembler().blocks(for: pages).compactMap { b -> Table? in
+            if case .table(let t) = b { return t } else { return nil }
+        }
     }
 
-    @Test func headerLinesMergeIntoAGroupRowAndALeafRow() throws {
-        let page = try tablePageText.get()
-        let i = try #require(page.lines.lastIndex { $0.cells.first == "Measure" })
-        try #require(i + 1 < page.lines.count)
-        let top = page.lines[i], leaf = page.lines[i + 1]
-        try #require(top.cells.count == 7 && leaf.cells.count == 7)
-        #expect(top.cells[1] == "Actual (as at May 31st 2014)")
-        #expect(top.cells[2] == "Performance Against:")
-        #expect(top.cells[6] == "Any Comments")
-        #expect(Array(leaf.cells[2...5]) == ["Similar Authorities", "National", "Previous Value", "Current Target"])
+    @Test func tableRowsAreSplitIntoCellsWithWrappedTextJoined() throws {
+        let rows = try tables().flatMap { $0.headerRows + $0.rows.map(\.cells) }
+        let row = try #require(rows.first { $0.first?.hasPrefix("2. (Reduce) stability") == true })
+        try #require(row.count == 7)
+        #expect(Array(row[1...5]) == ["13.5%", "9.8%", "7.4%", "11.1%", "8.00%"])
+        #expect(row[6].hasPrefix("Current performance stands at"))
+        #expect(row[0].contains("three or more"))
+        // the right-aligned target and the comment beside it are separate cells
+        let rereferrals = try #require(rows.first { $0.first?.hasPrefix("4. Re-referrals") == true })
+        #expect(rereferrals.contains("13%"))
+    }
+
+    @Test func tableHeaderKeepsTheGroupLabelAndTheLeafLabels() throws {
+        let rows = try tables().flatMap { $0.headerRows + $0.rows.map(\.cells) }
+        let top = try #require(rows.first { $0.first == "Measure" && $0.count == 7 })
+        #expect(top[1].hasPrefix("Actual (as"))
+        #expect(top[2] == "Performance Against:")
+        #expect(top[6].hasPrefix("Any Comments"))
+        #expect(rows.contains { $0.count == 7 && $0[3] == "National" && $0[4].hasPrefix("Previous") })
     }
 
     @Test func wideGapsSplitCellsInALooseLine() throws {
