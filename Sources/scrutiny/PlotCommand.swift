@@ -22,13 +22,7 @@ struct PlotCommand: ParsableCommand {
     var indicator: [String]
 
     func run() throws {
-        let store = try corpusOptions.openCatalogue()
-        let query = indicator.joined(separator: " ")
-        let (info, points) = try store.database.read { db -> (IndicatorInfo?, [SeriesPoint]) in
-            guard let info = try IndicatorQueries.resolve(db, query) else { return (nil, []) }
-            return (info, try IndicatorQueries.series(db, indicatorID: info.id, authority: authority))
-        }
-        guard let info else { throw ValidationError("no indicator matches “\(query)”") }
+        let (info, points) = try IndicatorLookup.series(indicator, authority: authority, in: corpusOptions)
         let svg = SeriesChart(title: info.title, unit: info.unit, polarity: info.polarity, points: points).svg()
         let url = URL(fileURLWithPath: out)
         try Data(svg.utf8).write(to: url, options: .atomic)

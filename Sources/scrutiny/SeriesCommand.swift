@@ -25,13 +25,7 @@ struct SeriesCommand: ParsableCommand {
     var indicator: [String]
 
     func run() throws {
-        let store = try corpusOptions.openCatalogue()
-        let query = indicator.joined(separator: " ")
-        let (info, points) = try store.database.read { db -> (IndicatorInfo?, [SeriesPoint]) in
-            guard let info = try IndicatorQueries.resolve(db, query) else { return (nil, []) }
-            return (info, try IndicatorQueries.series(db, indicatorID: info.id, authority: authority))
-        }
-        guard let info else { throw ValidationError("no indicator matches “\(query)”") }
+        let (info, points) = try IndicatorLookup.series(indicator, authority: authority, in: corpusOptions)
         let note = "\(info.id) — \(info.title)" + [info.unit, info.polarity].compactMap { $0 }.map { " [\($0)]" }.joined()
         FileHandle.standardError.write(Data((note + "\n").utf8))
         print(IndicatorQueries.table(points).render(format), terminator: "")
