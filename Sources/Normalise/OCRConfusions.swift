@@ -11,6 +11,7 @@ public enum OCRConfusions {
         var s = text
         s = fixPercentSign(s)
         s = fixVocabulary(s)
+        s = fixIndicatorPrefix(s)
         s = fixLettersInFigures(s)
         s = fixPoundSign(s)
         s = fixDecimalComma(s)
@@ -47,6 +48,13 @@ public enum OCRConfusions {
             if word.count > 1, word.allSatisfy({ !$0.isLetter || $0.isUppercase }) { return fixed.uppercased() }
             return fixed
         }
+    }
+
+    /// `P| - 1176`, `Pl 1176` → `PI - 1176`, `PI 1176`: the `I` of a performance-indicator
+    /// prefix read as `|`, `l` or `1`, only right before an indicator number.
+    static func fixIndicatorPrefix(_ s: String) -> String {
+        guard s.contains("P") else { return s }
+        return s.replacing(/\bP[|l1](?=\s?[-–]?\s?\d{2,5}\b)/) { _ in "PI" }
     }
 
     // MARK: figures

@@ -58,11 +58,9 @@ public struct OCRPageReader: Sendable {
             text = layout(recognized.map(\.words))
             text.rules = rules
         case .geometric:
-            let words = recognized.flatMap(\.words).filter(keep).filter { $0.box != nil }.map { w -> Word in
-                var w = w
-                if w.fontSize == nil, let b = w.box { w.fontSize = (b.height * 2).rounded() / 2 }
-                return w
-            }
+            // No font sizes from OCR boxes: a word's box height follows its letters (ascenders,
+            // descenders), not its type size, so headings are left to words and position.
+            let words = recognized.flatMap(\.words).filter(keep).filter { $0.box != nil }
             text = PageText(number: page, lines: LineBuilder.lines(words), method: .ocr)
             text.rules = rules.isEmpty ? RuleFinder.rules(in: image) : rules
         }

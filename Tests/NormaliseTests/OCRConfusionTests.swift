@@ -80,3 +80,11 @@ import ScrutinyCore
         #expect(born.tables.first?.rows.first?.cells == ["Rate", "2l.3%"])
     }
 }
+
+@Suite struct IndicatorPrefixConfusionTests {
+    @Test func performanceIndicatorPrefixMisreadAsBarOrEll() {
+        #expect(OCRConfusions.fix("P| - 1176 This is the outturn") == "PI - 1176 This is the outturn")
+        #expect(OCRConfusions.fix("Pl 1183") == "PI 1183")
+        #expect(OCRConfusions.fix("Plan 2013") == "Plan 2013")
+    }
+}
