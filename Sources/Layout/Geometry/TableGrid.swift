@@ -98,7 +98,6 @@ struct TableGrid {
         var lead = 0
         while lead < min(2, placed.count - 1), placed[lead].1.cells.indices.filter({ !placed[lead].1.cells[$0].isEmpty }) == [0] { lead += 1 }
         let headerLines = headerBlockLength(placed[lead...].map { ($0.0, $0.1.cells) })
-        if TableFinder.debugSeparators { print("header lines \(headerLines) after \(lead), bands \(bands.map { Int($0) }), bold \(placed.prefix(4).map(\.0.bold))") }
         // (rules inside the header, such as the edges of shading behind each line, may split
         // it into several bands, but no band holds both header and body lines)
         if headerLines >= 2, case let headerBands = Set(placed[lead..<(lead + headerLines)].map { band(of: $0.0) }),
