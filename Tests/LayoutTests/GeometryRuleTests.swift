@@ -103,14 +103,14 @@ func tableRows(_ lines: [TextLine]) -> [[String]] {
         let rows = grid.rows(lines, region: 1)
         #expect(rows.map(\.cells) == [["Targets", "", ""], ["Measure", "Actual (as at", "Comments"], ["Level", "48.1%", "Good"]])
     }
-    /// A row of dates set closer than column spacing over figures filling only some of the
-    /// dates: each date is its own column, the figures under their dates.
+    /// A row of dates set closer than column spacing (in groups of three) over figures filling
+    /// only some of the dates: each date is its own column, the figures under their dates.
     @Test func datesInAHeaderLineAreEachTheirOwnColumn() {
         let lines = [
-            geoLine(100, [("30/04/12", 100), ("31/05/12", 128), ("30/06/12", 156), ("31/07/12", 184), ("31/08/12", 212), ("30/09/12", 240)]),
-            geoLine(112, [("Actual", 50), ("654.1", 165), ("648.9", 249)]),
-            geoLine(124, [("Target", 50), ("680", 171), ("680", 255)]),
-            geoLine(136, [("Symbol", 50), ("+", 250)]),
+            geoLine(100, [("30/04/12", 100), ("31/05/12", 128), ("30/06/12", 156), ("31/07/12", 190), ("31/08/12", 218), ("30/09/12", 246)]),
+            geoLine(112, [("Actual", 50), ("654.1", 165), ("648.9", 255)]),
+            geoLine(124, [("Target", 50), ("680", 171), ("680", 261)]),
+            geoLine(136, [("Symbol", 50), ("+", 256)]),
         ]
         let rows = tableRows(lines)
         #expect(rows.first == ["", "30/04/12", "31/05/12", "30/06/12", "31/07/12", "31/08/12", "30/09/12"])
