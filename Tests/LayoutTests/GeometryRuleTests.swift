@@ -117,4 +117,25 @@ func tableRows(_ lines: [TextLine]) -> [[String]] {
         #expect(rows.dropFirst().first == ["Actual", "", "", "654.1", "", "", "648.9"])
         #expect(rows.last == ["Symbol", "", "", "", "", "", "+"])
     }
+    /// Prose on a page with geometry: a wider space than the line spacing starts a new
+    /// paragraph, and a long heading wrapped at line spacing is one heading.
+    @Test func paragraphGapsAndWrappedHeadings() {
+        func heading(_ y: Double, _ words: [(String, Double)]) -> TextLine {
+            var l = geoLine(y, words, bold: true); l.headingLevel = 2; return l
+        }
+        let long = "Objective 5 Ensure that vulnerable children and young people are"
+        let lines = [
+            heading(100, [(long, 50)]),
+            heading(109, [("safe", 50), ("from", 66)]),
+            geoLine(130, [("PI", 50), ("1391", 58), ("first", 74)]),
+            geoLine(139, [("was", 50), ("72.", 63)]),
+            geoLine(155, [("PI", 50), ("1172", 58), ("second", 74)]),
+            geoLine(164, [("was", 50), ("676.", 63)]),
+        ]
+        let page = PageText(number: 1, width: 600, height: 800, lines: lines, method: .pdf)
+        let texts = TableAssembler().blocks(for: [page]).compactMap { b -> String? in
+            if case .paragraph(let p) = b { return p.text } else { return nil }
+        }
+        #expect(texts == [long + " safe from", "PI 1391 first was 72.", "PI 1172 second was 676."])
+    }
 }
