@@ -34,7 +34,9 @@ enum TableFinder {
                 g = TableGrid(separators: grid.separators, bands: grid.bands, separatorSpans: grid.spans)
             }
             region += 1
-            out += dropEmptyColumns(g.rows(inside.sorted(by: readingOrder), region: region))
+            var gg = g
+            gg.bands = bandsBetweenLines(g.bands, inside)
+            out += dropEmptyColumns(gg.rows(inside.sorted(by: readingOrder), region: region))
         }
 
         // 2. unruled tables by alignment
@@ -295,6 +297,13 @@ enum TableFinder {
             }
         }
         return added.isEmpty ? seps : (seps + added).sorted()
+    }
+
+    /// Row rules that run between lines: a "rule" through the middle of a line of text (dense
+    /// italics or bold read as ink in the page image) does not split rows.
+    static func bandsBetweenLines(_ bands: [Double], _ lines: [TextLine]) -> [Double] {
+        let boxes = lines.compactMap(\.box)
+        return bands.filter { y in !boxes.contains { $0.y0 + 2 < y && $0.y1 - 2 > y } }
     }
 
     /// Drops columns that are empty in every row of a region.

@@ -132,6 +132,26 @@ struct TableGrid {
             }
             skip = lead + headerLines
         }
+        // rows of wrapped prose set apart by more than their line spacing (inside one rule band
+        // when ruled): a line at line spacing whose first cell is empty or goes on in lower
+        // case wraps the row above
+        var lineGap = Double.infinity, rowSpaced = false
+        do {
+            let gaps = zip(lines, lines.dropFirst()).compactMap { a, b -> (Double, Double)? in
+                guard let ab = a.box, let bb = b.box, bb.y0 > ab.y1 else { return nil }
+                return (bb.y0 - ab.y1, min(ab.height, bb.height))
+            }
+            let sorted = gaps.map(\.0).sorted()
+            lineGap = sorted.isEmpty ? .infinity : sorted[sorted.count / 2]
+            rowSpaced = ruled || gaps.contains { $0.0 > lineGap + 0.3 * $0.1 }
+        }
+        func wrapsRow(_ line: TextLine, _ cells: [String], after prev: TextLine, _ previous: [String]) -> Bool {
+            guard rowSpaced, let b = line.box, let pb = prev.box, b.y0 > pb.y1, line.bold == prev.bold,
+                  b.y0 - pb.y1 <= lineGap + 0.2 * min(b.height, pb.height) else { return false }
+            guard !cells.contains(where: FigureShape.isFigure), !previous.contains(where: FigureShape.isFigure) else { return false }
+            guard cells.count > 1, cells.dropFirst().contains(where: { !$0.isEmpty }) else { return false }
+            return cells[0].isEmpty || cells[0].first?.isLowercase == true
+        }
         for (i, (line, cellsBoxes)) in placed.enumerated().dropFirst(skip) {
             let (cells, boxes) = cellsBoxes
             let b = band(of: line)
@@ -139,7 +159,8 @@ struct TableGrid {
                 let members = bandLines[b] ?? []
                 let bandHasFigures = members.contains { placed[$0].1.cells.contains(where: FigureShape.isFigure) }
                 let joinBand = ruled && (dense ? members.count <= 8 : (!bandHasFigures && members.count <= 6))
-                if joinBand || continues(line, cells: cells, after: last.lines.last!, previous: last.cells) {
+                if joinBand || continues(line, cells: cells, after: last.lines.last!, previous: last.cells)
+                    || wrapsRow(line, cells, after: last.lines.last!, last.cells) {
                     for c in 0..<columnCount where !cells[c].isEmpty {
                         last.cells[c] = last.cells[c].isEmpty ? cells[c] : last.cells[c] + "\n" + cells[c]
                         last.boxes[c] = last.boxes[c].map { $0.union(boxes[c]!) } ?? boxes[c]
