@@ -158,7 +158,7 @@ struct TableGrid {
             if var last = rows.last, last.band == b {
                 let members = bandLines[b] ?? []
                 let bandHasFigures = members.contains { placed[$0].1.cells.contains(where: FigureShape.isFigure) }
-                let joinBand = ruled && (dense ? members.count <= 8 : (!bandHasFigures && members.count <= 6))
+                let joinBand = ruled && (dense ? members.count <= 8 : (!bandHasFigures && (members.count <= 6 || separatorSpans != nil)))
                 if joinBand || continues(line, cells: cells, after: last.lines.last!, previous: last.cells)
                     || wrapsRow(line, cells, after: last.lines.last!, last.cells) {
                     for c in 0..<columnCount where !cells[c].isEmpty {
