@@ -138,11 +138,11 @@ func tableRows(_ lines: [TextLine]) -> [[String]] {
         }
         #expect(texts == [long + " safe from", "PI 1391 first was 72.", "PI 1172 second was 676."])
     }
-    /// A ruled two-column grid of prose rows: a "rule" through the middle of a text line (ink
-    /// of dense text) splits nothing, and lines at line spacing going on in lower case (or
-    /// with the first cell empty) wrap the row above even when both columns are filled.
-    @Test func wrappedProseRowsInARuledGrid() {
-        let grid = TableGrid(separators: [150], bands: [95, 120.5, 150], separatorSpans: nil)
+    /// Two columns of prose rows set apart by more than their line spacing: lines at line
+    /// spacing going on in lower case (or with the first cell empty) wrap the row above even
+    /// when both columns are filled; a "rule" through the middle of a text line (ink of dense
+    /// text) is not a row boundary.
+    @Test func wrappedProseRowsAndRulesThroughText() {
         let lines = [
             geoLine(100, [("Develop", 50), ("whole", 82), ("Broad", 160), ("direction", 182)]),
             geoLine(109, [("improving", 50), ("outcomes", 82), ("Good", 160), ("progress", 180)]),
@@ -150,8 +150,8 @@ func tableRows(_ lines: [TextLine]) -> [[String]] {
             geoLine(127, [("Agency", 160), ("staff", 184)]),
             geoLine(140, [("Continue", 50), ("Key", 160), ("Stage", 176)]),
         ]
-        let rows = TableGrid(separators: grid.separators, bands: TableFinder.bandsBetweenLines(grid.bands, lines), separatorSpans: nil)
-            .rows(lines, region: 1).map(\.cells)
+        #expect(TableFinder.bandsBetweenLines([95, 122, 137], lines) == [95, 137])
+        let rows = TableGrid(separators: [150], bands: [], separatorSpans: nil).rows(lines, region: 1).map(\.cells)
         #expect(rows == [["Develop whole\nimproving outcomes\npartnership", "Broad direction\nGood progress\nFollowing consultation\nAgency staff"],
                          ["Continue", "Key Stage"]])
     }
