@@ -105,8 +105,18 @@ struct TableGrid {
             for (line, (cells, boxes)) in placed.prefix(lead) {
                 rows.append(Row(cells: cells, boxes: boxes, lines: [line], band: -1))
             }
-            let block = Array(placed[lead..<(lead + headerLines)])
+            var block = Array(placed[lead..<(lead + headerLines)])
             let group = groupLabel(block.map(\.0), cells: block.map(\.1.cells))
+            if let (g, span) = group {
+                // the group label whole in its first column
+                var (cells, boxes) = block[g].1
+                for c in (span.lowerBound + 1)...span.upperBound where !cells[c].isEmpty {
+                    cells[span.lowerBound] += (cells[span.lowerBound].isEmpty ? "" : " ") + cells[c]
+                    boxes[span.lowerBound] = boxes[span.lowerBound].map { $0.union(boxes[c]!) } ?? boxes[c]
+                    cells[c] = ""; boxes[c] = nil
+                }
+                block[g].1 = (cells, boxes)
+            }
             func join(_ members: ArraySlice<(TextLine, (cells: [String], boxes: [Box?]))>, _ cols: (Int) -> Bool) -> Row {
                 var r = Row(cells: Array(repeating: "", count: columnCount), boxes: Array(repeating: nil, count: columnCount),
                             lines: members.map(\.0), band: -1)
@@ -224,6 +234,16 @@ struct TableGrid {
                 let seg = lines[g].cellBoxes?.first { $0.x0 <= b.x0 + 0.5 && $0.x1 >= b.x1 - 0.5 } ?? b
                 let first = column(ofX: seg.x0 + 0.5)
                 var last = column(ofX: seg.x1 - 0.5)
+                while last + 1 < columnCount, cells[g][last + 1].isEmpty,
+                      cells[(g + 1)...].contains(where: { !$0[last + 1].isEmpty }) { last += 1 }
+                let under = (first...last).filter { c in cells[(g + 1)...].contains { !$0[c].isEmpty } }
+                if under.count >= 2 { return (g, first...last) }
+            }
+            // a label of several words at word spacing whose gap falls on a separator
+            for seg in lines[g].cellBoxes ?? [] where separators.contains(where: { seg.x0 < $0 - 1 && seg.x1 > $0 + 1 }) {
+                let first = column(ofX: seg.x0 + 0.5)
+                var last = column(ofX: seg.x1 - 0.5)
+                guard cells[g][first].isEmpty == false, ((first + 1)...last).allSatisfy({ c in !cells[g][c].isEmpty }) else { continue }
                 while last + 1 < columnCount, cells[g][last + 1].isEmpty,
                       cells[(g + 1)...].contains(where: { !$0[last + 1].isEmpty }) { last += 1 }
                 let under = (first...last).filter { c in cells[(g + 1)...].contains { !$0[c].isEmpty } }
