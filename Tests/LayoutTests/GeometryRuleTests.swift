@@ -155,4 +155,18 @@ func tableRows(_ lines: [TextLine]) -> [[String]] {
         #expect(rows == [["Develop whole\nimproving outcomes\npartnership", "Broad direction\nGood progress\nFollowing consultation\nAgency staff"],
                          ["Continue", "Key Stage"]])
     }
+    /// A group label whose words are at word spacing but whose gap falls on a column boundary
+    /// (no word straddles it): still the group, whole in its first column.
+    @Test func groupLabelSplitAtAWordGapStaysWhole() {
+        let grid = TableGrid(separators: [105, 155, 205, 255], bands: [], separatorSpans: nil)
+        let lines = [
+            geoLine(100, [("Measure", 50), ("Actual", 110), ("Performance", 170), ("Against:", 207), ("Comments", 260)], bold: true),
+            geoLine(109, [("Similar", 160), ("National", 210)], bold: true),
+            geoLine(123, [("Level", 50), ("48%", 120), ("45%", 165), ("48%", 215), ("Good", 260)]),
+        ]
+        let rows = grid.rows(lines, region: 1).map(\.cells)
+        #expect(rows == [["Measure", "Actual", "Performance Against:", "", "Comments"],
+                         ["", "", "Similar", "National", ""],
+                         ["Level", "48%", "45%", "48%", "Good"]])
+    }
 }
