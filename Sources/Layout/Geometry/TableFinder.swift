@@ -54,6 +54,16 @@ enum TableFinder {
                       b.x0 > seps[0], b.y0 - pb.y1 < 0.8 * min(b.height, pb.height) {
                     block.append(lines[end]); end += 1
                 }
+                // a row label alone below the block at its row spacing, inside the first column
+                // (a row of a grid whose cells are all empty, such as `Symbol`)
+                if end < lines.count, segments(lines[end]).count == 1, let b = lines[end].box, let pb = lines[end - 1].box,
+                   b.x1 < seps[0], lines[end].bold == lines[end - 1].bold, !lines[end].cells.contains(where: FigureShape.isFigure),
+                   case let gaps = zip(block, block.dropFirst()).compactMap({ a, c -> Double? in
+                       guard let ab = a.box, let cb = c.box, cb.y0 > ab.y1 else { return nil }
+                       return cb.y0 - ab.y1 }),
+                   let widest = gaps.max(), b.y0 - pb.y1 > 0, b.y0 - pb.y1 <= widest + 0.5 {
+                    block.append(lines[end]); end += 1
+                }
                 let top = block.compactMap(\.box).map(\.y0).min() ?? 0, bottom = block.compactMap(\.box).map(\.y1).max() ?? 0
                 let x0 = block.compactMap(\.box).map(\.x0).min() ?? 0, x1 = block.compactMap(\.box).map(\.x1).max() ?? 0
                 let bands = hs.filter { $0.midY > top && $0.midY < bottom && $0.width >= 0.5 * (x1 - x0) }.map(\.midY).sorted()
