@@ -108,7 +108,7 @@ public struct MeasureTableExtractor: Sendable {
             if let m = t.firstMatch(of: /^(?<code>(?:PI|NI|KPI|LPI)\s*[-–]?\s*\d{2,5}[A-Z]?)\s+(?<rest>.+)$/) {
                 comments.append((Self.normaliseCode(String(m.output.code)), String(m.output.rest)))
                 started = true
-            } else if started, !comments.isEmpty, p.headingLevel == nil, !p.bold, t.count > 40,
+            } else if started, !comments.isEmpty, p.headingLevel == nil || (p.headingLevel == 3 && t.count > 120), !p.bold, t.count > 40,
                       !t.hasPrefix("Objective") {
                 comments[comments.count - 1].text += " " + t
             } else if started || i > index + 2 {

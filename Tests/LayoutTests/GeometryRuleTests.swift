@@ -169,4 +169,15 @@ func tableRows(_ lines: [TextLine]) -> [[String]] {
                          ["", "", "Similar", "National", ""],
                          ["Level", "48%", "45%", "48%", "Good"]])
     }
+    /// A row label alone below a grid at its row spacing (`Symbol` with every cell empty) is
+    /// the grid's last row; a label further below is not.
+    @Test func loneRowLabelBelowAGridJoinsIt() {
+        let lines = [
+            geoLine(100, [("Actual", 50), ("654.1", 150), ("648.9", 200)]),
+            geoLine(112, [("Target", 50), ("680", 156), ("680", 206)]),
+            geoLine(124, [("Symbol", 50)]),
+            geoLine(146, [("Latest", 50), ("Comments:", 72)]),
+        ]
+        #expect(tableRows(lines) == [["Actual", "654.1", "648.9"], ["Target", "680", "680"], ["Symbol", "", ""]])
+    }
 }
