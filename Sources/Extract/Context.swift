@@ -13,6 +13,9 @@ enum ExtractText {
             if case .paragraph(let p) = blocks[i] {
                 seen += 1
                 let t = p.text.trimmingCharacters(in: .whitespaces)
+                // a reporting period line (`Periods --> 01/04/2011 to 30/09/2011`) names no section
+                if t.range(of: #"\d{1,2}/\d{1,2}/\d{2,4}\s+(to|-|–)\s+\d{1,2}/\d{1,2}/\d{2,4}"#, options: .regularExpression) != nil,
+                   t.count <= 60 { i -= 1; continue }
                 if t.count <= maxLength, !t.hasSuffix(":"), t.count >= 3, t.contains(" ") {
                     return cleanSection(t)
                 }

@@ -28,7 +28,13 @@ public struct MeasureTableExtractor: Sendable {
                     guard let i = roles[r], i < cells.count else { return nil }
                     return ExtractText.textOrNil(cells[i])
                 }
-                guard mc < cells.count, let measure = ExtractText.textOrNil(cells[mc]) else { continue }
+                guard mc < cells.count, var measure = ExtractText.textOrNil(cells[mc]) else { continue }
+                // a note printed on its own lines under the measure, led by a dash, is not its title
+                let measureLines = cells[mc].split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+                if let k = measureLines.indices.dropFirst().first(where: { measureLines[$0].hasPrefix("- ") || measureLines[$0].hasPrefix("– ") }),
+                   let kept = ExtractText.textOrNil(measureLines[..<k].joined(separator: " ")) {
+                    measure = kept
+                }
                 let figureCells = [cell(.actual), cell(.target), cell(.previous)].compactMap { $0 }
                 guard !figureCells.isEmpty else { continue }
                 var (code, title) = Self.splitCode(measure)
@@ -108,7 +114,7 @@ public struct MeasureTableExtractor: Sendable {
             if let m = t.firstMatch(of: /^(?<code>(?:PI|NI|KPI|LPI)\s*[-–]?\s*\d{2,5}[A-Z]?)\s+(?<rest>.+)$/) {
                 comments.append((Self.normaliseCode(String(m.output.code)), String(m.output.rest)))
                 started = true
-            } else if started, !comments.isEmpty, p.headingLevel == nil, !p.bold, t.count > 40,
+            } else if started, !comments.isEmpty, p.headingLevel == nil || (p.headingLevel == 3 && t.count > 120), !p.bold, t.count > 40,
                       !t.hasPrefix("Objective") {
                 comments[comments.count - 1].text += " " + t
             } else if started || i > index + 2 {

@@ -106,16 +106,48 @@ public struct TableAssembler: Sendable {
                 flushParagraph()
                 table = RawTable(rows: [pl], breaks: [])
             } else {
-                if l.headingLevel != nil || l.bold != (paragraph.last?.line.bold ?? l.bold) { flushParagraph() }
+                if let last = paragraph.last, let b = l.box, let pb = last.line.box, last.page == pl.page,
+                   l.headingLevel != nil, last.line.headingLevel == l.headingLevel, last.line.bold == l.bold,
+                   wrapsHeading(last.line, b, pb) {
+                    // a heading wrapped onto a second line: one heading
+                    var single = l
+                    if l.cells.count > 1 { single.cells = [l.text] }
+                    paragraph.append(PlacedLine(line: single, page: pl.page, index: pl.index))
+                    continue
+                }
+                if l.headingLevel != nil || l.bold != (paragraph.last?.line.bold ?? l.bold) || paragraph.last?.line.headingLevel != nil
+                    || paragraphGap(before: l, page: pl.page, in: paragraph) { flushParagraph() }
                 var single = l
                 if l.cells.count > 1 { single.cells = [l.text] }
                 paragraph.append(PlacedLine(line: single, page: pl.page, index: pl.index))
-                if l.headingLevel != nil { flushParagraph() }
             }
         }
         flushParagraph()
         flushTable()
         return blocks
+    }
+
+    /// A heading line that wraps on to the next: a long line (not ending in `:` or `.`) with
+    /// the next set at line spacing below it and starting at the same left edge.
+    func wrapsHeading(_ prev: TextLine, _ b: Box, _ pb: Box) -> Bool {
+        let t = prev.text.trimmingCharacters(in: .whitespaces)
+        guard t.count >= 50, !t.hasSuffix(":"), !t.hasSuffix(".") else { return false }
+        let h = min(b.height, pb.height)
+        return b.y0 > pb.y0 && b.y0 - pb.y1 < 0.6 * h && abs(b.x0 - pb.x0) < 2 * h
+    }
+
+    /// Whether the space above `l` is a paragraph break on a page with geometry: wider than
+    /// the paragraph's own line spacing (or, after its first line, than most of a line).
+    func paragraphGap(before l: TextLine, page: Int?, in paragraph: [PlacedLine]) -> Bool {
+        guard let last = paragraph.last, last.page == page, let b = l.box, let pb = last.line.box, b.y0 > pb.y1 else { return false }
+        let h = min(b.height, pb.height)
+        guard h > 0 else { return false }
+        let gap = b.y0 - pb.y1
+        if paragraph.count >= 2, let b1 = paragraph[paragraph.count - 1].line.box, let b0 = paragraph[paragraph.count - 2].line.box,
+           paragraph[paragraph.count - 2].page == page, b1.y0 > b0.y1 {
+            return gap > (b1.y0 - b0.y1) + 0.4 * h
+        }
+        return gap > 0.8 * h
     }
 
     /// Tiny tab fragments of icons or tags (`CBP⇥CYPP`, `/⇥_`) are not tables.

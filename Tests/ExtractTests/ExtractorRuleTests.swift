@@ -165,3 +165,14 @@ import ScrutinyCore
         #expect(e.finance.first?.values.values.first == 1_000_000)
     }
 }
+
+@Suite struct SectionRuleTests {
+    /// A reporting-period line above a table names no section: the heading above it does.
+    @Test func periodLineIsNotASection() {
+        func para(_ t: String) -> Block {
+            .paragraph(Paragraph(text: t, lines: [t], bold: true, headingLevel: nil, at: Provenance(page: 1, line: 0, box: nil)))
+        }
+        let blocks = [para("Young people"), para("Periods --> 01/04/2011 to 30/09/2011"), para("x")]
+        #expect(ExtractText.section(before: 2, in: blocks) == "Young people")
+    }
+}

@@ -103,4 +103,81 @@ func tableRows(_ lines: [TextLine]) -> [[String]] {
         let rows = grid.rows(lines, region: 1)
         #expect(rows.map(\.cells) == [["Targets", "", ""], ["Measure", "Actual (as at", "Comments"], ["Level", "48.1%", "Good"]])
     }
+    /// A row of dates set closer than column spacing (in groups of three) over figures filling
+    /// only some of the dates: each date is its own column, the figures under their dates.
+    @Test func datesInAHeaderLineAreEachTheirOwnColumn() {
+        let lines = [
+            geoLine(100, [("30/04/12", 100), ("31/05/12", 128), ("30/06/12", 156), ("31/07/12", 190), ("31/08/12", 218), ("30/09/12", 246)]),
+            geoLine(112, [("Actual", 50), ("654.1", 165), ("648.9", 255)]),
+            geoLine(124, [("Target", 50), ("680", 171), ("680", 261)]),
+            geoLine(136, [("Symbol", 50), ("+", 256)]),
+        ]
+        let rows = tableRows(lines)
+        #expect(rows.first == ["", "30/04/12", "31/05/12", "30/06/12", "31/07/12", "31/08/12", "30/09/12"])
+        #expect(rows.dropFirst().first == ["Actual", "", "", "654.1", "", "", "648.9"])
+        #expect(rows.last == ["Symbol", "", "", "", "", "", "+"])
+    }
+    /// Prose on a page with geometry: a wider space than the line spacing starts a new
+    /// paragraph, and a long heading wrapped at line spacing is one heading.
+    @Test func paragraphGapsAndWrappedHeadings() {
+        func heading(_ y: Double, _ words: [(String, Double)]) -> TextLine {
+            var l = geoLine(y, words, bold: true); l.headingLevel = 2; return l
+        }
+        let long = "Objective 5 Ensure that vulnerable children and young people are"
+        let lines = [
+            heading(100, [(long, 50)]),
+            heading(109, [("safe", 50), ("from", 66)]),
+            geoLine(130, [("PI", 50), ("1391", 58), ("first", 74)]),
+            geoLine(139, [("was", 50), ("72.", 63)]),
+            geoLine(155, [("PI", 50), ("1172", 58), ("second", 74)]),
+            geoLine(164, [("was", 50), ("676.", 63)]),
+        ]
+        let page = PageText(number: 1, width: 600, height: 800, lines: lines, method: .pdf)
+        let texts = TableAssembler().blocks(for: [page]).compactMap { b -> String? in
+            if case .paragraph(let p) = b { return p.text } else { return nil }
+        }
+        #expect(texts == [long + " safe from", "PI 1391 first was 72.", "PI 1172 second was 676."])
+    }
+    /// Two columns of prose rows set apart by more than their line spacing: lines at line
+    /// spacing going on in lower case (or with the first cell empty) wrap the row above even
+    /// when both columns are filled; a "rule" through the middle of a text line (ink of dense
+    /// text) is not a row boundary.
+    @Test func wrappedProseRowsAndRulesThroughText() {
+        let lines = [
+            geoLine(100, [("Develop", 50), ("whole", 82), ("Broad", 160), ("direction", 182)]),
+            geoLine(109, [("improving", 50), ("outcomes", 82), ("Good", 160), ("progress", 180)]),
+            geoLine(118, [("partnership", 50), ("Following", 160), ("consultation", 192)]),
+            geoLine(127, [("Agency", 160), ("staff", 184)]),
+            geoLine(140, [("Continue", 50), ("Key", 160), ("Stage", 176)]),
+        ]
+        #expect(TableFinder.bandsBetweenLines([95, 122, 137], lines) == [95, 137])
+        let rows = TableGrid(separators: [150], bands: [], separatorSpans: nil).rows(lines, region: 1).map(\.cells)
+        #expect(rows == [["Develop whole\nimproving outcomes\npartnership", "Broad direction\nGood progress\nFollowing consultation\nAgency staff"],
+                         ["Continue", "Key Stage"]])
+    }
+    /// A group label whose words are at word spacing but whose gap falls on a column boundary
+    /// (no word straddles it): still the group, whole in its first column.
+    @Test func groupLabelSplitAtAWordGapStaysWhole() {
+        let grid = TableGrid(separators: [105, 155, 205, 255], bands: [], separatorSpans: nil)
+        let lines = [
+            geoLine(100, [("Measure", 50), ("Actual", 110), ("Performance", 170), ("Against:", 207), ("Comments", 260)], bold: true),
+            geoLine(109, [("Similar", 160), ("National", 210)], bold: true),
+            geoLine(123, [("Level", 50), ("48%", 120), ("45%", 165), ("48%", 215), ("Good", 260)]),
+        ]
+        let rows = grid.rows(lines, region: 1).map(\.cells)
+        #expect(rows == [["Measure", "Actual", "Performance Against:", "", "Comments"],
+                         ["", "", "Similar", "National", ""],
+                         ["Level", "48%", "45%", "48%", "Good"]])
+    }
+    /// A row label alone below a grid at its row spacing (`Symbol` with every cell empty) is
+    /// the grid's last row; a label further below is not.
+    @Test func loneRowLabelBelowAGridJoinsIt() {
+        let lines = [
+            geoLine(100, [("Actual", 50), ("654.1", 150), ("648.9", 200)]),
+            geoLine(112, [("Target", 50), ("680", 156), ("680", 206)]),
+            geoLine(124, [("Symbol", 50)]),
+            geoLine(146, [("Latest", 50), ("Comments:", 72)]),
+        ]
+        #expect(tableRows(lines) == [["Actual", "654.1", "648.9"], ["Target", "680", "680"], ["Symbol", "", ""]])
+    }
 }

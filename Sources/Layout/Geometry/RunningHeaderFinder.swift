@@ -35,6 +35,13 @@ public enum RunningHeaderFinder {
                 if nb.y0 > b.y0 + 0.5 * h, nb.x0 < b.x1, nb.x1 > b.x0, keep[j] { keep[i] = true; break }
                 j += 1
             }
+            // a header row of two or more cells over a table row whose cells start where its do
+            if !keep[i], let segs = lines[i].cellBoxes, segs.count >= 2,
+               let k = lines[(i + 1)...].firstIndex(where: { ($0.box?.y0 ?? 0) > b.y0 + 0.5 * h }), keep[k],
+               let nb = lines[k].box, nb.y0 - b.y1 <= 1.5 * h, let below = lines[k].cellBoxes, below.count >= 2,
+               segs.allSatisfy({ s in below.contains { abs($0.x0 - s.x0) <= 3 } }) {
+                keep[i] = true
+            }
         }
         return keep
     }

@@ -6,8 +6,6 @@ import ScrutinyCore
 /// missing rule segments), then unruled tables from the alignment of gap-separated segments
 /// across consecutive lines (horizontal rules inside them split the row bands).
 enum TableFinder {
-    /// Set SCRUTINY_DEBUG_SEPARATORS=1 to print each aligned block's column separators.
-    static let debugSeparators = getenv("SCRUTINY_DEBUG_SEPARATORS") != nil
     static func layout(_ page: PageText) -> PageText {
         guard page.width != nil, !page.lines.isEmpty else { return page }
         var lines = page.lines
@@ -36,7 +34,9 @@ enum TableFinder {
                 g = TableGrid(separators: grid.separators, bands: grid.bands, separatorSpans: grid.spans)
             }
             region += 1
-            out += dropEmptyColumns(g.rows(inside.sorted(by: readingOrder), region: region))
+            var gg = g
+            gg.bands = bandsBetweenLines(g.bands, inside)
+            out += dropEmptyColumns(gg.rows(inside.sorted(by: readingOrder), region: region))
         }
 
         // 2. unruled tables by alignment
@@ -46,13 +46,22 @@ enum TableFinder {
         while i < lines.count {
             guard let end = alignedBlock(lines, from: i) else { plain.append(lines[i]); i += 1; continue }
             let block = Array(lines[i..<end])
-            if let found = alignmentSeparators(block), case let seps = mergeExclusiveColumns(found, block), !seps.isEmpty {
-                if debugSeparators { print("seps found \(found.map { Int($0) }) kept \(seps.map { Int($0) }) first: \(block[0].text.prefix(60))") }
+            if let found = alignmentSeparators(block), case let seps = headerTokenSeparators(mergeExclusiveColumns(found, block), block), !seps.isEmpty {
                 // wrapped text of the last row's later columns, below the block at line spacing
                 var end = end
                 var block = block
                 while end < lines.count, segments(lines[end]).count == 1, let b = lines[end].box, let pb = lines[end - 1].box,
                       b.x0 > seps[0], b.y0 - pb.y1 < 0.8 * min(b.height, pb.height) {
+                    block.append(lines[end]); end += 1
+                }
+                // a row label alone below the block at its row spacing, inside the first column
+                // (a row of a grid whose cells are all empty, such as `Symbol`)
+                if end < lines.count, segments(lines[end]).count == 1, let b = lines[end].box, let pb = lines[end - 1].box,
+                   b.x1 < seps[0], lines[end].bold == lines[end - 1].bold, !lines[end].cells.contains(where: FigureShape.isFigure),
+                   case let gaps = zip(block, block.dropFirst()).compactMap({ a, c -> Double? in
+                       guard let ab = a.box, let cb = c.box, cb.y0 > ab.y1 else { return nil }
+                       return cb.y0 - ab.y1 }),
+                   let widest = gaps.max(), b.y0 - pb.y1 > 0, b.y0 - pb.y1 <= widest + 0.5 {
                     block.append(lines[end]); end += 1
                 }
                 let top = block.compactMap(\.box).map(\.y0).min() ?? 0, bottom = block.compactMap(\.box).map(\.y1).max() ?? 0
@@ -268,6 +277,43 @@ enum TableFinder {
             }
         }
         return seps.indices.filter { !bridged[$0] || both[$0] }.map { seps[$0] }
+    }
+
+    /// A column label that never runs into a phrase: a date, a year or year range, a month
+    /// with its year, a figure.
+    static func isTokenLabel(_ t: String) -> Bool {
+        if FigureShape.isFigure(t) { return true }
+        return t.range(of: #"^(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(19|20)\d\d([/-]\d{2,4})?|[A-Za-z]{3,9}[-']\d{2,4})$"#,
+                       options: .regularExpression) != nil
+    }
+
+    /// Adds column boundaries between the words of a label line (no figures) where both are
+    /// token labels (dates, years) and no word of any other line of the block crosses the gap
+    /// between them: a row of dates set closer than column spacing, over figures that fill only
+    /// some of the dates, is one column per date.
+    static func headerTokenSeparators(_ seps: [Double], _ block: [TextLine]) -> [Double] {
+        var added: [Double] = []
+        let boxes = block.enumerated().flatMap { i, l in l.words.compactMap(\.box).map { (line: i, box: $0) } }
+        for (i, l) in block.enumerated() where !l.cells.contains(where: FigureShape.isFigure) {
+            let ws = l.words.filter { $0.box != nil }.sorted { $0.box!.x0 < $1.box!.x0 }
+            guard ws.count >= 3, ws.filter({ isTokenLabel($0.text) }).count >= 3 else { continue }
+            let grid = TableGrid(separators: seps + added.sorted(), bands: [], separatorSpans: nil)
+            for k in 1..<ws.count {
+                let a = ws[k - 1].box!, b = ws[k].box!
+                guard isTokenLabel(ws[k - 1].text), isTokenLabel(ws[k].text), b.x0 - a.x1 >= 1,
+                      grid.column(ofX: a.midX) == grid.column(ofX: b.midX) else { continue }
+                guard !boxes.contains(where: { $0.line != i && $0.box.x0 < b.x0 - 0.5 && $0.box.x1 > a.x1 + 0.5 }) else { continue }
+                added.append((a.x1 + b.x0) / 2)
+            }
+        }
+        return added.isEmpty ? seps : (seps + added).sorted()
+    }
+
+    /// Row rules that run between lines: a "rule" through the middle of a line of text (dense
+    /// italics or bold read as ink in the page image) does not split rows.
+    static func bandsBetweenLines(_ bands: [Double], _ lines: [TextLine]) -> [Double] {
+        let boxes = lines.compactMap(\.box)
+        return bands.filter { y in !boxes.contains { $0.y0 + 2 < y && $0.y1 - 2 > y } }
     }
 
     /// Drops columns that are empty in every row of a region.

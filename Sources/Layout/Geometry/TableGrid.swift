@@ -98,7 +98,6 @@ struct TableGrid {
         var lead = 0
         while lead < min(2, placed.count - 1), placed[lead].1.cells.indices.filter({ !placed[lead].1.cells[$0].isEmpty }) == [0] { lead += 1 }
         let headerLines = headerBlockLength(placed[lead...].map { ($0.0, $0.1.cells) })
-        if TableFinder.debugSeparators { print("header lines \(headerLines) after \(lead), bands \(bands.map { Int($0) }), bold \(placed.prefix(4).map(\.0.bold))") }
         // (rules inside the header, such as the edges of shading behind each line, may split
         // it into several bands, but no band holds both header and body lines)
         if headerLines >= 2, case let headerBands = Set(placed[lead..<(lead + headerLines)].map { band(of: $0.0) }),
@@ -106,8 +105,18 @@ struct TableGrid {
             for (line, (cells, boxes)) in placed.prefix(lead) {
                 rows.append(Row(cells: cells, boxes: boxes, lines: [line], band: -1))
             }
-            let block = Array(placed[lead..<(lead + headerLines)])
+            var block = Array(placed[lead..<(lead + headerLines)])
             let group = groupLabel(block.map(\.0), cells: block.map(\.1.cells))
+            if let (g, span) = group {
+                // the group label whole in its first column
+                var (cells, boxes) = block[g].1
+                for c in (span.lowerBound + 1)...span.upperBound where !cells[c].isEmpty {
+                    cells[span.lowerBound] += (cells[span.lowerBound].isEmpty ? "" : " ") + cells[c]
+                    boxes[span.lowerBound] = boxes[span.lowerBound].map { $0.union(boxes[c]!) } ?? boxes[c]
+                    cells[c] = ""; boxes[c] = nil
+                }
+                block[g].1 = (cells, boxes)
+            }
             func join(_ members: ArraySlice<(TextLine, (cells: [String], boxes: [Box?]))>, _ cols: (Int) -> Bool) -> Row {
                 var r = Row(cells: Array(repeating: "", count: columnCount), boxes: Array(repeating: nil, count: columnCount),
                             lines: members.map(\.0), band: -1)
@@ -133,14 +142,35 @@ struct TableGrid {
             }
             skip = lead + headerLines
         }
+        // rows of wrapped prose set apart by more than their line spacing (inside one rule band
+        // when ruled): a line at line spacing whose first cell is empty or goes on in lower
+        // case wraps the row above
+        var lineGap = Double.infinity, rowSpaced = false
+        do {
+            let gaps = zip(lines, lines.dropFirst()).compactMap { a, b -> (Double, Double)? in
+                guard let ab = a.box, let bb = b.box, bb.y0 > ab.y1 else { return nil }
+                return (bb.y0 - ab.y1, min(ab.height, bb.height))
+            }
+            let sorted = gaps.map(\.0).sorted()
+            lineGap = sorted.isEmpty ? .infinity : sorted[sorted.count / 2]
+            rowSpaced = ruled || gaps.contains { $0.0 > lineGap + 0.3 * $0.1 }
+        }
+        func wrapsRow(_ line: TextLine, _ cells: [String], after prev: TextLine, _ previous: [String]) -> Bool {
+            guard rowSpaced, let b = line.box, let pb = prev.box, b.y0 > pb.y1, line.bold == prev.bold,
+                  b.y0 - pb.y1 <= lineGap + 0.2 * min(b.height, pb.height) else { return false }
+            guard !cells.contains(where: FigureShape.isFigure), !previous.contains(where: FigureShape.isFigure) else { return false }
+            guard cells.count > 1, cells.dropFirst().contains(where: { !$0.isEmpty }) else { return false }
+            return cells[0].isEmpty || cells[0].first?.isLowercase == true
+        }
         for (i, (line, cellsBoxes)) in placed.enumerated().dropFirst(skip) {
             let (cells, boxes) = cellsBoxes
             let b = band(of: line)
             if var last = rows.last, last.band == b {
                 let members = bandLines[b] ?? []
                 let bandHasFigures = members.contains { placed[$0].1.cells.contains(where: FigureShape.isFigure) }
-                let joinBand = ruled && (dense ? members.count <= 8 : (!bandHasFigures && members.count <= 6))
-                if joinBand || continues(line, cells: cells, after: last.lines.last!, previous: last.cells) {
+                let joinBand = ruled && (dense ? members.count <= 8 : (!bandHasFigures && (members.count <= 6 || separatorSpans != nil)))
+                if joinBand || continues(line, cells: cells, after: last.lines.last!, previous: last.cells)
+                    || wrapsRow(line, cells, after: last.lines.last!, last.cells) {
                     for c in 0..<columnCount where !cells[c].isEmpty {
                         last.cells[c] = last.cells[c].isEmpty ? cells[c] : last.cells[c] + "\n" + cells[c]
                         last.boxes[c] = last.boxes[c].map { $0.union(boxes[c]!) } ?? boxes[c]
@@ -204,6 +234,16 @@ struct TableGrid {
                 let seg = lines[g].cellBoxes?.first { $0.x0 <= b.x0 + 0.5 && $0.x1 >= b.x1 - 0.5 } ?? b
                 let first = column(ofX: seg.x0 + 0.5)
                 var last = column(ofX: seg.x1 - 0.5)
+                while last + 1 < columnCount, cells[g][last + 1].isEmpty,
+                      cells[(g + 1)...].contains(where: { !$0[last + 1].isEmpty }) { last += 1 }
+                let under = (first...last).filter { c in cells[(g + 1)...].contains { !$0[c].isEmpty } }
+                if under.count >= 2 { return (g, first...last) }
+            }
+            // a label of several words at word spacing whose gap falls on a separator
+            for seg in lines[g].cellBoxes ?? [] where separators.contains(where: { seg.x0 < $0 - 1 && seg.x1 > $0 + 1 }) {
+                let first = column(ofX: seg.x0 + 0.5)
+                var last = column(ofX: seg.x1 - 0.5)
+                guard cells[g][first].isEmpty == false, ((first + 1)...last).allSatisfy({ c in !cells[g][c].isEmpty }) else { continue }
                 while last + 1 < columnCount, cells[g][last + 1].isEmpty,
                       cells[(g + 1)...].contains(where: { !$0[last + 1].isEmpty }) { last += 1 }
                 let under = (first...last).filter { c in cells[(g + 1)...].contains { !$0[c].isEmpty } }
