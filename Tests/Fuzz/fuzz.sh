@@ -8,7 +8,7 @@ SECONDS_TO_RUN=${FUZZ_SECONDS:-120}
 OUT=bench-out/fuzz
 mkdir -p "$OUT/corpus" "$OUT/artifacts"
 # Seeds: the fixture papers' lines.
-cat Tests/Fixtures/text/*.txt | split -l 20 - "$OUT/corpus/seed-" 2>/dev/null || true
+cat Tests/Fixtures/text/*.txt | cut -c1-400 | awk "NF" | head -300 | split -l 3 - "$OUT/corpus/seed-" 2>/dev/null || true
 # One module from the sources the target exercises (the package's own module imports removed).
 rm -rf "$OUT/src" && mkdir -p "$OUT/src"
 for f in $(ls Sources/ScrutinyCore/*.swift | grep -v -e Hashing.swift -e ArtifactCache.swift) \
@@ -19,7 +19,7 @@ swiftc -sanitize=fuzzer,address -parse-as-library -enable-bare-slash-regex -O -m
   "$OUT"/src/*.swift -o "$OUT/fuzz-parsers"
 echo "fuzzing for ${SECONDS_TO_RUN}s"
 status=0
-"$OUT/fuzz-parsers" -max_total_time="$SECONDS_TO_RUN" -max_len=4096 -timeout=10 \
+"$OUT/fuzz-parsers" -max_total_time="$SECONDS_TO_RUN" -max_len=512 -timeout=10 \
   -artifact_prefix="$OUT/artifacts/" "$OUT/corpus" 2>&1 | tail -n 15 || status=$?
 shopt -s nullglob
 found=("$OUT"/artifacts/crash-* "$OUT"/artifacts/timeout-* "$OUT"/artifacts/oom-*)
