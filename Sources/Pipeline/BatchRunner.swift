@@ -186,7 +186,7 @@ public final class BatchRunner: @unchecked Sendable {
     }
 
     static func oneLine(_ error: Error) -> String {
-        let text = (error as? CustomStringConvertible)?.description ?? error.localizedDescription
+        let text = String(describing: error)
         return text.split(whereSeparator: \.isNewline).joined(separator: " ")
     }
 }
