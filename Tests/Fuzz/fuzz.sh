@@ -6,6 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_TO_RUN=${FUZZ_SECONDS:-120}
+export ASAN_OPTIONS=detect_leaks=0
 OUT=bench-out/fuzz
 mkdir -p "$OUT/corpus" "$OUT/artifacts"
 # Seeds: the fixture papers' lines.
