@@ -30,7 +30,7 @@ build: setup
 ## samples: set up, build and run the pipeline on the bundled sample papers into corpus/.
 samples: build
 	$(SCRUTINY) run --pipeline $(PIPELINE) --corpus $(CORPUS) --jobs $(JOBS) $(INPUTS) || [ $$? = 3 ]
-	$(SCRUTINY) query --corpus $(CORPUS) "SELECT authority, code, period_end, actual, target, status FROM records JOIN documents USING (doc_id) WHERE actual IS NOT NULL LIMIT 10"
+	$(SCRUTINY) query --corpus $(CORPUS) "SELECT d.source, r.authority, r.code, r.period_end, r.actual, r.target, r.status FROM records r JOIN documents d USING (doc_id) WHERE r.actual IS NOT NULL LIMIT 10"
 
 ## all: every stage on INPUTS (cached stages reused).
 all: samples
