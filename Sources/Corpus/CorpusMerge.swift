@@ -82,11 +82,7 @@ extension CorpusStore {
         var ids = indicatorIDs
         for docID in docIDs {
             // Records copied from an older shard may lack their link to the catalogue.
-            for row in try Row.fetchAll(db, sql: "SELECT id, code, title FROM main.records WHERE doc_id = ?", arguments: [docID]) {
-                let id = IndicatorID.id(code: row["code"], title: row["title"] ?? "")
-                try db.execute(sql: "UPDATE main.records SET indicator_id = ? WHERE id = ?", arguments: [id, row["id"] as Int64])
-                ids.insert(id)
-            }
+            ids.formUnion(try IndicatorCatalogue.linkRecords(db, docID: docID))
             try IndicatorCatalogue.indexDocument(db, docID: docID)
         }
         try IndicatorCatalogue.refresh(db, indicatorIDs: ids)

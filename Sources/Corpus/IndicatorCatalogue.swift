@@ -28,17 +28,27 @@ public enum IndicatorCatalogue {
 
     /// Rebuilds the catalogue and the search index from scratch, deterministically.
     public static func rebuild(_ db: Database) throws {
-        let rows = try Row.fetchAll(db, sql: "SELECT id, code, title FROM records")
-        for row in rows {
-            let id = IndicatorID.id(code: row["code"], title: row["title"] ?? "")
-            try db.execute(sql: "UPDATE records SET indicator_id = ? WHERE id = ?", arguments: [id, row["id"] as Int64])
-        }
+        _ = try linkRecords(db, docID: nil)
         try db.execute(sql: "DELETE FROM indicators; DELETE FROM search_index;")
         let ids = try String.fetchAll(db, sql: "SELECT DISTINCT indicator_id FROM records WHERE indicator_id IS NOT NULL")
         try refresh(db, indicatorIDs: Set(ids))
         for docID in try String.fetchAll(db, sql: "SELECT doc_id FROM documents ORDER BY doc_id") {
             try indexDocument(db, docID: docID)
         }
+    }
+
+    /// Sets `indicator_id` on the records of one document (all records when nil) from
+    /// their code and title; returns the ids linked.
+    static func linkRecords(_ db: Database, docID: String?) throws -> Set<String> {
+        var ids = Set<String>()
+        let rows = try docID.map { try Row.fetchAll(db, sql: "SELECT id, code, title FROM records WHERE doc_id = ?", arguments: [$0]) }
+            ?? Row.fetchAll(db, sql: "SELECT id, code, title FROM records")
+        for row in rows {
+            let id = IndicatorID.id(code: row["code"], title: row["title"] ?? "")
+            try db.execute(sql: "UPDATE records SET indicator_id = ? WHERE id = ?", arguments: [id, row["id"] as Int64])
+            ids.insert(id)
+        }
+        return ids
     }
 
     /// Recomputes the catalogue rows (and their search entries) of these indicators from

@@ -20,10 +20,7 @@ public struct PDFTextReader {
 
     /// Every page of the document.
     public func read(_ source: SourceDocument) throws -> DocumentText {
-        let doc = try PopplerDocument(path: source.path)
-        guard doc.pageCount <= options.maxPages else {
-            throw UnreadableInput("PDF has \(doc.pageCount) pages, over the \(options.maxPages)-page limit")
-        }
+        let doc = try open(source.path)
         var pages: [PageText] = []
         for i in 0..<doc.pageCount {
             guard let p = doc.page(i) else { continue }
@@ -34,12 +31,18 @@ public struct PDFTextReader {
 
     /// The given 1-based pages (all when nil) of the PDF at `path`.
     public func read(path: String, pages wanted: [Int]?) throws -> [PageText] {
+        let doc = try open(path)
+        let numbers = wanted ?? Array(1...doc.pageCount)
+        return numbers.compactMap { n in doc.page(n - 1).map(readPage) }
+    }
+
+    /// Opens a PDF, refusing one with more pages than the limit.
+    func open(_ path: String) throws -> PopplerDocument {
         let doc = try PopplerDocument(path: path)
         guard doc.pageCount <= options.maxPages else {
             throw UnreadableInput("PDF has \(doc.pageCount) pages, over the \(options.maxPages)-page limit")
         }
-        let numbers = wanted ?? Array(1...doc.pageCount)
-        return numbers.compactMap { n in doc.page(n - 1).map(readPage) }
+        return doc
     }
 
     /// One page's text with geometry.

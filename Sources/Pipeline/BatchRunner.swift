@@ -23,8 +23,17 @@ public final class BatchRunner: @unchecked Sendable {
     public var progress: @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
 
     /// What happened to one document.
-    public enum Outcome: Sendable, Equatable {
+    public enum Outcome: Sendable, Equatable, CustomStringConvertible {
         case written, unchanged, skipped, failed(String)
+
+        public var description: String {
+            switch self {
+            case .written: return "written"
+            case .unchanged: return "unchanged"
+            case .skipped: return "skipped (other shard)"
+            case .failed(let why): return "FAILED: \(why)"
+            }
+        }
     }
 
     /// Totals of a run.
@@ -91,7 +100,7 @@ public final class BatchRunner: @unchecked Sendable {
                 let done = summary.written + summary.unchanged + summary.failed + summary.skipped
                 self.lock.unlock()
                 if case .failed = outcome {
-                    progress("\(paths[i]): \(Self.describe(outcome))")
+                    progress("\(paths[i]): \(outcome)")
                 }
                 onDocument(DocumentEvent(path: paths[i], outcome: outcome, pages: pages, done: done, total: total))
             }
@@ -113,14 +122,6 @@ public final class BatchRunner: @unchecked Sendable {
     /// Called (from worker threads) after each document.
     public var onDocument: @Sendable (DocumentEvent) -> Void = { _ in }
 
-    static func describe(_ o: Outcome) -> String {
-        switch o {
-        case .written: return "written"
-        case .unchanged: return "unchanged"
-        case .skipped: return "skipped (other shard)"
-        case .failed(let why): return "FAILED: \(why)"
-        }
-    }
 
     /// Runs one document through every stage and writes it; never throws.
     public func process(_ path: String) -> Outcome { processDocument(path).0 }

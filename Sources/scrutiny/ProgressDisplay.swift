@@ -36,7 +36,7 @@ final class ProgressDisplay: @unchecked Sendable {
             if case .failed = event.outcome { failed += 1 }
             if verbose {
                 clearBar()
-                write("[\(event.done)/\(event.total)] \((event.path as NSString).lastPathComponent) \(describe(event.outcome))\n")
+                write("[\(event.done)/\(event.total)] \((event.path as NSString).lastPathComponent) \(event.outcome)\n")
             }
             let now = Date()
             let last = event.done == event.total
@@ -47,15 +47,6 @@ final class ProgressDisplay: @unchecked Sendable {
                 write(statusLine() + "\n")
                 lastDraw = now
             }
-        }
-    }
-
-    private func describe(_ o: BatchRunner.Outcome) -> String {
-        switch o {
-        case .written: return "written"
-        case .unchanged: return "unchanged"
-        case .skipped: return "skipped (other shard)"
-        case .failed(let why): return "FAILED: \(why)"
         }
     }
 
