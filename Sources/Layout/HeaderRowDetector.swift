@@ -55,7 +55,16 @@ public enum HeaderRowDetector {
         let filled = row.enumerated().filter { !$0.element.isEmpty }
         if filled.count == 1, filled[0].offset == 0, row.count > 1 { return true }
         if let f = row.first, f.contains("-->") { return true }
+        // the banner with its arrow lost (a scan): a label and a date range, nothing else
+        if filled.count <= 2, filled.contains(where: { isDateRange($0.element) }) { return true }
         return false
+    }
+
+    nonisolated(unsafe) static let dateRange = /^\D{0,20}\d{1,2}[\/.]\d{1,2}[\/.]\d{2,4}\s*(to|-|–)\s*\d{1,2}[\/.]\d{1,2}[\/.]\d{2,4}$/
+
+    /// `01/04/2012 to 30/06/2012`, perhaps after a short label.
+    static func isDateRange(_ cell: String) -> Bool {
+        cell.count <= 50 && cell.wholeMatch(of: dateRange) != nil
     }
 
     static func tokens(_ s: String) -> [String] {

@@ -5,7 +5,7 @@ import ScrutinyCore
 /// dates and vocabularies are parsed by the rule types of this module when extracted.
 public struct NormaliseStage: Stage {
     public static let name = "normalise"
-    public static let version = 2
+    public static let version = 3
 
     /// Normalise options.
     public struct Options: Codable, Sendable, Hashable {
@@ -48,11 +48,27 @@ public struct NormaliseStage: Stage {
                 t.headerRows = t.headerRows.map { $0.map(OCRConfusions.fix) }
                 t.rows = t.rows.map { r in var r = r; r.cells = r.cells.map(OCRConfusions.fix); return r }
                 t.caption = t.caption.map(OCRConfusions.fix)
-                return .table(t)
+                return .table(repairColumns(t))
             }
         }
         doc.runningHeaders = input.runningHeaders.map(OCRConfusions.fix)
         return doc
+    }
+
+    /// Column-wide OCR repairs: symbols in status columns, look-alike digits in code columns.
+    static func repairColumns(_ table: Table) -> Table {
+        var t = table
+        let header = t.header
+        let width = t.rows.map(\.cells.count).max() ?? 0
+        for c in 0..<width {
+            var column = t.rows.map { c < $0.cells.count ? $0.cells[c] : "" }
+            if c < header.count, OCRColumnRepairs.isStatusHeader(header[c]) {
+                column = OCRColumnRepairs.repairSymbols(column)
+            }
+            column = OCRColumnRepairs.repairCodes(column)
+            for (i, v) in column.enumerated() where c < t.rows[i].cells.count { t.rows[i].cells[c] = v }
+        }
+        return t
     }
 
     /// Words broken by a cell boundary and rejoined with a space (`Performance Rep ort`) mended.

@@ -16,6 +16,8 @@ public enum OCRConfusions {
         s = fixPoundSign(s)
         s = fixDecimalComma(s)
         s = fixLostDecimalPoint(s)
+        s = fixColonDecimal(s)
+        s = dropRuleDebris(s)
         return s
     }
 
@@ -51,11 +53,18 @@ public enum OCRConfusions {
     }
 
     /// `P| - 1176`, `Pl 1176` → `PI - 1176`, `PI 1176`: the `I` of a performance-indicator
-    /// prefix read as `|`, `l` or `1`, only right before an indicator number.
+    /// prefix read as `|`, `l` or `1`, only right before an indicator number; the same for
+    /// national indicator codes (`N1064` → `NI064`).
     static func fixIndicatorPrefix(_ s: String) -> String {
+        var s = s
+        if s.contains("N") { s = s.replacing(nationalIndicator) { m in "NI\(m.output.n)" } }
         guard s.contains("P") else { return s }
         return s.replacing(/\bP[|l1](?=\s?[-–]?\s?\d{2,5}\b)/) { _ in "PI" }
     }
+
+    /// `N1064`, `N1I148`, `Nl060` → `NI064`, `NI148`, `NI060`: a national indicator code
+    /// (NI and three digits) whose `I` was read as `1`, `l` or `|` (or as `1I`).
+    nonisolated(unsafe) static let nationalIndicator = /\bN(?:[1l|]I?|I[1l|])(?<n>\d{3}[A-Z]?)\b/
 
     // MARK: figures
 
@@ -107,5 +116,23 @@ public enum OCRConfusions {
     /// either and stays.
     static func fixLostDecimalPoint(_ s: String) -> String {
         s.replacing(/(?<pre>^|[^0-9.,£$])(?<a>[1-9]\d)(?<b>\d{2})%/) { m in "\(m.output.pre)\(m.output.a).\(m.output.b)%" }
+    }
+
+    nonisolated(unsafe) static let colonDecimal = /(?<pre>^|[\s(£$])(?<a>\d{1,3}):(?<b>\d)(?<u>%?)(?=$|[\s)*|])/
+
+    /// A decimal point read as a colon: `58:1` → `58.1`. Only with one digit after the
+    /// colon — a time of day (`10:30`) always has two — and the figure standing alone.
+    static func fixColonDecimal(_ s: String) -> String {
+        guard s.contains(":") else { return s }
+        return s.replacing(colonDecimal) { m in "\(m.output.pre)\(m.output.a).\(m.output.b)\(m.output.u)" }
+    }
+
+    nonisolated(unsafe) static let ruleDebris = /_{2,}[_—–-]*|_+[—–-]+/
+
+    /// Bits of table rules read as text: `RE8a__—` → `RE8a`. Runs of two or more
+    /// underscores (with any dashes after them) never stand for words.
+    static func dropRuleDebris(_ s: String) -> String {
+        guard s.contains("_") else { return s }
+        return s.replacing(ruleDebris, with: "").trimmingCharacters(in: .whitespaces)
     }
 }

@@ -61,7 +61,7 @@ public struct OCRPageReader: Sendable {
             // No font sizes from OCR boxes: a word's box height follows its letters (ascenders,
             // descenders), not its type size, so headings are left to words and position.
             let words = recognized.flatMap { Self.typeBoxes($0.words.filter(keep), pixel: scale) }.filter { $0.box != nil }
-            text = PageText(number: page, lines: LineBuilder.lines(words), method: .ocr)
+            text = PageText(number: page, lines: LineBuilder.lines(words).map(Self.noHeadingFromSpecks), method: .ocr)
             text.rules = rules.isEmpty ? RuleFinder.rules(in: image) : rules
         }
         text.number = page
@@ -75,8 +75,8 @@ public struct OCRPageReader: Sendable {
     /// shorter than `Ag`; a text layer's box is the font's (for the common sans faces about
     /// 0.73 em above the baseline to 0.21 em below), the same for every letter of a line.
     /// Each word's ink height, less a pixel of scanner blur at each edge, over the share of
-    /// the em its letters span (`InkExtent`) estimates the em; the line's em is the median of
-    /// its words', and every word gets a font box on its own baseline (so a slight tilt is
+    /// the em its letters span (`InkExtent`) estimates the em; the line's em is the (lower)
+    /// median of its words', and every word gets a font box on its own baseline (so a slight tilt is
     /// kept) and that em as its font size. The line builder's gap rule (a fraction of the box
     /// height) then splits cells at the same gaps as on a born-digital page, and font-size
     /// headings come out of scans too. A word whose estimate is far off the line's (a speck
@@ -88,7 +88,8 @@ public struct OCRPageReader: Sendable {
         }
         let ems = estimates.compactMap { $0?.em }.sorted()
         guard !ems.isEmpty else { return words }
-        let em = ems[ems.count / 2]
+        // the lower median: specks joined to a word only ever make its box taller
+        let em = ems[(ems.count - 1) / 2]
         return zip(words, estimates).map { w, estimate in
             guard let b = w.box, let (extent, own) = estimate, own < 1.4 * em, own > 0.7 * em else { return w }
             let baseline = b.y1 - pixel - extent.below * em
@@ -97,6 +98,14 @@ public struct OCRPageReader: Sendable {
             out.fontSize = (em * 2).rounded() / 2
             return out
         }
+    }
+
+    /// A line of fewer than three letters (a speck read as `fe`) is no heading, whatever its size.
+    static func noHeadingFromSpecks(_ line: TextLine) -> TextLine {
+        guard line.headingLevel != nil, line.text.filter(\.isLetter).count < 3 else { return line }
+        var l = line
+        l.headingLevel = nil
+        return l
     }
 
     /// Lays out OCR'd words (grouped into lines by the engine) as a page: pure, no OCR.
@@ -415,7 +424,8 @@ struct TableRegion {
 }
 
 /// How far a word's ink reaches above and below the baseline, in em, from its letters:
-/// capitals, digits and ascenders stand about 0.73 em, x-height letters 0.53 em;
+/// capitals, digits, ascenders and the dots of `i j` stand about 0.73 em, x-height
+/// letters 0.53 em;
 /// `g j p q y` hang about 0.21 em below, slashes and brackets about 0.1 em.
 struct InkExtent {
     var above: Double
@@ -425,7 +435,7 @@ struct InkExtent {
     init?(_ text: String) {
         var tall = false, short = false, descender = false, bracket = false
         for c in text {
-            if c.isUppercase || c.isNumber || "bdfhklt%£$&?!".contains(c) { tall = true }
+            if c.isUppercase || c.isNumber || "bdfhijklt%£$&?!".contains(c) { tall = true }
             else if c.isLowercase { short = true }
             if "gjpqy".contains(c) { descender = true }
             if "/()[]{}|".contains(c) { bracket = true; tall = true }

@@ -77,6 +77,15 @@ func exportPage(_ text: String) -> [PageText] {
         #expect(split == HeaderRowDetector.Split(captionRows: 1, headerRows: 2))
     }
 
+    @Test func aPeriodBannerWithoutItsArrowIsACaption() {
+        let rows = [["Periods", "01/04/2012 to 30/06/2012", "", ""], ["PI", "Actual", "Target", "Score"],
+                    ["Number of LAC per 10k", "104.9", "98.8", ""]]
+        #expect(HeaderRowDetector.split(rows) == HeaderRowDetector.Split(captionRows: 1, headerRows: 1))
+        // a date range among figures is a row, not a banner
+        let body = [["PI", "Period", "Actual", "Target"], ["LAC", "01/04/2012 to 30/06/2012", "104.9", "98.8"]]
+        #expect(HeaderRowDetector.split(body) == HeaderRowDetector.Split(captionRows: 0, headerRows: 1))
+    }
+
     @Test func aGridOfPlainLabelsHasNoHeader() {
         let rows = [["Procurement", "Crime & Disorder"], ["Human Resources", "Human Rights & Equalities"]]
         #expect(HeaderRowDetector.split(rows).headerRows == 0)

@@ -86,5 +86,59 @@ import ScrutinyCore
         #expect(OCRConfusions.fix("P| - 1176 This is the outturn") == "PI - 1176 This is the outturn")
         #expect(OCRConfusions.fix("Pl 1183") == "PI 1183")
         #expect(OCRConfusions.fix("Plan 2013") == "Plan 2013")
+        #expect(OCRConfusions.fix("N1064 Child protection plans") == "NI064 Child protection plans")
+        #expect(OCRConfusions.fix("N1I148 Care leavers") == "NI148 Care leavers")
+        #expect(OCRConfusions.fix("NI060 stays") == "NI060 stays")
+        #expect(OCRConfusions.fix("N10 4AB postcode N1064x") == "N10 4AB postcode N1064x")
+    }
+}
+
+@Suite struct OCRFigureDebrisTests {
+    @Test func colonReadForADecimalPointIsRepairedButTimesStay() {
+        #expect(OCRConfusions.fix("58:1") == "58.1")
+        #expect(OCRConfusions.fix("rate 58:1% in year") == "rate 58.1% in year")
+        #expect(OCRConfusions.fix("meeting at 10:30") == "meeting at 10:30")
+        #expect(OCRConfusions.fix("Ratio 3:1:2") == "Ratio 3:1:2")
+    }
+
+    @Test func underscoreRunsFromTableRulesAreDropped() {
+        #expect(OCRConfusions.fix("RE8a__—") == "RE8a")
+        #expect(OCRConfusions.fix("HW9a___—") == "HW9a")
+        #expect(OCRConfusions.fix("snake_case") == "snake_case")
+    }
+}
+
+@Suite struct OCRColumnRepairTests {
+    @Test func symbolsReadAsLettersInAStatusColumn() {
+        #expect(OCRColumnRepairs.repairSymbols(["v", "*", "A", "", "✓"]) == ["✓", "★", "▲", "", "✓"])
+        // a RAG column: `A` is amber, nothing changes
+        #expect(OCRColumnRepairs.repairSymbols(["A", "G", "R"]) == ["A", "G", "R"])
+        // words in the column: not a symbol column
+        #expect(OCRColumnRepairs.repairSymbols(["v", "On track"]) == ["v", "On track"])
+        #expect(OCRColumnRepairs.isStatusHeader("Status"))
+        #expect(OCRColumnRepairs.isStatusHeader("SCORE"))
+        #expect(!OCRColumnRepairs.isStatusHeader("Progress"))
+    }
+
+    @Test func codesOfOneShapeMendLookAlikeDigits() {
+        #expect(OCRColumnRepairs.repairCodes(["YPla", "YP1b", "YP1c", "RESc", "RE5d"]) == ["YP1a", "YP1b", "YP1c", "RE5c", "RE5d"])
+        // a column of words is left alone
+        #expect(OCRColumnRepairs.repairCodes(["Rate", "Slot", "Isle"]) == ["Rate", "Slot", "Isle"])
+    }
+
+    @Test func normaliseRepairsStatusColumnsOfOCRTablesOnly() throws {
+        let source = SourceDocument(docID: "x", source: "x.pdf", path: "x.pdf", kind: .pdf, byteCount: 1)
+        let rows = [["YPla", "Improve outcomes", "v"], ["YP1b", "Keep safe", "*"]].enumerated().map { i, c in
+            TableRow(cells: c, at: Provenance(page: 1, line: i + 1))
+        }
+        let table = Table(headerRows: [["ref", "Key Activities", "Status"]], rows: rows, caption: nil, pages: [1],
+                          at: Provenance(page: 1, line: 0))
+        let stage = NormaliseStage(options: .init())
+        let ocr = try stage.run(LaidOutDocument(source: source, method: .ocr, pageCount: 1, blocks: [.table(table)]),
+                                context: StageContext())
+        #expect(ocr.tables.first?.rows.map(\.cells) == [["YP1a", "Improve outcomes", "✓"], ["YP1b", "Keep safe", "★"]])
+        let born = try stage.run(LaidOutDocument(source: source, method: .pdf, pageCount: 1, blocks: [.table(table)]),
+                                 context: StageContext())
+        #expect(born.tables.first?.rows.map(\.cells) == [["YPla", "Improve outcomes", "v"], ["YP1b", "Keep safe", "*"]])
     }
 }

@@ -138,6 +138,30 @@ let tablePageText: Result<PageText, Error> = Result {
         #expect(prose.lines.filter { !$0.isBlank }.map(\.cells) == [["The figure rose"]])
     }
 
+    @Test func wordsOfALineGetOneFontBoxWhateverTheirLetters() throws {
+        // ink boxes at 200 dpi (a pixel is 0.36 pt): capitals 7.6 pt tall, `some` only x-height,
+        // `Ag` with a descender, on one baseline at y = 107.6
+        let pixel = 72.0 / 200
+        func w(_ t: String, _ x0: Double, _ y0: Double, _ y1: Double) -> Word {
+            Word(text: t, box: Box(x0: x0, y0: y0, x1: x0 + 20, y1: y1), confidence: 90)
+        }
+        let em = 10.0
+        let base = 107.6
+        let line = [w("Care", 10, base - 0.73 * em - pixel, base + pixel),
+                    w("some", 40, base - 0.53 * em - pixel, base + pixel),
+                    w("Ag", 70, base - 0.73 * em - pixel, base + 0.21 * em + pixel)]
+        let boxed = OCRPageReader.typeBoxes(line, pixel: pixel)
+        for word in boxed {
+            let b = try #require(word.box)
+            #expect(abs(b.y0 - (base - 0.73 * em)) < 0.01)
+            #expect(abs(b.y1 - (base + 0.21 * em)) < 0.01)
+            #expect(word.fontSize == em)
+        }
+        #expect(InkExtent("vacancies")?.above == 0.73)   // the dots of i stand as tall as capitals
+        #expect(InkExtent("some")?.above == 0.53)
+        #expect(InkExtent("—") == nil)
+    }
+
     @Test func specksAreDroppedButLowConfidenceFiguresKept() {
         let words = [Word(text: "Rate", box: Box(x0: 10, y0: 10, x1: 30, y1: 18), confidence: 95),
                      Word(text: "~", box: Box(x0: 33, y0: 10, x1: 35, y1: 12), confidence: 20),

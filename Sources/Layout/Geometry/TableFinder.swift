@@ -190,6 +190,8 @@ enum TableFinder {
             // further apart, followed closely by a table line
             var j = k
             while j < lines.count, !multi(lines[j]) {
+                // a heading (set well above body size) ends a table: the next one starts below it
+                if let level = lines[j].headingLevel, level <= 2, lines[j].text.filter(\.isLetter).count >= 4 { break }
                 guard j - k < 2 || (j - k < 40 && (lines[j].box?.y0 ?? 0) - (lines[j - 1].box?.y1 ?? 0) < 0.8 * h) else { break }
                 j += 1
             }

@@ -1,0 +1,68 @@
+import Foundation
+
+/// Repairs of OCR'd table columns that only the column as a whole can justify: a status
+/// column of symbols read as letters (`v` for ✓, `*` for ★, `A` for ▲), and a reference
+/// column whose codes share one shape (`YP1a`, `RE5c`) where one code has a letter read in
+/// place of a digit (`YPla`, `RESc`). Pure functions over a column's cells.
+public enum OCRColumnRepairs {
+    /// Header words that name a column of status symbols.
+    static let statusHeaders: Set<String> = ["status", "score", "rag", "rating", "symbol", "progress status"]
+
+    /// OCR readings of the report symbols, by what they stand for.
+    static let symbolReadings: [String: String] = [
+        "v": "✓", "V": "✓", "/": "✓", "J": "✓", "\u{221A}": "✓",
+        "*": "★", "x*": "★", "+*": "★",
+        "A": "▲", "a": "▲", "4": "▲", "&": "▲",
+        "e": "●", "@": "●", "©": "●",
+        "o": "○", "O": "○", "0": "○",
+    ]
+
+    /// Whether a header label names a status column.
+    public static func isStatusHeader(_ label: String) -> Bool {
+        let t = label.lowercased().trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+        return statusHeaders.contains(t)
+    }
+
+    /// A status column's cells with symbols read as letters put back. Left alone when the
+    /// column holds RAG words or letters (`R`, `G`, `Amber`), where `A` means amber, or any
+    /// cell that is not a lone symbol reading.
+    public static func repairSymbols(_ cells: [String]) -> [String] {
+        let trimmed = cells.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " |.,'")) }
+        let filled = trimmed.filter { !$0.isEmpty }
+        guard !filled.isEmpty else { return cells }
+        let rag: Set<String> = ["r", "g", "red", "green", "amber", "blue", "r/a", "a/g"]
+        if filled.contains(where: { rag.contains($0.lowercased()) }) { return cells }
+        guard filled.allSatisfy({ symbolReadings[$0] != nil || isSymbol($0) }) else { return cells }
+        return zip(cells, trimmed).map { cell, t in symbolReadings[t] ?? cell }
+    }
+
+    static func isSymbol(_ s: String) -> Bool {
+        s.count == 1 && s.unicodeScalars.allSatisfy { !CharacterSet.alphanumerics.contains($0) && $0.value > 0x7F }
+    }
+
+    nonisolated(unsafe) static let codeShape = /^([A-Z]{1,4})(\d{1,3})([a-z]?)$/
+
+    /// A column of codes of one shape (letters, digits, an optional lower-case letter) where
+    /// at least half the codes read cleanly: a code of the same prefix length whose digit
+    /// part holds look-alike letters (`l I |` → 1, `S` → 5, `O o` → 0, `Z` → 2, `B` → 8) is
+    /// mended. Other cells are left as they are.
+    public static func repairCodes(_ cells: [String]) -> [String] {
+        let filled = cells.filter { !$0.isEmpty }
+        let clean = filled.compactMap { $0.wholeMatch(of: codeShape) }
+        guard filled.count >= 2, 2 * clean.count >= filled.count else { return cells }
+        var prefixCounts: [Int: Int] = [:]
+        for m in clean { prefixCounts[m.output.1.count, default: 0] += 1 }
+        guard let prefix = prefixCounts.max(by: { $0.value < $1.value })?.key else { return cells }
+        let lookAlike: [Character: Character] = ["l": "1", "I": "1", "|": "1", "S": "5", "O": "0", "o": "0", "Z": "2", "B": "8"]
+        return cells.map { cell in
+            guard cell.count > prefix + 1, cell.wholeMatch(of: codeShape) == nil else { return cell }
+            let head = cell.prefix(prefix)
+            var tail = Array(cell.dropFirst(prefix))
+            // a trailing lower-case letter is the code's suffix; the rest must be digits
+            let suffix = tail.last.map { $0.isLowercase && lookAlike[$0] == nil } ?? false ? 1 : 0
+            for i in 0..<(tail.count - suffix) { if let d = lookAlike[tail[i]] { tail[i] = d } }
+            let mended = String(head) + String(tail)
+            return mended.wholeMatch(of: codeShape) != nil ? mended : cell
+        }
+    }
+}
