@@ -57,14 +57,20 @@ public enum OCRConfusions {
     /// national indicator codes (`N1064` → `NI064`).
     static func fixIndicatorPrefix(_ s: String) -> String {
         var s = s
-        if s.contains("N") { s = s.replacing(nationalIndicator) { m in "NI\(m.output.n)" } }
+        if s.contains("N") {
+            s = s.replacing(nationalIndicator) { m in
+                let digits = String(m.output.n.map { c in "Oo".contains(c) ? "0" : ("lI|".contains(c) ? "1" : c) })
+                return digits.prefix(3).allSatisfy(\.isNumber) && m.output.n.prefix(3).contains(where: \.isNumber) ? "NI" + digits : String(m.output.0)
+            }
+        }
         guard s.contains("P") else { return s }
         return s.replacing(/\bP[|l1](?=\s?[-–]?\s?\d{2,5}\b)/) { _ in "PI" }
     }
 
-    /// `N1064`, `N1I148`, `Nl060` → `NI064`, `NI148`, `NI060`: a national indicator code
-    /// (NI and three digits) whose `I` was read as `1`, `l` or `|` (or as `1I`).
-    nonisolated(unsafe) static let nationalIndicator = /\bN(?:[1l|]I?|I[1l|])(?<n>\d{3}[A-Z]?)\b/
+    /// `N1064`, `N1I148`, `Nl060`, `NIO61` → `NI064`, `NI148`, `NI060`, `NI061`: a national
+    /// indicator code (NI and three digits) whose `I` was read as `1`, `l` or `|` (or as
+    /// `1I`), or with `O` read for a 0 among its digits.
+    nonisolated(unsafe) static let nationalIndicator = /\bN(?:[1l|]I?|I[1l|]|I(?=[0-9]{0,2}[Oo]))(?<n>[0-9Oo]{3}[A-Z]?)\b/
 
     // MARK: figures
 

@@ -72,8 +72,8 @@ public struct OCRPageReader: Sendable {
     }
 
     /// One engine line's words with text-layer-like boxes. An OCR box hugs the ink, so `a` is
-    /// shorter than `Ag`; a text layer's box is the font's (for the common sans faces about
-    /// 0.73 em above the baseline to 0.21 em below), the same for every letter of a line.
+    /// shorter than `Ag`; a text layer's box is the font's (about an em: 0.77 em above the
+    /// baseline to 0.23 em below), the same for every letter of a line.
     /// Each word's ink height, less a pixel of scanner blur at each edge, over the share of
     /// the em its letters span (`InkExtent`) estimates the em; the line's em is the (lower)
     /// median of its words', and every word gets a font box on its own baseline (so a slight tilt is
@@ -94,7 +94,7 @@ public struct OCRPageReader: Sendable {
             guard let b = w.box, let (extent, own) = estimate, own < 1.4 * em, own > 0.7 * em else { return w }
             let baseline = b.y1 - pixel - extent.below * em
             var out = w
-            out.box = Box(x0: b.x0, y0: baseline - 0.73 * em, x1: b.x1, y1: baseline + 0.21 * em)
+            out.box = Box(x0: b.x0, y0: baseline - 0.77 * em, x1: b.x1, y1: baseline + 0.23 * em)
             out.fontSize = (em * 2).rounded() / 2
             return out
         }

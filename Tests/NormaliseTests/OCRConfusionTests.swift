@@ -89,6 +89,8 @@ import ScrutinyCore
         #expect(OCRConfusions.fix("N1064 Child protection plans") == "NI064 Child protection plans")
         #expect(OCRConfusions.fix("N1I148 Care leavers") == "NI148 Care leavers")
         #expect(OCRConfusions.fix("NI060 stays") == "NI060 stays")
+        #expect(OCRConfusions.fix("NIO61 Timeliness") == "NI061 Timeliness")
+        #expect(OCRConfusions.fix("NIOOO") == "NIOOO")
         #expect(OCRConfusions.fix("N10 4AB postcode N1064x") == "N10 4AB postcode N1064x")
     }
 }

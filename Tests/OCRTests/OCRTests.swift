@@ -153,8 +153,8 @@ let tablePageText: Result<PageText, Error> = Result {
         let boxed = OCRPageReader.typeBoxes(line, pixel: pixel)
         for word in boxed {
             let b = try #require(word.box)
-            #expect(abs(b.y0 - (base - 0.73 * em)) < 0.01)
-            #expect(abs(b.y1 - (base + 0.21 * em)) < 0.01)
+            #expect(abs(b.y0 - (base - 0.77 * em)) < 0.01)
+            #expect(abs(b.y1 - (base + 0.23 * em)) < 0.01)
             #expect(word.fontSize == em)
         }
         #expect(InkExtent("vacancies")?.above == 0.73)   // the dots of i stand as tall as capitals
