@@ -57,6 +57,6 @@ let package = Package(
         .testTarget(name: "LayoutTests", dependencies: ["Layout"]),
         .testTarget(name: "PDFTextTests", dependencies: ["PDFText", "Layout"]),
         .testTarget(name: "ServeTests", dependencies: ["Serve", "Corpus", .product(name: "HummingbirdTesting", package: "hummingbird")]),
-        .testTarget(name: "OCRTests", dependencies: ["OCR", "Layout"]),
+        .testTarget(name: "OCRTests", dependencies: ["OCR", "Layout", "PDFText"]),
     ]
 )

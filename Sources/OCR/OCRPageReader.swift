@@ -50,19 +50,21 @@ public struct OCRPageReader: Sendable {
                 warnings.append(String(format: "deskewed by %.2f°", angle))
             }
         }
-        let recognized = try engine.recognizeLines(image)
         let scale = 72 / (image.dpi > 0 ? image.dpi : 300)
         var text: PageText
         switch options.pageModel {
         case .gutters:
+            let recognized = try engine.recognizeLines(image)
             text = layout(recognized.map(\.words))
             text.rules = rules
         case .geometric:
-            // No font sizes from OCR boxes: a word's box height follows its letters (ascenders,
-            // descenders), not its type size, so headings are left to words and position.
+            // rules are found first and painted out, so tesseract does not read them as `|`, `_`
+            let pageRules = rules.isEmpty ? RuleFinder.rules(in: image) : rules
+            let recognized = try engine.recognizeLines(Self.erasing(pageRules, from: image))
+            // words get font boxes (`typeBoxes`), so cells and headings come out as on a text layer
             let words = recognized.flatMap { Self.typeBoxes($0.words.filter(keep), pixel: scale) }.filter { $0.box != nil }
             text = PageText(number: page, lines: LineBuilder.lines(words).map(Self.noHeadingFromSpecks), method: .ocr)
-            text.rules = rules.isEmpty ? RuleFinder.rules(in: image) : rules
+            text.rules = pageRules
         }
         text.number = page
         text.width = Double(image.width) * scale
@@ -79,8 +81,9 @@ public struct OCRPageReader: Sendable {
     /// median of its words', and every word gets a font box on its own baseline (so a slight tilt is
     /// kept) and that em as its font size. The line builder's gap rule (a fraction of the box
     /// height) then splits cells at the same gaps as on a born-digital page, and font-size
-    /// headings come out of scans too. A word whose estimate is far off the line's (a speck
-    /// joined to it) keeps its own box.
+    /// headings come out of scans too. Punctuation within the line's band takes the line's
+    /// baseline; a word whose estimate is far off the line's (a speck joined to it) keeps
+    /// its own box.
     static func typeBoxes(_ words: [Word], pixel: Double) -> [Word] {
         let estimates: [(extent: InkExtent, em: Double)?] = words.map { w in
             guard let b = w.box, let e = InkExtent(w.text) else { return nil }
@@ -90,14 +93,43 @@ public struct OCRPageReader: Sendable {
         guard !ems.isEmpty else { return words }
         // the lower median: specks joined to a word only ever make its box taller
         let em = ems[(ems.count - 1) / 2]
+        func baseline(_ b: Box, _ e: InkExtent) -> Double { b.y1 - pixel - e.below * em }
+        let baselines = zip(words, estimates).compactMap { w, e in e.map { baseline(w.box!, $0.extent) } }.sorted()
+        let lineBaseline = baselines[(baselines.count - 1) / 2]
         return zip(words, estimates).map { w, estimate in
-            guard let b = w.box, let (extent, own) = estimate, own < 1.4 * em, own > 0.7 * em else { return w }
-            let baseline = b.y1 - pixel - extent.below * em
+            guard let b = w.box else { return w }
+            let base: Double
+            if let (extent, own) = estimate {
+                guard own < 1.4 * em, own > 0.7 * em else { return w }
+                base = baseline(b, extent)
+            } else {
+                // punctuation (`-`, `•`) inside the line's band takes the line's baseline
+                guard b.y0 > lineBaseline - 1.1 * em, b.y1 < lineBaseline + 0.4 * em else { return w }
+                base = lineBaseline
+            }
             var out = w
-            out.box = Box(x0: b.x0, y0: baseline - 0.77 * em, x1: b.x1, y1: baseline + 0.23 * em)
+            out.box = Box(x0: b.x0, y0: base - 0.77 * em, x1: b.x1, y1: base + 0.23 * em)
             out.fontSize = (em * 2).rounded() / 2
             return out
         }
+    }
+
+    /// The image with thin ruling lines (`rules`, in points; at most 4 pt thick) painted
+    /// white, a pixel wider on each side for anti-aliasing.
+    static func erasing(_ rules: [Box], from image: GrayImage) -> GrayImage {
+        let thin = rules.filter { min($0.width, $0.height) <= 4 }
+        guard !thin.isEmpty else { return image }
+        var out = image
+        let perPoint = image.dpi / 72
+        out.pixels.withUnsafeMutableBufferPointer { p in
+            for r in thin {
+                let x0 = max(0, Int(r.x0 * perPoint) - 1), x1 = min(image.width, Int((r.x1 * perPoint).rounded(.up)) + 1)
+                let y0 = max(0, Int(r.y0 * perPoint) - 1), y1 = min(image.height, Int((r.y1 * perPoint).rounded(.up)) + 1)
+                guard x0 < x1, y0 < y1 else { continue }
+                for y in y0..<y1 { for x in x0..<x1 { p[y * image.width + x] = 255 } }
+            }
+        }
+        return out
     }
 
     /// A line of fewer than three letters (a speck read as `fe`) is no heading, whatever its size.

@@ -103,6 +103,12 @@ import ScrutinyCore
         #expect(OCRConfusions.fix("Ratio 3:1:2") == "Ratio 3:1:2")
     }
 
+    @Test func aBarAfterAFigureIsARuleNotAOne() {
+        #expect(OCRConfusions.fix("18,418|") == "18,418")
+        #expect(OCRConfusions.fix("90.2%| next") == "90.2% next")
+        #expect(OCRConfusions.fix("2|.3%") == "21.3%")
+    }
+
     @Test func underscoreRunsFromTableRulesAreDropped() {
         #expect(OCRConfusions.fix("RE8a__—") == "RE8a")
         #expect(OCRConfusions.fix("HW9a___—") == "HW9a")

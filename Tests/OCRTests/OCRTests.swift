@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ScrutinyCore
 import Layout
+import PDFText
 @testable import OCR
 
 /// Tests/Fixtures/ocr: a scanned table page (gen-a-1 page 2, the scan's own 200 dpi grey
@@ -160,6 +161,19 @@ let tablePageText: Result<PageText, Error> = Result {
         #expect(InkExtent("vacancies")?.above == 0.73)   // the dots of i stand as tall as capitals
         #expect(InkExtent("some")?.above == 0.53)
         #expect(InkExtent("—") == nil)
+    }
+
+    @Test func ruledLinesArePaintedOutBeforeOCR() {
+        // 144 dpi: a horizontal rule 1 px thick across row 50, a word-sized block of ink below it
+        var px = [UInt8](repeating: 255, count: 300 * 100)
+        for x in 10..<290 { px[50 * 300 + x] = 0 }
+        for y in 60..<70 { for x in 20..<40 { px[y * 300 + x] = 0 } }
+        let image = GrayImage(width: 300, height: 100, pixels: px, dpi: 144)
+        let rules = RuleFinder.rules(in: image)
+        #expect(!rules.isEmpty)
+        let erased = OCRPageReader.erasing(rules, from: image)
+        #expect((10..<290).allSatisfy { erased[x: $0, y: 50] == 255 })
+        #expect(erased[x: 30, y: 65] == 0)   // the ink that is not a rule stays
     }
 
     @Test func specksAreDroppedButLowConfidenceFiguresKept() {
