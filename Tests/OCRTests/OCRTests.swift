@@ -172,8 +172,8 @@ let tablePageText: Result<PageText, Error> = Result {
         let rules = RuleFinder.rules(in: image)
         #expect(!rules.isEmpty)
         let erased = OCRPageReader.erasing(rules, from: image)
-        #expect((10..<290).allSatisfy { erased[x: $0, y: 50] == 255 })
-        #expect(erased[x: 30, y: 65] == 0)   // the ink that is not a rule stays
+        #expect((10..<290).allSatisfy { erased[$0, 50] == 255 })
+        #expect(erased[30, 65] == 0)   // the ink that is not a rule stays
     }
 
     @Test func specksAreDroppedButLowConfidenceFiguresKept() {
