@@ -181,3 +181,38 @@ func tableRows(_ lines: [TextLine]) -> [[String]] {
         #expect(tableRows(lines) == [["Actual", "654.1", "648.9"], ["Target", "680", "680"], ["Symbol", "", ""]])
     }
 }
+
+@Suite struct RuleCleaningTests {
+    /// A vertical "rule" through the middle of a word is cut there (ink of the text or a
+    /// fill behind a spanning label); the rest of the rule stays.
+    @Test func ruleIsCutWhereItRunsThroughAWord() {
+        let rule = Box(x0: 100, y0: 50, x1: 101, y1: 150)
+        let word = Box(x0: 90, y0: 60, x1: 120, y1: 70)
+        let pieces = TableFinder.clearOfWords(rule, [word, Box(x0: 102, y0: 90, x1: 130, y1: 100)])
+        #expect(pieces.count == 2)
+        #expect(pieces.first?.y1 ?? 0 <= 60 && pieces.last?.y0 ?? 0 >= 70 && pieces.last?.y1 == 150)
+        #expect(TableFinder.clearOfWords(Box(x0: 100, y0: 61, x1: 101, y1: 69), [word]).isEmpty)
+    }
+
+    /// Column rules drawn only in a table's header (the edges of its group labels): the body's
+    /// columns come from the alignment of its figures, the drawn boundaries are kept.
+    @Test func headerOnlyColumnRulesLeaveBodyColumnsToAlignment() {
+        let lines = [
+            geoLine(104, [("Country", 50), ("2007", 160), ("2006", 260)], bold: true),
+            geoLine(116, [("N", 150), ("Pos", 190), ("N", 250), ("Pos", 290)], bold: true),
+            geoLine(130, [("Austria", 50), ("109", 150), ("0.9", 190), ("93", 250), ("1.1", 290)]),
+            geoLine(142, [("Germany", 50), ("123", 150), ("0.8", 190), ("290", 250), ("0.7", 290)]),
+            geoLine(154, [("Spain", 50), ("36", 150), ("0", 190), ("40", 250), ("0", 290)]),
+        ]
+        // a frame, a rule under the header, and column rules only across the header
+        let rules = [
+            Box(x0: 40, y0: 100, x1: 320, y1: 101), Box(x0: 40, y0: 125, x1: 320, y1: 126), Box(x0: 40, y0: 165, x1: 320, y1: 166),
+            Box(x0: 40, y0: 100, x1: 41, y1: 166), Box(x0: 319, y0: 100, x1: 320, y1: 166),
+            Box(x0: 140, y0: 100, x1: 141, y1: 125), Box(x0: 240, y0: 100, x1: 241, y1: 125),
+        ]
+        let page = PageText(number: 1, width: 600, height: 800, lines: lines, rules: rules, method: .pdf)
+        let rows = TableFinder.layout(page).lines.filter { $0.tableRegion != nil }.map(\.cells)
+        #expect(rows.map(\.count) == [5, 5, 5, 5, 5])
+        #expect(rows.last == ["Spain", "36", "0", "40", "0"])
+    }
+}

@@ -12,7 +12,8 @@ enum TableFinder {
         var out: [TextLine] = []
         var region = 0
         let hs = page.rules.filter { $0.width >= 3 * $0.height && $0.height <= 4 }
-        let vs = page.rules.filter { $0.height >= 3 * $0.width && $0.width <= 4 }
+        let words = page.lines.flatMap(\.words).compactMap(\.box)
+        let vs = page.rules.filter { $0.height >= 3 * $0.width && $0.width <= 4 }.flatMap { clearOfWords($0, words) }
 
         // 1. ruled grids
         for grid in ruledGrids(hs: hs, vs: vs) {
@@ -30,6 +31,14 @@ enum TableFinder {
                 // a frame or shaded rows without inner columns: columns from alignment
                 guard let seps = alignmentSeparators(inside), !seps.isEmpty else { lines += inside; lines.sort(by: readingOrder); continue }
                 g = TableGrid(separators: seps, bands: grid.bands, separatorSpans: nil)
+            } else if let seps = bodyAlignmentSeparators(grid, inside) {
+                // column rules drawn only over part of the grid (a header's group edges):
+                // the body's columns from alignment, the drawn ones kept where they are drawn
+                let whole = [(grid.box.y0 - 3)...(grid.box.y1 + 3)]
+                let merged = (grid.separators.map { ($0, true) } + seps.map { ($0, false) })
+                    .sorted { $0.0 < $1.0 }
+                let spans = merged.map { x, drawn in drawn ? grid.spans[grid.separators.firstIndex(of: x)!] : whole }
+                g = TableGrid(separators: merged.map(\.0), bands: grid.bands, separatorSpans: spans)
             } else {
                 g = TableGrid(separators: grid.separators, bands: grid.bands, separatorSpans: grid.spans)
             }
@@ -127,6 +136,24 @@ enum TableFinder {
 
     // MARK: ruled grids
 
+    /// A vertical rule without the stretches where it runs through the middle of a word:
+    /// there the ink is text or a fill behind a spanning label (read as a rule in the page
+    /// image), not a column border, which never cuts text. Pieces under 2 points are dropped.
+    static func clearOfWords(_ rule: Box, _ words: [Box]) -> [Box] {
+        let x = rule.midX
+        let cuts = words.filter { w in w.x0 < x - 1.5 && w.x1 > x + 1.5 && w.y1 > rule.y0 && w.y0 < rule.y1 }
+            .map { ($0.y0 - 0.5, $0.y1 + 0.5) }.sorted { $0.0 < $1.0 }
+        guard !cuts.isEmpty else { return [rule] }
+        var out: [Box] = []
+        var top = rule.y0
+        for (a, b) in cuts {
+            if a - top >= 2 { out.append(Box(x0: rule.x0, y0: top, x1: rule.x1, y1: min(a, rule.y1))) }
+            top = max(top, b)
+        }
+        if rule.y1 - top >= 2 { out.append(Box(x0: rule.x0, y0: top, x1: rule.x1, y1: rule.y1)) }
+        return out
+    }
+
     struct RuledGrid { var box: Box; var separators: [Double]; var spans: [[ClosedRange<Double>]]; var bands: [Double] }
 
     /// Connected groups of rules with at least two horizontal and two vertical lines (or a
@@ -159,6 +186,22 @@ enum TableFinder {
             grids.append(RuledGrid(box: box, separators: xs, spans: spans, bands: ys))
         }
         return grids.sorted { $0.box.y0 < $1.box.y0 }
+    }
+
+    /// Column boundaries from the alignment of a ruled grid's lines when its column rules are
+    /// drawn beside fewer than half of them (rules only in the header): nil when the rules
+    /// cover the grid or alignment finds nothing they lack.
+    static func bodyAlignmentSeparators(_ grid: RuledGrid, _ lines: [TextLine]) -> [Double]? {
+        let mids = lines.compactMap { $0.box?.midY }
+        guard mids.count >= 3 else { return nil }
+        let covered = mids.filter { y in grid.spans.contains { $0.contains { $0.contains(y) } } }.count
+        guard 2 * covered < mids.count, let seps = alignmentSeparators(lines) else { return nil }
+        // an alignment boundary in the same blank gap as a drawn one is that one
+        let words = lines.flatMap(\.words).compactMap(\.box)
+        let extra = seps.filter { x in
+            !grid.separators.contains { d in !words.contains { $0.x1 > min(d, x) && $0.x0 < max(d, x) } }
+        }
+        return extra.isEmpty ? nil : extra
     }
 
     /// Values merged when within 2.5 points of each other (their mean), ascending.
