@@ -79,7 +79,9 @@ public struct TableAssembler: Sendable {
             let nextLine = lines[(n + 1)...].first(where: { !$0.line.isBlank })?.line
             if var t = table, let last = t.rows.last {
                 let samePage = last.page == pl.page
-                let sameRegion = l.tableRegion == nil || (l.tableRegion == last.line.tableRegion && samePage)
+                // a line the page geometry left out of the table region above it is not its row
+                let leftOut = l.tableRegion == nil && last.line.tableRegion != nil && samePage && l.box != nil
+                let sameRegion = (l.tableRegion == nil && !leftOut) || (l.tableRegion == last.line.tableRegion && samePage)
                 let rowLike = isTableRow(l) || (isLoneLabelRow(l) && !pendingBreak && l.cells.count == last.line.cells.count)
                 if rowLike && sameRegion && (l.cells.count == t.width || !pendingBreak && samePage) {
                     if pendingBreak || !samePage { t.breaks.insert(t.rows.count) }

@@ -216,3 +216,28 @@ func tableRows(_ lines: [TextLine]) -> [[String]] {
         #expect(rows.last == ["Spain", "36", "0", "40", "0"])
     }
 }
+
+@Suite struct TableNotesTests {
+    /// Lines under an unruled table set apart by more than its row spacing, one cell of text
+    /// or text running across the columns, are notes: not rows of the table, and the
+    /// assembler does not take them back in as rows either.
+    @Test func sourceAndFootnoteLinesBelowATableAreNotItsRows() {
+        let lines = [
+            geoLine(100, [("Country", 50), ("1996", 150), ("1993", 200)], bold: true),
+            geoLine(112, [("Austria", 50), ("59", 153), ("54", 203)]),
+            geoLine(124, [("Belgium", 50), ("62", 153), ("60", 203)]),
+            geoLine(136, [("Denmark", 50), ("59", 153), ("54", 203)]),
+            geoLine(148, [("Finland", 50), ("89", 153), ("94", 203)]),
+            geoLine(166, [("Source:", 50), ("Statistics", 140), ("Finland", 172), ("and", 196), ("others", 208)]),
+            geoLine(175, [("Not", 50), ("available.", 62)]),
+        ]
+        let page = PageText(number: 1, width: 600, height: 800, lines: lines, method: .pdf)
+        let laid = TableFinder.layout(page)
+        #expect(laid.lines.filter { $0.tableRegion != nil }.map { $0.cells[0] } == ["Country", "Austria", "Belgium", "Denmark", "Finland"])
+        let tables = TableAssembler().blocks(for: [laid]).compactMap { b -> Table? in
+            if case .table(let t) = b { return t } else { return nil }
+        }
+        #expect(tables.first.map { $0.headerRows.count + $0.rows.count } == 5)
+        #expect(!(tables.first?.rows.contains { $0.cells[0].hasPrefix("Source") } ?? true))
+    }
+}

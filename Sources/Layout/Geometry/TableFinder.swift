@@ -77,7 +77,10 @@ enum TableFinder {
                 let x0 = block.compactMap(\.box).map(\.x0).min() ?? 0, x1 = block.compactMap(\.box).map(\.x1).max() ?? 0
                 let bands = hs.filter { $0.midY > top && $0.midY < bottom && $0.width >= 0.5 * (x1 - x0) }.map(\.midY).sorted()
                 region += 1
-                out += dropEmptyColumns(TableGrid(separators: seps, bands: bands, separatorSpans: nil).rows(block, region: region))
+                let (rows, notes) = splitOffNotes(TableGrid(separators: seps, bands: bands, separatorSpans: nil).rows(block, region: region),
+                                                  separators: seps)
+                out += dropEmptyColumns(rows)
+                plain += notes
                 i = end
             } else {
                 plain.append(lines[i]); i += 1
@@ -357,6 +360,55 @@ enum TableFinder {
     static func bandsBetweenLines(_ bands: [Double], _ lines: [TextLine]) -> [Double] {
         let boxes = lines.compactMap(\.box)
         return bands.filter { y in !boxes.contains { $0.y0 + 2 < y && $0.y1 - 2 > y } }
+    }
+
+    /// Rows at the bottom of an unruled table that are notes under it, not rows of it (a
+    /// `Source: …` line, a footnote): set apart by more than the table's row spacing and
+    /// either one cell of text or text running across a column boundary. They come back as
+    /// plain lines.
+    static func splitOffNotes(_ rows: [TextLine], separators: [Double]) -> (rows: [TextLine], notes: [TextLine]) {
+        guard rows.count >= 4 else { return (rows, []) }
+        let gaps = zip(rows, rows.dropFirst()).compactMap { a, b -> Double? in
+            guard let ab = a.box, let bb = b.box else { return nil }
+            return bb.y0 - ab.y1
+        }.sorted()
+        guard !gaps.isEmpty else { return (rows, []) }
+        let median = gaps[gaps.count / 2]
+        // each later column's ink in the table's rows with figures
+        let width = rows[0].cells.count
+        var extent = [(lo: Double, hi: Double)?](repeating: nil, count: width)
+        for r in rows where r.cells.contains(where: FigureShape.isFigure) {
+            guard let cb = r.cellBoxes, cb.count == width else { continue }
+            for c in 1..<width where !r.cells[c].isEmpty {
+                extent[c] = extent[c].map { (min($0.lo, cb[c].x0), max($0.hi, cb[c].x1)) } ?? (cb[c].x0, cb[c].x1)
+            }
+        }
+        func noteLike(_ r: TextLine) -> Bool {
+            if r.cells.filter({ !$0.isEmpty }).count == 1 { return true }
+            guard let cb = r.cellBoxes, cb.count == width else { return false }
+            let h = r.words.compactMap { $0.box?.height }.min() ?? 7
+            return (1..<width).contains { c in
+                guard !r.cells[c].isEmpty, !FigureShape.isFigure(r.cells[c]) else { return false }
+                // text running across a boundary, or out into the blank between columns
+                if c < separators.count, cb[c].x1 > separators[c] + 2 { return true }
+                guard let e = extent[c] else { return false }
+                return cb[c].x0 < e.lo - h || cb[c].x1 > e.hi + h
+            }
+        }
+        func apart(_ k: Int) -> Bool {
+            guard let b = rows[k].box, let pb = rows[k - 1].box else { return false }
+            return b.y0 - pb.y1 > median + 0.5 * min(b.height, pb.height)
+        }
+        // the run of note-like rows at the bottom; the notes start at its first gap
+        var first = rows.count
+        while first > 1, noteLike(rows[first - 1]) { first -= 1 }
+        guard let end = (max(first, 3)..<rows.count).first(where: apart) else { return (rows, []) }
+        let notes = rows[end...].map { r -> TextLine in
+            var l = rebuild(r, r.words)
+            l.tableRegion = nil
+            return l
+        }
+        return (Array(rows[..<end]), notes)
     }
 
     /// Drops columns that are empty in every row of a region.
