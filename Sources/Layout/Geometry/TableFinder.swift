@@ -144,7 +144,7 @@ enum TableFinder {
     /// image), not a column border, which never cuts text. Pieces under 2 points are dropped.
     static func clearOfWords(_ rule: Box, _ words: [Box]) -> [Box] {
         let x = rule.midX
-        let cuts = words.filter { w in w.x0 < x - 1.5 && w.x1 > x + 1.5 && w.y1 > rule.y0 && w.y0 < rule.y1 }
+        let cuts = words.filter { w in w.x0 < x - 0.3 && w.x1 > x + 0.3 && w.y1 > rule.y0 && w.y0 < rule.y1 }
             .map { ($0.y0 - 0.5, $0.y1 + 0.5) }.sorted { $0.0 < $1.0 }
         guard !cuts.isEmpty else { return [rule] }
         var out: [Box] = []
