@@ -252,6 +252,9 @@ public struct TableAssembler: Sendable {
         if let p = prev.pages, let n = next.pages, p.last == n.first, n.count == 1,
            let a = (prev.headerRows.first ?? prev.rows.first?.cells), let b = (next.headerRows.first ?? next.rows.first?.cells),
            a == b { return false }
+        // a table on the same page that starts above where the previous one ends sits beside it
+        if let p = prev.pages, let n = next.pages, p.last == n.first, n.count == 1,
+           let top = next.at.box, let end = prev.rows.last?.at.box ?? prev.at.box, top.y1 <= end.y0 { return false }
         let sameHeader = !next.headerRows.isEmpty && next.headerRows == prev.headerRows
         guard next.headerRows.isEmpty || sameHeader else { return false }
         let pageBreak = prev.pages != nil && next.pages != nil && prev.pages?.last != next.pages?.first

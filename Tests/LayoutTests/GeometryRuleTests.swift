@@ -281,3 +281,28 @@ func tableRows(_ lines: [TextLine]) -> [[String]] {
         #expect(rows[1] == ["", "Improved", "Decreased"])
     }
 }
+
+@Suite struct SideBySideTablesTests {
+    /// Two ruled tables set side by side: each comes out whole as its own table, not their
+    /// rows interleaved or one joined on to the other.
+    @Test func sideBySideRuledTablesStaySeparate() {
+        var lines: [TextLine] = []
+        let names = ["Spain", "Germany", "France", "Italy"]
+        for (i, n) in names.enumerated() {
+            let y = 102 + 12 * Double(i)
+            lines.append(geoLine(y, [(n, 50), ("\(100 + i)", 120), (names[3 - i], 200), ("\(200 + i)", 270)]))
+        }
+        func frame(_ x0: Double, _ mid: Double, _ x1: Double) -> [Box] {
+            [99.0, 111, 123, 135, 147].map { Box(x0: x0, y0: $0, x1: x1, y1: $0 + 1) }
+                + [x0, mid, x1].map { Box(x0: $0, y0: 99, x1: $0 + 1, y1: 148) }
+        }
+        let page = PageText(number: 1, width: 600, height: 800, lines: lines,
+                            rules: frame(45, 110, 140) + frame(195, 260, 290), method: .pdf)
+        let tables = TableAssembler().blocks(for: [TableFinder.layout(page)]).compactMap { b -> [[String]]? in
+            if case .table(let t) = b { return t.headerRows + t.rows.map(\.cells) } else { return nil }
+        }
+        #expect(tables.count == 2)
+        #expect(tables.first?.map { $0[0] } == names)
+        #expect(tables.last?.map { $0[0] } == Array(names.reversed()))
+    }
+}

@@ -87,8 +87,23 @@ enum TableFinder {
             }
         }
         var p = page
-        p.lines = (out + plain).sorted(by: readingOrder)
+        p.lines = regionsTogether(out + plain)
         return p
+    }
+
+    /// Lines in reading order with each table region's rows kept together, placed where
+    /// the region starts: tables set side by side come one after the other, not row by row.
+    static func regionsTogether(_ lines: [TextLine]) -> [TextLine] {
+        var units: [[TextLine]] = []
+        var unitOf: [Int: Int] = [:]
+        for l in lines.sorted(by: readingOrder) {
+            if let r = l.tableRegion {
+                if let u = unitOf[r] { units[u].append(l); continue }
+                unitOf[r] = units.count
+            }
+            units.append([l])
+        }
+        return units.flatMap { $0 }
     }
 
     static func readingOrder(_ a: TextLine, _ b: TextLine) -> Bool {
