@@ -306,3 +306,20 @@ func tableRows(_ lines: [TextLine]) -> [[String]] {
         #expect(tables.last?.map { $0[0] } == Array(names.reversed()))
     }
 }
+
+@Suite struct RuledCellColumnsTests {
+    /// Figures set in columns inside one ruled cell (the grid draws only the first column's
+    /// rule) become columns of their own.
+    @Test func figureColumnsInsideOneRuledCellAreSplit() {
+        let lines = [
+            geoLine(102, [("Kept", 50), ("344", 150), ("75.2", 200), ("17.4%", 250)]),
+            geoLine(114, [("Sold", 50), ("53", 153), ("11.6", 200), ("22.5%", 250)]),
+            geoLine(126, [("Total", 50), ("458", 150), ("100.0", 197), ("18.7%", 250)]),
+        ]
+        let rules = [99.0, 111, 123, 135].map { Box(x0: 40, y0: $0, x1: 300, y1: $0 + 1) }
+            + [40.0, 130, 300].map { Box(x0: $0, y0: 99, x1: $0 + 1, y1: 136) }
+        let page = PageText(number: 1, width: 600, height: 800, lines: lines, rules: rules, method: .pdf)
+        let rows = TableFinder.layout(page).lines.filter { $0.tableRegion != nil }.map(\.cells)
+        #expect(rows == [["Kept", "344", "75.2", "17.4%"], ["Sold", "53", "11.6", "22.5%"], ["Total", "458", "100.0", "18.7%"]])
+    }
+}

@@ -206,18 +206,30 @@ enum TableFinder {
         return grids.sorted { $0.box.y0 < $1.box.y0 }
     }
 
-    /// Column boundaries from the alignment of a ruled grid's lines when its column rules are
-    /// drawn beside fewer than half of them (rules only in the header): nil when the rules
-    /// cover the grid or alignment finds nothing they lack.
+    /// Column boundaries from the alignment of a ruled grid's lines that its column rules
+    /// lack: where the rules are drawn beside fewer than half of the lines (rules only in the
+    /// header), every alignment boundary; elsewhere only one that splits a drawn column whose
+    /// lines mostly hold words on both sides of it (figures set in columns inside one ruled
+    /// cell). Nil when alignment adds nothing.
     static func bodyAlignmentSeparators(_ grid: RuledGrid, _ lines: [TextLine]) -> [Double]? {
         let mids = lines.compactMap { $0.box?.midY }
-        guard mids.count >= 3 else { return nil }
+        guard mids.count >= 3, let seps = alignmentSeparators(lines) else { return nil }
         let covered = mids.filter { y in grid.spans.contains { $0.contains { $0.contains(y) } } }.count
-        guard 2 * covered < mids.count, let seps = alignmentSeparators(lines) else { return nil }
+        let ruledBody = 2 * covered >= mids.count
         // an alignment boundary in the same blank gap as a drawn one is that one
         let words = lines.flatMap(\.words).compactMap(\.box)
         let extra = seps.filter { x in
-            !grid.separators.contains { d in !words.contains { $0.x1 > min(d, x) && $0.x0 < max(d, x) } }
+            guard !grid.separators.contains(where: { d in !words.contains { $0.x1 > min(d, x) && $0.x0 < max(d, x) } }) else { return false }
+            guard ruledBody else { return true }
+            let lo = grid.separators.last { $0 < x } ?? grid.box.x0, hi = grid.separators.first { $0 > x } ?? grid.box.x1
+            var filled = 0, split = 0
+            for l in lines {
+                let ws = l.words.compactMap(\.box).filter { $0.midX > lo && $0.midX < hi }
+                guard !ws.isEmpty else { continue }
+                filled += 1
+                if ws.contains(where: { $0.x1 < x }) && ws.contains(where: { $0.x0 > x }) { split += 1 }
+            }
+            return split >= 2 && 2 * split >= filled
         }
         return extra.isEmpty ? nil : extra
     }
