@@ -323,3 +323,22 @@ func tableRows(_ lines: [TextLine]) -> [[String]] {
         #expect(rows == [["Kept", "344", "75.2", "17.4%"], ["Sold", "53", "11.6", "22.5%"], ["Total", "458", "100.0", "18.7%"]])
     }
 }
+
+@Suite struct CornerHeaderTests {
+    /// A group label over years above a blank corner, the label's words falling on both sides
+    /// of a column boundary: a header of two rows (the label whole in its first column, the
+    /// years under it), not one row of two-line cells, whatever the words.
+    @Test func groupLabelsOverYearsAboveABlankCornerAreTwoHeaderRows() {
+        let lines = [
+            geoLine(100, [("Fused", 163), ("alumina", 181), ("Silicon", 255), ("carbide", 279)], bold: true),
+            geoLine(107, [("2009", 160), ("2010", 200), ("2009", 250), ("2010", 290)], bold: true),
+            geoLine(121, [("Canada", 50), ("60,400", 154), ("60,400", 194), ("42,600", 244), ("42,600", 284)]),
+            geoLine(133, [("Austria", 50), ("60,000", 154), ("60,000", 194), ("—", 259), ("—", 299)]),
+            geoLine(145, [("Brazil", 50), ("50,000", 154), ("50,000", 194), ("5,000", 247), ("5,000", 287)]),
+        ]
+        let rows = tableRows(lines)
+        #expect(rows.count == 5)
+        #expect(rows.first?.prefix(3) == ["", "Fused alumina", ""])
+        #expect(rows.dropFirst().first?.prefix(3) == ["", "2009", "2010"])
+    }
+}

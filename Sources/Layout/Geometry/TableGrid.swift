@@ -218,8 +218,11 @@ struct TableGrid {
     func headerBlockLength(_ lines: [(TextLine, [String])], labelsOnly: Bool = false) -> Int {
         guard let (first, cells) = lines.first, let fb = first.box else { return 0 }
         let filled = cells.filter { !$0.isEmpty }
-        guard filled.count >= 2, labelsOnly || HeaderRowDetector.isHeaderLike(cells, next: nil) else { return 1 }
         func yearish(_ c: String) -> Bool { Self.yearish(c) }
+        // two label lines over a blank corner (group labels over years, say): a header whatever its words
+        let corner = lines.count > 1 && cells.first?.isEmpty == true && lines[1].1.first?.isEmpty == true
+            && !(cells + lines[1].1).contains { FigureShape.isFigure($0) && !yearish($0) }
+        guard filled.count >= 2, labelsOnly || corner || HeaderRowDetector.isHeaderLike(cells, next: nil) else { return 1 }
         var k = 1
         var prev = fb
         while k < lines.count {
