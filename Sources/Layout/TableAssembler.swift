@@ -79,7 +79,9 @@ public struct TableAssembler: Sendable {
             let nextLine = lines[(n + 1)...].first(where: { !$0.line.isBlank })?.line
             if var t = table, let last = t.rows.last {
                 let samePage = last.page == pl.page
-                let sameRegion = l.tableRegion == nil || (l.tableRegion == last.line.tableRegion && samePage)
+                // a line the page geometry left out of the table region above it is not its row
+                let leftOut = l.tableRegion == nil && last.line.tableRegion != nil && samePage && l.box != nil
+                let sameRegion = (l.tableRegion == nil && !leftOut) || (l.tableRegion == last.line.tableRegion && samePage)
                 let rowLike = isTableRow(l) || (isLoneLabelRow(l) && !pendingBreak && l.cells.count == last.line.cells.count)
                 if rowLike && sameRegion && (l.cells.count == t.width || !pendingBreak && samePage) {
                     if pendingBreak || !samePage { t.breaks.insert(t.rows.count) }
@@ -250,6 +252,9 @@ public struct TableAssembler: Sendable {
         if let p = prev.pages, let n = next.pages, p.last == n.first, n.count == 1,
            let a = (prev.headerRows.first ?? prev.rows.first?.cells), let b = (next.headerRows.first ?? next.rows.first?.cells),
            a == b { return false }
+        // a table on the same page that starts above where the previous one ends sits beside it
+        if let p = prev.pages, let n = next.pages, p.last == n.first, n.count == 1,
+           let top = next.at.box, let end = prev.rows.last?.at.box ?? prev.at.box, top.y1 <= end.y0 { return false }
         let sameHeader = !next.headerRows.isEmpty && next.headerRows == prev.headerRows
         guard next.headerRows.isEmpty || sameHeader else { return false }
         let pageBreak = prev.pages != nil && next.pages != nil && prev.pages?.last != next.pages?.first

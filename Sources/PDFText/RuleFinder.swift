@@ -32,13 +32,14 @@ public enum RuleFinder {
         for g in horizontal {
             // g: along = x range, across = y range
             if g.across1 - g.across0 <= maxThick {
+                guard !insideFill(image, g, horizontal: true, dark: options.darkLevel) else { continue }
                 out.append(box(g.along0, g.across0, g.along1, g.across1))
             } else {
                 out.append(box(g.along0, g.across0, g.along1, g.across0 + 1))
                 out.append(box(g.along0, g.across1 - 1, g.along1, g.across1))
             }
         }
-        for g in vertical where g.across1 - g.across0 <= maxThick {
+        for g in vertical where g.across1 - g.across0 <= maxThick && !insideFill(image, g, horizontal: false, dark: options.darkLevel) {
             out.append(box(g.across0, g.along0, g.across1, g.along1))
         }
         // edges of filled areas, as vertical rules
@@ -47,6 +48,23 @@ public enum RuleFinder {
             out.append(box(g.along1 - 1, g.across0, g.along1, g.across1))
         }
         return out
+    }
+
+    /// Whether a thin run has ink on both sides, just clear of it, along half its length or
+    /// more: a strip of a filled area left between letters set in white on the fill (a
+    /// shaded header), not a drawn rule. A rule has paper on at least one side except where
+    /// it crosses other rules or runs beside shading on one side.
+    static func insideFill(_ img: GrayImage, _ g: Group, horizontal: Bool, dark: UInt8) -> Bool {
+        let before = g.across0 - 2, after = g.across1 + 1
+        let limit = horizontal ? img.height : img.width
+        guard before >= 0, after < limit, g.along1 > g.along0 else { return false }
+        var both = 0
+        for a in g.along0..<g.along1 {
+            let p = horizontal ? img[a, before] : img[before, a]
+            let q = horizontal ? img[a, after] : img[after, a]
+            if p <= dark && q <= dark { both += 1 }
+        }
+        return 2 * both >= g.along1 - g.along0
     }
 
     /// A run group: `along` is the run direction, `across` the stacked extent (end exclusive).

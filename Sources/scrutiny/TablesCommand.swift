@@ -28,6 +28,9 @@ struct TablesCommand: ParsableCommand {
     @Option(help: "jsonl (default), csv or table.")
     var format: Format = .jsonl
 
+    @Flag(help: "Also print each page's ruling lines and text lines with word boxes to stderr (for debugging).")
+    var geometry = false
+
     func run() throws {
         var wanted: [Int]?
         if let pages {
@@ -44,6 +47,7 @@ struct TablesCommand: ParsableCommand {
             throw ValidationError("\(file): \(e.reason)")
         }
         for page in read {
+            if geometry { FileHandle.standardError.write(Data(describe(page).utf8)) }
             let (prepared, _) = GeometricLayout.prepare([page])
             let tables = TableAssembler().blocks(for: prepared).compactMap { b -> [[String]]? in
                 guard case .table(let t) = b else { return nil }
@@ -51,6 +55,19 @@ struct TablesCommand: ParsableCommand {
             }
             print(render(tables, page: page.number ?? 0))
         }
+    }
+
+    /// The page's rules and lines with word boxes, one per line of output.
+    func describe(_ page: PageText) -> String {
+        func f(_ v: Double) -> String { String(format: "%.1f", v) }
+        func box(_ b: Box) -> String { "\(f(b.x0))-\(f(b.x1)) y \(f(b.y0))-\(f(b.y1))" }
+        var out = "== page \(page.number ?? 0) rules\n"
+        for r in page.rules.sorted(by: { ($0.y0, $0.x0) < ($1.y0, $1.x0) }) { out += "  rule x \(box(r))\n" }
+        for l in page.lines {
+            out += "  line y \(l.box.map { f($0.y0) + "-" + f($0.y1) } ?? "?")\(l.bold ? " bold" : ""): "
+            out += l.words.map { w in "\(w.text)@" + (w.box.map { f($0.x0) + "-" + f($0.x1) } ?? "?") }.joined(separator: " ") + "\n"
+        }
+        return out
     }
 
     func render(_ tables: [[[String]]], page: Int) -> String {

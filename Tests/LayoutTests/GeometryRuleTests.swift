@@ -181,3 +181,164 @@ func tableRows(_ lines: [TextLine]) -> [[String]] {
         #expect(tableRows(lines) == [["Actual", "654.1", "648.9"], ["Target", "680", "680"], ["Symbol", "", ""]])
     }
 }
+
+@Suite struct RuleCleaningTests {
+    /// A vertical "rule" through the middle of a word is cut there (ink of the text or a
+    /// fill behind a spanning label); the rest of the rule stays.
+    @Test func ruleIsCutWhereItRunsThroughAWord() {
+        let rule = Box(x0: 100, y0: 50, x1: 101, y1: 150)
+        let word = Box(x0: 90, y0: 60, x1: 120, y1: 70)
+        let pieces = TableFinder.clearOfWords(rule, [word, Box(x0: 102, y0: 90, x1: 130, y1: 100)])
+        #expect(pieces.count == 2)
+        #expect(pieces.first?.y1 ?? 0 <= 60 && pieces.last?.y0 ?? 0 >= 70 && pieces.last?.y1 == 150)
+        #expect(TableFinder.clearOfWords(Box(x0: 100, y0: 61, x1: 101, y1: 69), [word]).isEmpty)
+    }
+
+    /// Column rules drawn only in a table's header (the edges of its group labels): the body's
+    /// columns come from the alignment of its figures, the drawn boundaries are kept.
+    @Test func headerOnlyColumnRulesLeaveBodyColumnsToAlignment() {
+        let lines = [
+            geoLine(104, [("Country", 50), ("2007", 166), ("2006", 266)], bold: true),
+            geoLine(116, [("N", 150), ("Pos", 190), ("N", 250), ("Pos", 290)], bold: true),
+            geoLine(130, [("Austria", 50), ("109", 150), ("0.9", 190), ("93", 250), ("1.1", 290)]),
+            geoLine(142, [("Germany", 50), ("123", 150), ("0.8", 190), ("290", 250), ("0.7", 290)]),
+            geoLine(154, [("Spain", 50), ("36", 150), ("0", 190), ("40", 250), ("0", 290)]),
+        ]
+        // a frame, a rule under the header, and column rules only across the header
+        let rules = [
+            Box(x0: 40, y0: 100, x1: 320, y1: 101), Box(x0: 40, y0: 125, x1: 320, y1: 126), Box(x0: 40, y0: 165, x1: 320, y1: 166),
+            Box(x0: 40, y0: 100, x1: 41, y1: 166), Box(x0: 319, y0: 100, x1: 320, y1: 166),
+            Box(x0: 140, y0: 100, x1: 141, y1: 125), Box(x0: 240, y0: 100, x1: 241, y1: 125),
+        ]
+        let page = PageText(number: 1, width: 600, height: 800, lines: lines, rules: rules, method: .pdf)
+        let rows = TableFinder.layout(page).lines.filter { $0.tableRegion != nil }.map(\.cells)
+        #expect(rows.count >= 4 && rows.allSatisfy { $0.count == 5 })
+        #expect(rows.last == ["Spain", "36", "0", "40", "0"])
+    }
+}
+
+@Suite struct TableNotesTests {
+    /// Lines under an unruled table set apart by more than its row spacing, one cell of text
+    /// or text running across the columns, are notes: not rows of the table, and the
+    /// assembler does not take them back in as rows either.
+    @Test func sourceAndFootnoteLinesBelowATableAreNotItsRows() {
+        let lines = [
+            geoLine(100, [("Country", 50), ("1996", 150), ("1993", 200)], bold: true),
+            geoLine(112, [("Austria", 50), ("59", 153), ("54", 203)]),
+            geoLine(124, [("Belgium", 50), ("62", 153), ("60", 203)]),
+            geoLine(136, [("Denmark", 50), ("59", 153), ("54", 203)]),
+            geoLine(148, [("Finland", 50), ("89", 153), ("94", 203)]),
+            geoLine(166, [("Source:", 50), ("Statistics", 140), ("Finland", 172), ("and", 196), ("others", 208)]),
+            geoLine(175, [("Not", 50), ("available.", 62)]),
+        ]
+        let page = PageText(number: 1, width: 600, height: 800, lines: lines, method: .pdf)
+        let laid = TableFinder.layout(page)
+        #expect(laid.lines.filter { $0.tableRegion != nil }.map { $0.cells[0] } == ["Country", "Austria", "Belgium", "Denmark", "Finland"])
+        let tables = TableAssembler().blocks(for: [laid]).compactMap { b -> Table? in
+            if case .table(let t) = b { return t } else { return nil }
+        }
+        #expect(tables.first.map { $0.headerRows.count + $0.rows.count } == 5)
+        #expect(!(tables.first?.rows.contains { $0.cells[0].hasPrefix("Source") } ?? true))
+    }
+}
+
+@Suite struct RuledBandTests {
+    func ruledRows(_ lines: [TextLine], rowRules: [Double], columns: [Double], x0: Double = 40, x1: Double = 330) -> [[String]] {
+        let top = rowRules.first!, bottom = rowRules.last!
+        let rules = rowRules.map { Box(x0: x0, y0: $0, x1: x1, y1: $0 + 1) }
+            + ([x0] + columns + [x1]).map { Box(x0: $0, y0: top, x1: $0 + 1, y1: bottom + 1) }
+        let page = PageText(number: 1, width: 600, height: 800, lines: lines, rules: rules, method: .pdf)
+        return TableFinder.layout(page).lines.filter { $0.tableRegion != nil }.map(\.cells)
+    }
+
+    /// Two lines with figures in the same columns inside one rule band (a rule missing
+    /// between them) are two rows, not one row of two-line cells.
+    @Test func stackedFiguresInOneBandAreTwoRows() {
+        let lines = [
+            geoLine(102, [("Reason", 50), ("n", 160), ("Pct", 260)]),
+            geoLine(116, [("Intimate", 50), ("77", 160), ("33.9", 260)]),
+            geoLine(130, [("Refused", 50), ("23", 160), ("10.1", 260)]),
+            geoLine(140, [("Stress", 50), ("23", 160), ("10.1", 260)]),
+            geoLine(154, [("Dismissal", 50), ("14", 160), ("6.2", 260)]),
+        ]
+        let rows = ruledRows(lines, rowRules: [99, 112, 126, 150, 164], columns: [140, 240])
+        #expect(rows.count == 5)
+        #expect(rows[3] == ["Stress", "23", "10.1"])
+    }
+
+    /// A ruled grid's first band holding several lines of labels only is its header, whatever
+    /// the words: a group label over some columns becomes its own header row.
+    @Test func labelBandWithGroupLabelIsAHeaderOfTwoRows() {
+        let lines = [
+            geoLine(102, [("Cycle", 50), ("Percent", 190), ("Fuel", 215), ("Savings", 231)]),
+            geoLine(111, [("Name", 50), ("Improved", 150), ("Decreased", 250)]),
+            geoLine(126, [("2012_2", 50), ("5.9%", 160), ("9.5%", 260)]),
+            geoLine(140, [("2145_1", 50), ("2.4%", 160), ("0.1%", 260)]),
+        ]
+        let rows = ruledRows(lines, rowRules: [99, 121, 135, 149], columns: [140, 240])
+        #expect(rows.count == 4)
+        #expect(rows[0] == ["Cycle Name", "Percent Fuel Savings", ""])
+        #expect(rows[1] == ["", "Improved", "Decreased"])
+    }
+}
+
+@Suite struct SideBySideTablesTests {
+    /// Two ruled tables set side by side: each comes out whole as its own table, not their
+    /// rows interleaved or one joined on to the other.
+    @Test func sideBySideRuledTablesStaySeparate() {
+        var lines: [TextLine] = []
+        let names = ["Spain", "Germany", "France", "Italy"]
+        for (i, n) in names.enumerated() {
+            let y = 102 + 12 * Double(i)
+            lines.append(geoLine(y, [(n, 50), ("\(100 + i)", 120), (names[3 - i], 200), ("\(200 + i)", 270)]))
+        }
+        func frame(_ x0: Double, _ mid: Double, _ x1: Double) -> [Box] {
+            [99.0, 111, 123, 135, 147].map { Box(x0: x0, y0: $0, x1: x1, y1: $0 + 1) }
+                + [x0, mid, x1].map { Box(x0: $0, y0: 99, x1: $0 + 1, y1: 148) }
+        }
+        let page = PageText(number: 1, width: 600, height: 800, lines: lines,
+                            rules: frame(45, 110, 140) + frame(195, 260, 290), method: .pdf)
+        let tables = TableAssembler().blocks(for: [TableFinder.layout(page)]).compactMap { b -> [[String]]? in
+            if case .table(let t) = b { return t.headerRows + t.rows.map(\.cells) } else { return nil }
+        }
+        #expect(tables.count == 2)
+        #expect(tables.first?.map { $0[0] } == names)
+        #expect(tables.last?.map { $0[0] } == Array(names.reversed()))
+    }
+}
+
+@Suite struct RuledCellColumnsTests {
+    /// Figures set in columns inside one ruled cell (the grid draws only the first column's
+    /// rule) become columns of their own.
+    @Test func figureColumnsInsideOneRuledCellAreSplit() {
+        let lines = [
+            geoLine(102, [("Kept", 50), ("344", 150), ("75.2", 200), ("17.4%", 250)]),
+            geoLine(114, [("Sold", 50), ("53", 153), ("11.6", 200), ("22.5%", 250)]),
+            geoLine(126, [("Total", 50), ("458", 150), ("100.0", 197), ("18.7%", 250)]),
+        ]
+        let rules = [99.0, 111, 123, 135].map { Box(x0: 40, y0: $0, x1: 300, y1: $0 + 1) }
+            + [40.0, 130, 300].map { Box(x0: $0, y0: 99, x1: $0 + 1, y1: 136) }
+        let page = PageText(number: 1, width: 600, height: 800, lines: lines, rules: rules, method: .pdf)
+        let rows = TableFinder.layout(page).lines.filter { $0.tableRegion != nil }.map(\.cells)
+        #expect(rows == [["Kept", "344", "75.2", "17.4%"], ["Sold", "53", "11.6", "22.5%"], ["Total", "458", "100.0", "18.7%"]])
+    }
+}
+
+@Suite struct CornerHeaderTests {
+    /// A group label over years above a blank corner, the label's words falling on both sides
+    /// of a column boundary: a header of two rows (the label whole in its first column, the
+    /// years under it), not one row of two-line cells, whatever the words.
+    @Test func groupLabelsOverYearsAboveABlankCornerAreTwoHeaderRows() {
+        let lines = [
+            geoLine(100, [("Fused", 163), ("alumina", 181), ("Silicon", 255), ("carbide", 279)], bold: true),
+            geoLine(107, [("2009", 160), ("2010", 200), ("2009", 250), ("2010", 290)], bold: true),
+            geoLine(121, [("Canada", 50), ("60,400", 154), ("60,400", 194), ("42,600", 244), ("42,600", 284)]),
+            geoLine(133, [("Austria", 50), ("60,000", 154), ("60,000", 194), ("—", 259), ("—", 299)]),
+            geoLine(145, [("Brazil", 50), ("50,000", 154), ("50,000", 194), ("5,000", 247), ("5,000", 287)]),
+        ]
+        let rows = tableRows(lines)
+        #expect(rows.count == 5)
+        #expect(rows.first?.prefix(3) == ["", "Fused alumina", ""])
+        #expect(rows.dropFirst().first?.prefix(3) == ["", "2009", "2010"])
+    }
+}

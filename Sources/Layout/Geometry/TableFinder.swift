@@ -12,7 +12,8 @@ enum TableFinder {
         var out: [TextLine] = []
         var region = 0
         let hs = page.rules.filter { $0.width >= 3 * $0.height && $0.height <= 4 }
-        let vs = page.rules.filter { $0.height >= 3 * $0.width && $0.width <= 4 }
+        let words = page.lines.flatMap(\.words).compactMap(\.box)
+        let vs = page.rules.filter { $0.height >= 3 * $0.width && $0.width <= 4 }.flatMap { clearOfWords($0, words) }
 
         // 1. ruled grids
         for grid in ruledGrids(hs: hs, vs: vs) {
@@ -30,6 +31,14 @@ enum TableFinder {
                 // a frame or shaded rows without inner columns: columns from alignment
                 guard let seps = alignmentSeparators(inside), !seps.isEmpty else { lines += inside; lines.sort(by: readingOrder); continue }
                 g = TableGrid(separators: seps, bands: grid.bands, separatorSpans: nil)
+            } else if let seps = bodyAlignmentSeparators(grid, inside) {
+                // column rules drawn only over part of the grid (a header's group edges):
+                // the body's columns from alignment, the drawn ones kept where they are drawn
+                let whole = [(grid.box.y0 - 3)...(grid.box.y1 + 3)]
+                let merged = (grid.separators.map { ($0, true) } + seps.map { ($0, false) })
+                    .sorted { $0.0 < $1.0 }
+                let spans = merged.map { x, drawn in drawn ? grid.spans[grid.separators.firstIndex(of: x)!] : whole }
+                g = TableGrid(separators: merged.map(\.0), bands: grid.bands, separatorSpans: spans)
             } else {
                 g = TableGrid(separators: grid.separators, bands: grid.bands, separatorSpans: grid.spans)
             }
@@ -68,15 +77,33 @@ enum TableFinder {
                 let x0 = block.compactMap(\.box).map(\.x0).min() ?? 0, x1 = block.compactMap(\.box).map(\.x1).max() ?? 0
                 let bands = hs.filter { $0.midY > top && $0.midY < bottom && $0.width >= 0.5 * (x1 - x0) }.map(\.midY).sorted()
                 region += 1
-                out += dropEmptyColumns(TableGrid(separators: seps, bands: bands, separatorSpans: nil).rows(block, region: region))
+                let (rows, notes) = splitOffNotes(TableGrid(separators: seps, bands: bands, separatorSpans: nil).rows(block, region: region),
+                                                  separators: seps)
+                out += dropEmptyColumns(rows)
+                plain += notes
                 i = end
             } else {
                 plain.append(lines[i]); i += 1
             }
         }
         var p = page
-        p.lines = (out + plain).sorted(by: readingOrder)
+        p.lines = regionsTogether(out + plain)
         return p
+    }
+
+    /// Lines in reading order with each table region's rows kept together, placed where
+    /// the region starts: tables set side by side come one after the other, not row by row.
+    static func regionsTogether(_ lines: [TextLine]) -> [TextLine] {
+        var units: [[TextLine]] = []
+        var unitOf: [Int: Int] = [:]
+        for l in lines.sorted(by: readingOrder) {
+            if let r = l.tableRegion {
+                if let u = unitOf[r] { units[u].append(l); continue }
+                unitOf[r] = units.count
+            }
+            units.append([l])
+        }
+        return units.flatMap { $0 }
     }
 
     static func readingOrder(_ a: TextLine, _ b: TextLine) -> Bool {
@@ -127,6 +154,24 @@ enum TableFinder {
 
     // MARK: ruled grids
 
+    /// A vertical rule without the stretches where it runs through the middle of a word:
+    /// there the ink is text or a fill behind a spanning label (read as a rule in the page
+    /// image), not a column border, which never cuts text. Pieces under 2 points are dropped.
+    static func clearOfWords(_ rule: Box, _ words: [Box]) -> [Box] {
+        let x = rule.midX
+        let cuts = words.filter { w in w.x0 < x - 0.3 && w.x1 > x + 0.3 && w.y1 > rule.y0 && w.y0 < rule.y1 }
+            .map { ($0.y0 - 0.5, $0.y1 + 0.5) }.sorted { $0.0 < $1.0 }
+        guard !cuts.isEmpty else { return [rule] }
+        var out: [Box] = []
+        var top = rule.y0
+        for (a, b) in cuts {
+            if a - top >= 2 { out.append(Box(x0: rule.x0, y0: top, x1: rule.x1, y1: min(a, rule.y1))) }
+            top = max(top, b)
+        }
+        if rule.y1 - top >= 2 { out.append(Box(x0: rule.x0, y0: top, x1: rule.x1, y1: rule.y1)) }
+        return out
+    }
+
     struct RuledGrid { var box: Box; var separators: [Double]; var spans: [[ClosedRange<Double>]]; var bands: [Double] }
 
     /// Connected groups of rules with at least two horizontal and two vertical lines (or a
@@ -159,6 +204,34 @@ enum TableFinder {
             grids.append(RuledGrid(box: box, separators: xs, spans: spans, bands: ys))
         }
         return grids.sorted { $0.box.y0 < $1.box.y0 }
+    }
+
+    /// Column boundaries from the alignment of a ruled grid's lines that its column rules
+    /// lack: where the rules are drawn beside fewer than half of the lines (rules only in the
+    /// header), every alignment boundary; elsewhere only one that splits a drawn column whose
+    /// lines mostly hold words on both sides of it (figures set in columns inside one ruled
+    /// cell). Nil when alignment adds nothing.
+    static func bodyAlignmentSeparators(_ grid: RuledGrid, _ lines: [TextLine]) -> [Double]? {
+        let mids = lines.compactMap { $0.box?.midY }
+        guard mids.count >= 3, let seps = alignmentSeparators(lines) else { return nil }
+        let covered = mids.filter { y in grid.spans.contains { $0.contains { $0.contains(y) } } }.count
+        let ruledBody = 2 * covered >= mids.count
+        // an alignment boundary in the same blank gap as a drawn one is that one
+        let words = lines.flatMap(\.words).compactMap(\.box)
+        let extra = seps.filter { x in
+            guard !grid.separators.contains(where: { d in !words.contains { $0.x1 > min(d, x) && $0.x0 < max(d, x) } }) else { return false }
+            guard ruledBody else { return true }
+            let lo = grid.separators.last { $0 < x } ?? grid.box.x0, hi = grid.separators.first { $0 > x } ?? grid.box.x1
+            var filled = 0, split = 0
+            for l in lines {
+                let ws = l.words.compactMap(\.box).filter { $0.midX > lo && $0.midX < hi }
+                guard !ws.isEmpty else { continue }
+                filled += 1
+                if ws.contains(where: { $0.x1 < x }) && ws.contains(where: { $0.x0 > x }) { split += 1 }
+            }
+            return split >= 2 && 2 * split >= filled
+        }
+        return extra.isEmpty ? nil : extra
     }
 
     /// Values merged when within 2.5 points of each other (their mean), ascending.
@@ -316,6 +389,55 @@ enum TableFinder {
     static func bandsBetweenLines(_ bands: [Double], _ lines: [TextLine]) -> [Double] {
         let boxes = lines.compactMap(\.box)
         return bands.filter { y in !boxes.contains { $0.y0 + 2 < y && $0.y1 - 2 > y } }
+    }
+
+    /// Rows at the bottom of an unruled table that are notes under it, not rows of it (a
+    /// `Source: …` line, a footnote): set apart by more than the table's row spacing and
+    /// either one cell of text or text running across a column boundary. They come back as
+    /// plain lines.
+    static func splitOffNotes(_ rows: [TextLine], separators: [Double]) -> (rows: [TextLine], notes: [TextLine]) {
+        guard rows.count >= 4 else { return (rows, []) }
+        let gaps = zip(rows, rows.dropFirst()).compactMap { a, b -> Double? in
+            guard let ab = a.box, let bb = b.box else { return nil }
+            return bb.y0 - ab.y1
+        }.sorted()
+        guard !gaps.isEmpty else { return (rows, []) }
+        let median = gaps[gaps.count / 2]
+        // each later column's ink in the table's rows with figures
+        let width = rows[0].cells.count
+        var extent = [(lo: Double, hi: Double)?](repeating: nil, count: width)
+        for r in rows where r.cells.contains(where: FigureShape.isFigure) {
+            guard let cb = r.cellBoxes, cb.count == width else { continue }
+            for c in 1..<width where !r.cells[c].isEmpty {
+                extent[c] = extent[c].map { (min($0.lo, cb[c].x0), max($0.hi, cb[c].x1)) } ?? (cb[c].x0, cb[c].x1)
+            }
+        }
+        func noteLike(_ r: TextLine) -> Bool {
+            if r.cells.filter({ !$0.isEmpty }).count == 1 { return true }
+            guard let cb = r.cellBoxes, cb.count == width else { return false }
+            let h = r.words.compactMap { $0.box?.height }.min() ?? 7
+            return (1..<width).contains { c in
+                guard !r.cells[c].isEmpty, !FigureShape.isFigure(r.cells[c]) else { return false }
+                // text running across a boundary, or out into the blank between columns
+                if c < separators.count, cb[c].x1 > separators[c] + 2 { return true }
+                guard let e = extent[c] else { return false }
+                return cb[c].x0 < e.lo - h || cb[c].x1 > e.hi + h
+            }
+        }
+        func apart(_ k: Int) -> Bool {
+            guard let b = rows[k].box, let pb = rows[k - 1].box else { return false }
+            return b.y0 - pb.y1 > median + 0.5 * min(b.height, pb.height)
+        }
+        // the run of note-like rows at the bottom; the notes start at its first gap
+        var first = rows.count
+        while first > 1, noteLike(rows[first - 1]) { first -= 1 }
+        guard let end = (max(first, 3)..<rows.count).first(where: apart) else { return (rows, []) }
+        let notes = rows[end...].map { r -> TextLine in
+            var l = rebuild(r, r.words)
+            l.tableRegion = nil
+            return l
+        }
+        return (Array(rows[..<end]), notes)
     }
 
     /// Drops columns that are empty in every row of a region.

@@ -97,7 +97,16 @@ struct TableGrid {
         // (after at most two caption lines: a lone label in the first column, such as `Targets`)
         var lead = 0
         while lead < min(2, placed.count - 1), placed[lead].1.cells.indices.filter({ !placed[lead].1.cells[$0].isEmpty }) == [0] { lead += 1 }
-        let headerLines = headerBlockLength(placed[lead...].map { ($0.0, $0.1.cells) })
+        // a ruled grid whose first band holds two or more lines of labels only: that band is
+        // a header whatever its words
+        let labelBand: Bool = {
+            guard ruled, lead < placed.count else { return false }
+            let members = bandLines[band(of: placed[lead].0)] ?? []
+            return members.count >= 2 && members.allSatisfy { i in
+                i >= lead && !placed[i].1.cells.contains { FigureShape.isFigure($0) && !Self.yearish($0) }
+            }
+        }()
+        let headerLines = headerBlockLength(placed[lead...].map { ($0.0, $0.1.cells) }, labelsOnly: labelBand)
         // (rules inside the header, such as the edges of shading behind each line, may split
         // it into several bands, but no band holds both header and body lines)
         if headerLines >= 2, case let headerBands = Set(placed[lead..<(lead + headerLines)].map { band(of: $0.0) }),
@@ -168,7 +177,9 @@ struct TableGrid {
             if var last = rows.last, last.band == b {
                 let members = bandLines[b] ?? []
                 let bandHasFigures = members.contains { placed[$0].1.cells.contains(where: FigureShape.isFigure) }
-                let joinBand = ruled && (dense ? members.count <= 8 : (!bandHasFigures && (members.count <= 6 || separatorSpans != nil)))
+                // (a line with a figure under a figure of the row so far starts a new row: a rule missing between them)
+                let stacked = cells.indices.contains { FigureShape.isFigure(cells[$0]) && FigureShape.isFigure(last.cells[$0].split(separator: "\n").last.map(String.init) ?? "") }
+                let joinBand = ruled && !stacked && (dense ? members.count <= 8 : (!bandHasFigures && (members.count <= 6 || separatorSpans != nil)))
                 if joinBand || continues(line, cells: cells, after: last.lines.last!, previous: last.cells)
                     || wrapsRow(line, cells, after: last.lines.last!, last.cells) {
                     for c in 0..<columnCount where !cells[c].isEmpty {
@@ -200,13 +211,18 @@ struct TableGrid {
     /// column labels (report vocabulary, no figures, two or more cells), then lines set at
     /// line spacing below it in the same weight that hold no figures (a year such as `2014)`
     /// may close a label) and, when not bold, only short labels. 0 or 1 means no multi-line header.
-    func headerBlockLength(_ lines: [(TextLine, [String])]) -> Int {
+    static func yearish(_ c: String) -> Bool {
+        c.range(of: #"^\(?(19|20)\d\d\)?[.:]?$"#, options: .regularExpression) != nil
+    }
+
+    func headerBlockLength(_ lines: [(TextLine, [String])], labelsOnly: Bool = false) -> Int {
         guard let (first, cells) = lines.first, let fb = first.box else { return 0 }
         let filled = cells.filter { !$0.isEmpty }
-        guard filled.count >= 2, HeaderRowDetector.isHeaderLike(cells, next: nil) else { return 1 }
-        func yearish(_ c: String) -> Bool {
-            c.range(of: #"^\(?(19|20)\d\d\)?[.:]?$"#, options: .regularExpression) != nil
-        }
+        func yearish(_ c: String) -> Bool { Self.yearish(c) }
+        // two label lines over a blank corner (group labels over years, say): a header whatever its words
+        let corner = lines.count > 1 && cells.first?.isEmpty == true && lines[1].1.first?.isEmpty == true
+            && !(cells + lines[1].1).contains { FigureShape.isFigure($0) && !yearish($0) }
+        guard filled.count >= 2, labelsOnly || corner || HeaderRowDetector.isHeaderLike(cells, next: nil) else { return 1 }
         var k = 1
         var prev = fb
         while k < lines.count {
