@@ -114,10 +114,11 @@ public struct OCRPageReader: Sendable {
         }
     }
 
-    /// The image with thin ruling lines (`rules`, in points; at most 4 pt thick) painted
-    /// white, a pixel wider on each side for anti-aliasing.
+    /// The image with long thin ruling lines (`rules`, in points: at least 24 pt long, at most
+    /// 2 pt thick) painted white, a pixel wider on each side for anti-aliasing. Shorter runs
+    /// may be the stems of large letters (a 16 pt `l` stands 12 pt), which must stay.
     static func erasing(_ rules: [Box], from image: GrayImage) -> GrayImage {
-        let thin = rules.filter { min($0.width, $0.height) <= 4 }
+        let thin = rules.filter { min($0.width, $0.height) <= 2 && max($0.width, $0.height) >= 24 }
         guard !thin.isEmpty else { return image }
         var out = image
         let perPoint = image.dpi / 72

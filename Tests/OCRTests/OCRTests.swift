@@ -174,6 +174,9 @@ let tablePageText: Result<PageText, Error> = Result {
         let erased = OCRPageReader.erasing(rules, from: image)
         #expect((10..<290).allSatisfy { erased[$0, 50] == 255 })
         #expect(erased[30, 65] == 0)   // the ink that is not a rule stays
+        // a short thick stroke (the stem of a large letter) is left alone
+        let stem = [Box(x0: 20, y0: 20, x1: 21.5, y1: 32)]
+        #expect(OCRPageReader.erasing(stem, from: image) == image)
     }
 
     @Test func specksAreDroppedButLowConfidenceFiguresKept() {
