@@ -73,7 +73,14 @@ public final class TesseractEngine {
         self.language = language
         self.segmentation = segmentation
         TessBaseAPISetPageSegMode(api, TessPageSegMode(UInt32(segmentation.rawValue)))
+        // tesseract's progress chatter ("Detected 60 diacritics") and leptonica's messages about
+        // its own internal calls are not the user's business: our errors are thrown instead
+        TessBaseAPISetVariable(api, "debug_file", "/dev/null")
+        _ = Self.quietLeptonica
     }
+
+    /// Leptonica's message threshold set to print nothing, once per process.
+    private static let quietLeptonica: Void = { _ = setMsgSeverity(6) }()  // L_SEVERITY_NONE
 
     deinit {
         TessBaseAPIEnd(api)
