@@ -5,7 +5,7 @@ import ScrutinyCore
 /// dates and vocabularies are parsed by the rule types of this module when extracted.
 public struct NormaliseStage: Stage {
     public static let name = "normalise"
-    public static let version = 3
+    public static let version = 4
 
     /// Normalise options.
     public struct Options: Codable, Sendable, Hashable {
@@ -55,7 +55,8 @@ public struct NormaliseStage: Stage {
         return doc
     }
 
-    /// Column-wide OCR repairs: symbols in status columns, look-alike digits in code columns.
+    /// Column-wide OCR repairs: symbols in status columns, look-alike digits in code columns;
+    /// and icon scraps beside figures.
     static func repairColumns(_ table: Table) -> Table {
         var t = table
         let header = t.header
@@ -65,7 +66,7 @@ public struct NormaliseStage: Stage {
             if c < header.count, OCRColumnRepairs.isStatusHeader(header[c]) {
                 column = OCRColumnRepairs.repairSymbols(column)
             }
-            column = OCRColumnRepairs.repairCodes(column)
+            column = OCRColumnRepairs.repairCodes(column).map(OCRColumnRepairs.dropIconDebris)
             for (i, v) in column.enumerated() where c < t.rows[i].cells.count { t.rows[i].cells[c] = v }
         }
         return t

@@ -65,4 +65,23 @@ public enum OCRColumnRepairs {
             return mended.wholeMatch(of: codeShape) != nil ? mended : cell
         }
     }
+
+    nonisolated(unsafe) static let figureThenDebris =
+        /^(?<fig>[-+(]?[£$]?\d[\d,]*(?:\.\d+)?%?\)?\*?)\s+(?<junk>[^\s\d]{1,2})$/
+    nonisolated(unsafe) static let starredFigureThenLetters = /^(?<fig>[-+(]?[£$]?\d[\d,]*(?:\.\d+)?%?\)?\*)[a-z]{1,2}$/
+    nonisolated(unsafe) static let quoteBeforeFigure = /^[‘“'"]+(?<fig>[-+(]?[£$]?\d[\d,]*(?:\.\d+)?%?\)?\*?)$/
+
+    /// A table cell holding one figure plus a scrap of one or two characters — a trend arrow
+    /// or status icon beside the figure, read as `bs`, `if`, `*`, `-` — or a stray quote
+    /// before it: the figure alone. Money scales (`m`, `k`, `bn`, `p`) are units, not scraps.
+    public static func dropIconDebris(_ cell: String) -> String {
+        guard cell.count <= 30, cell.contains(where: \.isNumber) else { return cell }
+        if let m = cell.wholeMatch(of: figureThenDebris) {
+            let junk = m.output.junk.lowercased()
+            return ["m", "k", "bn", "p", "%"].contains(junk) ? cell : String(m.output.fig)
+        }
+        if let m = cell.wholeMatch(of: starredFigureThenLetters) { return String(m.output.fig) }
+        if let m = cell.wholeMatch(of: quoteBeforeFigure) { return String(m.output.fig) }
+        return cell
+    }
 }

@@ -128,6 +128,17 @@ import ScrutinyCore
         #expect(!OCRColumnRepairs.isStatusHeader("Progress"))
     }
 
+    @Test func iconScrapsBesideAFigureAreDropped() {
+        #expect(OCRColumnRepairs.dropIconDebris("172 bs") == "172")
+        #expect(OCRColumnRepairs.dropIconDebris("80.00% *") == "80.00%")
+        #expect(OCRColumnRepairs.dropIconDebris("78.2%*t") == "78.2%*")
+        #expect(OCRColumnRepairs.dropIconDebris("“13.11%") == "13.11%")
+        #expect(OCRColumnRepairs.dropIconDebris("£1.4 m") == "£1.4 m")
+        #expect(OCRColumnRepairs.dropIconDebris("78.2%*") == "78.2%*")
+        #expect(OCRColumnRepairs.dropIconDebris("12 months") == "12 months")
+        #expect(OCRColumnRepairs.dropIconDebris("Quarter 3") == "Quarter 3")
+    }
+
     @Test func codesOfOneShapeMendLookAlikeDigits() {
         #expect(OCRColumnRepairs.repairCodes(["YPla", "YP1b", "YP1c", "RESc", "RE5d"]) == ["YP1a", "YP1b", "YP1c", "RE5c", "RE5d"])
         // a column of words is left alone
