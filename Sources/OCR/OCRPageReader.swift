@@ -108,7 +108,11 @@ public struct OCRPageReader: Sendable {
                 base = lineBaseline
             }
             var out = w
-            out.box = Box(x0: b.x0, y0: base - 0.77 * em, x1: b.x1, y1: base + 0.23 * em)
+            // a box narrower than its letters can be (tesseract boxing part of a lone `a`) is
+            // widened about its middle, so it does not open a false cell gap beside it
+            let least = 0.3 * em * Double(w.text.count)
+            let (x0, x1) = b.width >= least ? (b.x0, b.x1) : (b.midX - least / 2, b.midX + least / 2)
+            out.box = Box(x0: x0, y0: base - 0.77 * em, x1: x1, y1: base + 0.23 * em)
             out.fontSize = (em * 2).rounded() / 2
             return out
         }
