@@ -6,7 +6,7 @@ public enum LayoutQuirks {
     /// `Quarter 32013/2014` → `Quarter 3 2013/2014`, `Q32013/14` → `Q3 2013/14`; a real year is never touched.
     public static func fixGluedQuarterYear(_ s: String) -> String {
         guard s.contains(where: \.isNumber) else { return s }
-        return s.replacing(/(?i)\b(?<label>quarter|qtr|q)(?<sp>\s*)(?<q>[1-4])(?<year>(?:19|20)\d{2})(?=\s?[\/\-–]\s?\d{2})/) { m in
+        return s.replacing(rxLayoutQuirks1) { m in
             "\(m.output.label)\(m.output.sp)\(m.output.q) \(m.output.year)"
         }
     }
@@ -28,7 +28,7 @@ public enum LayoutQuirks {
     /// Joins two fragments of a word split by a cell boundary (`Performance Rep` + `ort` →
     /// `Performance Report`) when the last word of `left` and first word of `right` make a report word.
     public static func joinSplitWord(_ left: String, _ right: String) -> String? {
-        let l = left.replacing(/\s+$/, with: ""), r = right.replacing(/^\s+/, with: "")
+        let l = left.replacing(rxLayoutQuirks2, with: ""), r = right.replacing(rxLayoutQuirks3, with: "")
         guard let lastL = l.split(separator: " ", omittingEmptySubsequences: true).last,
               let firstR = r.split(separator: " ", omittingEmptySubsequences: true).first,
               lastL.allSatisfy({ $0.isLetter }) else { return nil }
@@ -63,8 +63,15 @@ public enum LayoutQuirks {
     /// Cleans a title: drops leading list numbering (`1. `, `a) `), a trailing ` -` or `:`, collapses whitespace.
     public static func cleanTitle(_ s: String) -> String {
         var t = TextCleaner.collapseWhitespace(s)
-        t = t.replacing(/^(?:\d{1,3}[.)]|[a-zA-Z][.)]|[ivx]+[.)])\s+/, with: "")
-        t = t.replacing(/\s*[-–:]+\s*$/, with: "")
+        t = t.replacing(rxLayoutQuirks4, with: "")
+        t = t.replacing(rxLayoutQuirks5, with: "")
         return TextCleaner.collapseWhitespace(t)
     }
 }
+
+// Regex literals compiled once per process (a literal in a function body is rebuilt on every call).
+nonisolated(unsafe) private let rxLayoutQuirks1 = /(?i)\b(?<label>quarter|qtr|q)(?<sp>\s*)(?<q>[1-4])(?<year>(?:19|20)\d{2})(?=\s?[\/\-–]\s?\d{2})/
+nonisolated(unsafe) private let rxLayoutQuirks2 = /\s+$/
+nonisolated(unsafe) private let rxLayoutQuirks3 = /^\s+/
+nonisolated(unsafe) private let rxLayoutQuirks4 = /^(?:\d{1,3}[.)]|[a-zA-Z][.)]|[ivx]+[.)])\s+/
+nonisolated(unsafe) private let rxLayoutQuirks5 = /\s*[-–:]+\s*$/
