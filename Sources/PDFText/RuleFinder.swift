@@ -77,23 +77,35 @@ public enum RuleFinder {
         let length = horizontal ? img.width : img.height
         var open: [Group] = []
         var done: [Group] = []
+        var runs: [(Int, Int)] = []
+        var next: [Group] = []
+        var used: [Bool] = []
         img.pixels.withUnsafeBufferPointer { p in
             let w = img.width
+            // pixel i of line a is p[a * lineStep + i * step]
+            let lineStep = horizontal ? w : 1, step = horizontal ? 1 : w
             for a in 0..<lines {
-                var runs: [(Int, Int)] = []
+                runs.removeAll(keepingCapacity: true)
                 var start = -1
-                for i in 0...length {
-                    let isDark: Bool
-                    if i == length { isDark = false } else {
-                        isDark = (horizontal ? p[a * w + i] : p[i * w + a]) <= dark
-                    }
-                    if isDark { if start < 0 { start = i } } else if start >= 0 {
+                var idx = a * lineStep
+                for i in 0..<length {
+                    if p[idx] <= dark {
+                        if start < 0 { start = i }
+                    } else if start >= 0 {
                         if i - start >= minLength { runs.append((start, i)) }
                         start = -1
                     }
+                    idx += step
                 }
-                var next: [Group] = []
-                var used = Array(repeating: false, count: open.count)
+                if start >= 0, length - start >= minLength { runs.append((start, length)) }
+                if runs.isEmpty {
+                    // every open group ends here
+                    if !open.isEmpty { done.append(contentsOf: open); open.removeAll(keepingCapacity: true) }
+                    continue
+                }
+                next.removeAll(keepingCapacity: true)
+                used.removeAll(keepingCapacity: true)
+                used.append(contentsOf: repeatElement(false, count: open.count))
                 for r in runs {
                     if let k = open.indices.first(where: { !used[$0] && abs(open[$0].along0 - r.0) <= 2 && abs(open[$0].along1 - r.1) <= 2 }) {
                         used[k] = true
@@ -105,7 +117,7 @@ public enum RuleFinder {
                     }
                 }
                 for k in open.indices where !used[k] { done.append(open[k]) }
-                open = next
+                swap(&open, &next)
             }
         }
         return done + open
