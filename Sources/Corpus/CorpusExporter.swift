@@ -94,8 +94,16 @@ public struct CorpusExporter {
         return (order.map { keys[$0] }, order.map { quoted[$0] })
     }
 
-    /// A value as `JSONSerialization` writes it inside an array or object.
+    /// A value as `JSONSerialization` writes it inside an array or object. Null, a stored
+    /// integer and a string of printable ASCII other than `"` and `\` (with slashes
+    /// unescaped) are written here the way it writes them; everything else by it.
     static func element(_ value: Any) throws -> String {
+        if value is NSNull { return "null" }
+        if type(of: value) == Int64.self, let i = value as? Int64 { return String(i) }
+        if type(of: value) == String.self, let s = value as? String,
+           s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
+            return "\"" + s + "\""
+        }
         let data = try JSONSerialization.data(withJSONObject: [value], options: writing)
         return String(decoding: data.dropFirst().dropLast(), as: UTF8.self)
     }
