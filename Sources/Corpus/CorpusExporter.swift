@@ -54,14 +54,58 @@ public struct CorpusExporter {
         return object
     }
 
+    static let writing: JSONSerialization.WritingOptions = [.sortedKeys, .withoutEscapingSlashes]
+
+    /// One JSON object per row, byte for byte what `JSONSerialization` writes for the row's
+    /// object with sorted keys. Sorting the keys (with Foundation's string comparison) was
+    /// most of an export, and every row of a table has the same keys: their order and
+    /// quoted form are taken once from `JSONSerialization` itself, and each value is written
+    /// by it as the element of a one-element array (the text between the brackets).
     static func jsonLines(_ rows: RowCursor, table: String) throws -> String {
         var out = ""
+        var keys: [String] = []
+        var keyText: [String] = []
         while let row = try rows.next() {
-            let data = try JSONSerialization.data(withJSONObject: jsonObject(row, table: table),
-                                                  options: [.sortedKeys, .withoutEscapingSlashes])
-            out += String(decoding: data, as: UTF8.self) + "\n"
+            let object = jsonObject(row, table: table)
+            if keys.count != object.count || !keys.allSatisfy({ object[$0] != nil }) {
+                (keys, keyText) = try keyOrder(Array(object.keys))
+            }
+            out += "{"
+            for (i, key) in keys.enumerated() {
+                if i > 0 { out += "," }
+                out += keyText[i]
+                out += ":"
+                out += try element(object[key]!)
+            }
+            out += "}\n"
         }
         return out
+    }
+
+    /// The keys in the order `JSONSerialization` writes them, and each key as it writes it (quoted).
+    static func keyOrder(_ keys: [String]) throws -> ([String], [String]) {
+        var probe: [String: Any] = [:]
+        for (i, k) in keys.enumerated() { probe[k] = i }
+        let written = String(decoding: try JSONSerialization.data(withJSONObject: probe, options: writing), as: UTF8.self)
+        let quoted = try keys.map { try element($0) }
+        // `"key":` occurs once in the probe: values are plain integers, keys are distinct.
+        let positions = quoted.map { written.range(of: $0 + ":")?.lowerBound ?? written.endIndex }
+        let order = keys.indices.sorted { positions[$0] < positions[$1] }
+        return (order.map { keys[$0] }, order.map { quoted[$0] })
+    }
+
+    /// A value as `JSONSerialization` writes it inside an array or object. Null, a stored
+    /// integer and a string of printable ASCII other than `"` and `\` (with slashes
+    /// unescaped) are written here the way it writes them; everything else by it.
+    static func element(_ value: Any) throws -> String {
+        if value is NSNull { return "null" }
+        if type(of: value) == Int64.self, let i = value as? Int64 { return String(i) }
+        if type(of: value) == String.self, let s = value as? String,
+           s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
+            return "\"" + s + "\""
+        }
+        let data = try JSONSerialization.data(withJSONObject: [value], options: writing)
+        return String(decoding: data.dropFirst().dropLast(), as: UTF8.self)
     }
 
     static func csv(_ rows: RowCursor) throws -> String {

@@ -119,8 +119,9 @@ public final class CorpusStore: Sendable {
         }
         let columns = keys.map { "\"\($0)\"" }.joined(separator: ", ")
         let marks = Array(repeating: "?", count: keys.count).joined(separator: ", ")
-        try db.execute(sql: "INSERT INTO \"\(table)\" (\(columns)) VALUES (\(marks))",
-                       arguments: StatementArguments(values))
+        // The same few column lists recur for every row: prepare each statement once per connection.
+        try db.cachedStatement(sql: "INSERT INTO \"\(table)\" (\(columns)) VALUES (\(marks))")
+            .execute(arguments: StatementArguments(values))
     }
 
     static func databaseValue(_ value: Any?) throws -> DatabaseValueConvertible? {

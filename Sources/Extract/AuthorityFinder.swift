@@ -58,9 +58,10 @@ public struct AuthorityFinder: Sendable {
     public func find(inText text: String) -> String? {
         var score: [String: Double] = [:]
         let lower = text.lowercased()
+        let search = TextSearch(lower)
         for name in Self.authorities {
             // Cheap test first: most names are not in the text at all.
-            guard let firstWord = name.split(separator: " ").first, lower.contains(firstWord.lowercased()) else { continue }
+            guard let firstWord = name.split(separator: " ").first, search.contains(firstWord.lowercased()) else { continue }
             let escaped = NSRegularExpression.escapedPattern(for: name).replacingOccurrences(of: "\\ ", with: "\\s+")
             // council patterns
             let strong = "(?i)(city of\\s+)?\\b\(escaped)\\b(\\s+(metropolitan|city|county|borough|district|council|mbc|m\\.b\\.c))+"
@@ -69,7 +70,7 @@ public struct AuthorityFinder: Sendable {
             score[name, default: 0] += Double(strongCount) * 3
             // e-mail and web domains
             let domain = name.lowercased().replacingOccurrences(of: " ", with: "")
-            if lower.contains("@\(domain).gov.uk") || lower.contains(".\(domain).gov.uk") || lower.contains("www.\(domain).gov.uk") {
+            if search.contains("@\(domain).gov.uk") || search.contains(".\(domain).gov.uk") || search.contains("www.\(domain).gov.uk") {
                 score[name, default: 0] += 3
             }
             if !Self.ambiguous.contains(name) {
@@ -100,7 +101,8 @@ public struct AuthorityFinder: Sendable {
     /// the text mentions most (capitalised, whole words), with ties left undecided.
     static func fromLocalities(_ text: String) -> String? {
         var votes: [String: Int] = [:]
-        for (place, authority) in localities where text.contains(place) {
+        let search = TextSearch(text)
+        for (place, authority) in localities where search.contains(place) {
             let escaped = NSRegularExpression.escapedPattern(for: place)
             if count("\\b\(escaped)\\b", in: text, caseSensitive: true) > 0 { votes[authority, default: 0] += 1 }
         }
@@ -120,5 +122,49 @@ public struct AuthorityFinder: Sendable {
     static func count(_ pattern: String, in text: String, caseSensitive: Bool = false) -> Int {
         let re = PatternCache.regex(caseSensitive ? pattern : "(?i)" + pattern)
         return re.numberOfMatches(in: text, range: NSRange(text.startIndex..., in: text))
+    }
+}
+
+/// Foundation's `String.contains(_:)` over one text, answered from the UTF-8 bytes when they
+/// rule a match out (most needles are absent, and Foundation's search is slow). Foundation
+/// matches canonically equivalent text, so the byte test alone could miss a match only where
+/// an ASCII needle meets one of the three characters whose decomposition is ASCII (U+037E,
+/// U+1FEF, U+212A); a text holding any of them, a non-ASCII needle, and every byte match
+/// still go through Foundation, so the answers are Foundation's exactly.
+struct TextSearch {
+    let text: String
+    private let utf8: [UInt8]
+    private let bytesDecide: Bool
+
+    init(_ text: String) {
+        self.text = text
+        utf8 = Array(text.utf8)
+        bytesDecide = !text.unicodeScalars.contains { $0 == "\u{037E}" || $0 == "\u{1FEF}" || $0 == "\u{212A}" }
+    }
+
+    func contains(_ needle: String) -> Bool {
+        if bytesDecide, needle.utf8.allSatisfy({ $0 < 0x80 }), !bytesContain(needle) { return false }
+        return text.contains(needle)
+    }
+
+    private func bytesContain(_ needle: String) -> Bool {
+        let n = Array(needle.utf8)
+        guard !n.isEmpty else { return true }
+        guard n.count <= utf8.count else { return false }
+        return utf8.withUnsafeBufferPointer { h in
+            n.withUnsafeBufferPointer { p in
+                let first = p[0], last = h.count - p.count
+                var i = 0
+                while i <= last {
+                    if h[i] == first {
+                        var k = 1
+                        while k < p.count, h[i + k] == p[k] { k += 1 }
+                        if k == p.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
     }
 }

@@ -28,10 +28,10 @@ enum ExtractText {
     }
 
     static func cleanSection(_ s: String) -> String {
-        var t = s.replacing(/^[A-Z]\s?[.)]\s+/, with: "")
-        t = t.replacing(/^\d{1,2}[.)]\s+/, with: "")
+        var t = s.replacing(rxContext1, with: "")
+        t = t.replacing(rxContext2, with: "")
         // `Objective 9 Reduce teenage conceptions`, `Priority 2: …` → the words alone
-        t = t.replacing(/^(?i:objective|priority|outcome|theme|aim|key priority)\s+[0-9]{1,2}[a-z]?\s*[:.)\-–]?\s+(?=\S)/, with: "")
+        t = t.replacing(rxContext3, with: "")
         return TextCleaner.collapseWhitespace(t)
     }
 
@@ -64,3 +64,8 @@ enum ExtractText {
             .filter { $0.count > 1 && !stop.contains($0) })
     }
 }
+
+// Regex literals compiled once per process (a literal in a function body is rebuilt on every call).
+nonisolated(unsafe) private let rxContext1 = /^[A-Z]\s?[.)]\s+/
+nonisolated(unsafe) private let rxContext2 = /^\d{1,2}[.)]\s+/
+nonisolated(unsafe) private let rxContext3 = /^(?i:objective|priority|outcome|theme|aim|key priority)\s+[0-9]{1,2}[a-z]?\s*[:.)\-–]?\s+(?=\S)/

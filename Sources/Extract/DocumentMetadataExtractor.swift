@@ -56,7 +56,7 @@ public struct DocumentMetadataExtractor: Sendable {
     func findTitle(_ paragraphs: [Paragraph], runningHeaders: [String]) -> String? {
         let candidates = paragraphs.filter { $0.text.count <= 200 && $0.text.count >= 8 }
         func clean(_ s: String) -> String {
-            var t = s.replacing(/^(?i)appendix\s+[A-Z0-9]+\s*[-–:]\s*/, with: "")
+            var t = s.replacing(rxDocumentMetadataExtractor1, with: "")
             t = TextCleaner.collapseWhitespace(t)
             return t
         }
@@ -94,3 +94,6 @@ public struct DocumentMetadataExtractor: Sendable {
         return dates[1].iso
     }
 }
+
+// Regex literals compiled once per process (a literal in a function body is rebuilt on every call).
+nonisolated(unsafe) private let rxDocumentMetadataExtractor1 = /^(?i)appendix\s+[A-Z0-9]+\s*[-–:]\s*/

@@ -26,12 +26,12 @@ public struct EntityExtractor: Sendable {
         if let authority { add("organisation", authority, .string(authority), page: nil) }
         for p in doc.paragraphs {
             let text = p.text
-            for m in text.matches(of: /£\s?\d[\d,]*(?:\.\d+)?\s?(?:m|k|bn|million|thousand)?\b/) {
+            for m in text.matches(of: rxEntityExtractor1) {
                 let s = String(text[m.range])
                 if let f = FigureParser.parse(s, moneyContext: true) { add("money", s, .number(f.value), page: p.at.page) }
             }
             for d in DateParser.find(in: text) { add("date", d.text, .string(d.iso), page: p.at.page) }
-            for m in text.matches(of: /Comment Author:\s*(?<name>[A-Z][A-Za-z'\-]+(?:\s[A-Z][A-Za-z'\-]+){1,3})/) {
+            for m in text.matches(of: rxEntityExtractor2) {
                 let n = String(m.output.name)
                 add("person", n, .string(n), page: p.at.page)
             }
@@ -39,3 +39,7 @@ public struct EntityExtractor: Sendable {
         return out
     }
 }
+
+// Regex literals compiled once per process (a literal in a function body is rebuilt on every call).
+nonisolated(unsafe) private let rxEntityExtractor1 = /£\s?\d[\d,]*(?:\.\d+)?\s?(?:m|k|bn|million|thousand)?\b/
+nonisolated(unsafe) private let rxEntityExtractor2 = /Comment Author:\s*(?<name>[A-Z][A-Za-z'\-]+(?:\s[A-Z][A-Za-z'\-]+){1,3})/

@@ -67,6 +67,9 @@ public struct FinanceTableExtractor: Sendable {
 
     /// A column label without its scale marker (`Gross Budget '000` → `Gross Budget`).
     static func cleanKey(_ s: String) -> String {
-        TextCleaner.collapseWhitespace(s.replacing(/(?i)\(?\s*£?\s*'?000s?'?\s*\)?|\(\s*£\s*[km]\s*\)/, with: " "))
+        TextCleaner.collapseWhitespace(s.replacing(rxFinanceTableExtractor1, with: " "))
     }
 }
+
+// Regex literals compiled once per process (a literal in a function body is rebuilt on every call).
+nonisolated(unsafe) private let rxFinanceTableExtractor1 = /(?i)\(?\s*£?\s*'?000s?'?\s*\)?|\(\s*£\s*[km]\s*\)/

@@ -88,16 +88,16 @@ public struct MeasureTableExtractor: Sendable {
 
     /// A leading indicator code in a measure cell (`NI 060 Title`, `PI 1176: Title`).
     static func splitCode(_ measure: String) -> (String?, String) {
-        if let m = measure.firstMatch(of: /^(?<code>(?:NI|PAF|BV|CS|PI|KPI|LPI|SC)\s?[A-Z]?\s?\d{1,4}[A-Z]{0,2})\s*[:\-–]\s*(?<rest>.+)$/) {
+        if let m = measure.firstMatch(of: rxMeasureTableExtractor1) {
             return (normaliseCode(String(m.output.code)), String(m.output.rest))
         }
         return (nil, measure)
     }
 
     static func normaliseCode(_ s: String) -> String {
-        var t = s.replacing(/\s*[-–]\s*/, with: " ")
+        var t = s.replacing(rxMeasureTableExtractor2, with: " ")
         t = TextCleaner.collapseWhitespace(t)
-        if let m = t.firstMatch(of: /^(?<p>NI|CS)\s(?<n>\d+[A-Z]?)$/) { t = "\(m.output.p)\(m.output.n)" }
+        if let m = t.firstMatch(of: rxMeasureTableExtractor3) { t = "\(m.output.p)\(m.output.n)" }
         return t
     }
 
@@ -111,7 +111,7 @@ public struct MeasureTableExtractor: Sendable {
         while i < blocks.count, case .paragraph(let p) = blocks[i] {
             let t = p.text
             if t.range(of: #"^(?i)comments?\s*:?$"#, options: .regularExpression) != nil { started = true; i += 1; continue }
-            if let m = t.firstMatch(of: /^(?<code>(?:PI|NI|KPI|LPI)\s*[-–]?\s*\d{2,5}[A-Z]?)\s+(?<rest>.+)$/) {
+            if let m = t.firstMatch(of: rxMeasureTableExtractor4) {
                 comments.append((Self.normaliseCode(String(m.output.code)), String(m.output.rest)))
                 started = true
             } else if started, !comments.isEmpty, p.headingLevel == nil || (p.headingLevel == 3 && t.count > 120), !p.bold, t.count > 40,
@@ -141,3 +141,9 @@ public struct MeasureTableExtractor: Sendable {
         }
     }
 }
+
+// Regex literals compiled once per process (a literal in a function body is rebuilt on every call).
+nonisolated(unsafe) private let rxMeasureTableExtractor1 = /^(?<code>(?:NI|PAF|BV|CS|PI|KPI|LPI|SC)\s?[A-Z]?\s?\d{1,4}[A-Z]{0,2})\s*[:\-–]\s*(?<rest>.+)$/
+nonisolated(unsafe) private let rxMeasureTableExtractor2 = /\s*[-–]\s*/
+nonisolated(unsafe) private let rxMeasureTableExtractor3 = /^(?<p>NI|CS)\s(?<n>\d+[A-Z]?)$/
+nonisolated(unsafe) private let rxMeasureTableExtractor4 = /^(?<code>(?:PI|NI|KPI|LPI)\s*[-–]?\s*\d{2,5}[A-Z]?)\s+(?<rest>.+)$/

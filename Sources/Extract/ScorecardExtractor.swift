@@ -80,7 +80,7 @@ public struct ScorecardExtractor: Sendable {
                 if let (code, title) = Self.titleParts(text), current?.grid != nil || current == nil,
                    !text.lowercased().hasPrefix("comment") {
                     finish()
-                    var ind = Indicator(code: MeasureTableExtractor.normaliseCode(code.replacing(/\s*\(.*\)$/, with: "")),
+                    var ind = Indicator(code: MeasureTableExtractor.normaliseCode(code.replacing(rxScorecardExtractor1, with: "")),
                                         title: LayoutQuirks.cleanTitle(title), section: section,
                                         statusText: pendingStatus, at: p.at)
                     ind.fields = pendingFields
@@ -211,3 +211,6 @@ public struct ScorecardExtractor: Sendable {
         return out
     }
 }
+
+// Regex literals compiled once per process (a literal in a function body is rebuilt on every call).
+nonisolated(unsafe) private let rxScorecardExtractor1 = /\s*\(.*\)$/

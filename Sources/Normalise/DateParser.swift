@@ -20,13 +20,24 @@ public enum DateParser {
             if hits.contains(where: { $0.range.overlaps(range) }) { return }
             hits.append((range, iso))
         }
+        // Byte prefilters: each form needs its separator, the named forms a month name; a
+        // text that cannot match a form is not searched for it (the hits are the same).
+        let bytes = text.utf8
+        let hyphen = bytes.contains(0x2D)
         // 2012-06-30
-        for m in text.matches(of: Self.isoForm) {
-            add(m.range, Int(m.output.y)!, Int(m.output.m)!, Int(m.output.d)!)
+        if hyphen {
+            for m in text.matches(of: Self.isoForm) {
+                add(m.range, Int(m.output.y)!, Int(m.output.m)!, Int(m.output.d)!)
+            }
         }
         // 30/04/12, 30/04/2012, 30.04.2012, 30-04-2012
-        for m in text.matches(of: Self.numericForm) {
-            add(m.range, year(String(m.output.y)), Int(m.output.m)!, Int(m.output.d)!)
+        if hyphen || bytes.contains(0x2F) || bytes.contains(0x2E) {
+            for m in text.matches(of: Self.numericForm) {
+                add(m.range, year(String(m.output.y)), Int(m.output.m)!, Int(m.output.d)!)
+            }
+        }
+        guard Self.mayNameMonth(bytes) else {
+            return hits.sorted { $0.range.lowerBound < $1.range.lowerBound }.map { (String(text[$0.range]), $0.iso) }
         }
         // 31st December 2012, 31 Dec 2012, 1st of April 2012
         for m in text.matches(of: Self.dayFirst) {
@@ -41,6 +52,31 @@ public enum DateParser {
             add(m.range, Int(y)!, mm, Int(d)!)
         }
         return hits.sorted { $0.range.lowerBound < $1.range.lowerBound }.map { (String(text[$0.range]), $0.iso) }
+    }
+
+    /// Whether a text may hold a month name (for `dayFirst` / `monthFirst`): false only for
+    /// an all-ASCII text without four ASCII digits in a row or without any month's first
+    /// three letters in either case. Non-ASCII text always may (case-insensitive matching
+    /// folds a few non-ASCII letters, `ſ` for `s`, and `\d` matches other digits).
+    static func mayNameMonth(_ bytes: String.UTF8View) -> Bool {
+        var run = 0, fourDigits = false
+        var a: UInt8 = 0, b: UInt8 = 0, found = false
+        for c in bytes {
+            if c >= 0x80 { return true }
+            if c >= 0x30 && c <= 0x39 { run += 1; if run >= 4 { fourDigits = true } } else { run = 0 }
+            let l = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+            if !found {
+                switch (a, b, l) {
+                case (0x6A, 0x61, 0x6E), (0x66, 0x65, 0x62), (0x6D, 0x61, 0x72), (0x61, 0x70, 0x72), (0x6D, 0x61, 0x79),
+                     (0x6A, 0x75, 0x6E), (0x6A, 0x75, 0x6C), (0x61, 0x75, 0x67), (0x73, 0x65, 0x70), (0x6F, 0x63, 0x74),
+                     (0x6E, 0x6F, 0x76), (0x64, 0x65, 0x63):
+                    found = true
+                default: break
+                }
+            }
+            a = b; b = l
+        }
+        return fourDigits && found
     }
 
     nonisolated(unsafe) static let isoForm = /\b(?<y>\d{4})-(?<m>\d{1,2})-(?<d>\d{1,2})\b/

@@ -6,7 +6,9 @@ public enum LayoutQuirks {
     /// `Quarter 32013/2014` → `Quarter 3 2013/2014`, `Q32013/14` → `Q3 2013/14`; a real year is never touched.
     public static func fixGluedQuarterYear(_ s: String) -> String {
         guard s.contains(where: \.isNumber) else { return s }
-        return s.replacing(/(?i)\b(?<label>quarter|qtr|q)(?<sp>\s*)(?<q>[1-4])(?<year>(?:19|20)\d{2})(?=\s?[\/\-–]\s?\d{2})/) { m in
+        // The label needs a `q` or `Q`; all-ASCII text without one cannot match.
+        guard s.utf8.contains(where: { $0 == 0x71 || $0 == 0x51 || $0 >= 0x80 }) else { return s }
+        return s.replacing(rxLayoutQuirks1) { m in
             "\(m.output.label)\(m.output.sp)\(m.output.q) \(m.output.year)"
         }
     }
@@ -28,7 +30,9 @@ public enum LayoutQuirks {
     /// Joins two fragments of a word split by a cell boundary (`Performance Rep` + `ort` →
     /// `Performance Report`) when the last word of `left` and first word of `right` make a report word.
     public static func joinSplitWord(_ left: String, _ right: String) -> String? {
-        let l = left.replacing(/\s+$/, with: ""), r = right.replacing(/^\s+/, with: "")
+        // Whitespace at the join is trimmed; an ASCII non-space end byte means there is none.
+        let l = Self.asciiNonSpace(left.utf8.last) ? left : left.replacing(rxLayoutQuirks2, with: "")
+        let r = Self.asciiNonSpace(right.utf8.first) ? right : right.replacing(rxLayoutQuirks3, with: "")
         guard let lastL = l.split(separator: " ", omittingEmptySubsequences: true).last,
               let firstR = r.split(separator: " ", omittingEmptySubsequences: true).first,
               lastL.allSatisfy({ $0.isLetter }) else { return nil }
@@ -39,6 +43,12 @@ public enum LayoutQuirks {
         // Both halves must not already be words of their own in the list.
         if reportWords.contains(lastL.lowercased()) && reportWords.contains(rWord.lowercased()) { return nil }
         return l + r
+    }
+
+    /// A printable ASCII byte (never whitespace, so `\s` cannot match it).
+    static func asciiNonSpace(_ b: UInt8?) -> Bool {
+        guard let b else { return false }
+        return b > 0x20 && b < 0x7F
     }
 
     /// Field labels of indicator exports, for `splitFieldFragment`.
@@ -63,8 +73,15 @@ public enum LayoutQuirks {
     /// Cleans a title: drops leading list numbering (`1. `, `a) `), a trailing ` -` or `:`, collapses whitespace.
     public static func cleanTitle(_ s: String) -> String {
         var t = TextCleaner.collapseWhitespace(s)
-        t = t.replacing(/^(?:\d{1,3}[.)]|[a-zA-Z][.)]|[ivx]+[.)])\s+/, with: "")
-        t = t.replacing(/\s*[-–:]+\s*$/, with: "")
+        t = t.replacing(rxLayoutQuirks4, with: "")
+        t = t.replacing(rxLayoutQuirks5, with: "")
         return TextCleaner.collapseWhitespace(t)
     }
 }
+
+// Regex literals compiled once per process (a literal in a function body is rebuilt on every call).
+nonisolated(unsafe) private let rxLayoutQuirks1 = /(?i)\b(?<label>quarter|qtr|q)(?<sp>\s*)(?<q>[1-4])(?<year>(?:19|20)\d{2})(?=\s?[\/\-–]\s?\d{2})/
+nonisolated(unsafe) private let rxLayoutQuirks2 = /\s+$/
+nonisolated(unsafe) private let rxLayoutQuirks3 = /^\s+/
+nonisolated(unsafe) private let rxLayoutQuirks4 = /^(?:\d{1,3}[.)]|[a-zA-Z][.)]|[ivx]+[.)])\s+/
+nonisolated(unsafe) private let rxLayoutQuirks5 = /\s*[-–:]+\s*$/

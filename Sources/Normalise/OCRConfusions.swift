@@ -41,7 +41,7 @@ public enum OCRConfusions {
 
     /// `guarter 3` → `quarter 3`: whole words only, keeping the word's capitalisation.
     static func fixVocabulary(_ s: String) -> String {
-        s.replacing(/[A-Za-z0-9]+/) { m in
+        s.replacing(rxOCRConfusions1) { m in
             let word = String(m.output)
             guard let fixed = vocabulary[word] ?? vocabulary[word.lowercased()], fixed != word.lowercased() else { return word }
             if word.first?.isUppercase == true, word.dropFirst().allSatisfy({ !$0.isUppercase }) {
@@ -64,7 +64,7 @@ public enum OCRConfusions {
             }
         }
         guard s.contains("P") else { return s }
-        return s.replacing(/\bP[|l1](?=\s?[-–]?\s?\d{2,5}\b)/) { _ in "PI" }
+        return s.replacing(rxOCRConfusions2) { _ in "PI" }
     }
 
     /// `N1064`, `N1I148`, `Nl060`, `NIO61` → `NI064`, `NI148`, `NI060`, `NI061`: a national
@@ -80,7 +80,7 @@ public enum OCRConfusions {
     static func fixLettersInFigures(_ s: String) -> String {
         // a bar right after a figure is a column rule, not a 1: `18,418|` → `18,418`
         let s = s.contains("|") ? s.replacing(barAfterFigure) { m in String(m.output.d) } : s
-        return s.replacing(/(?<pre>^|[^A-Za-z0-9|.,£$])(?<token>[£$]?[0-9OolI|][0-9OolI|.,]*%?)(?![A-Za-z])/) { m in
+        return s.replacing(rxOCRConfusions3) { m in
             let token = String(m.output.token), pre = String(m.output.pre)
             let digits = token.filter(\.isNumber).count
             let suspects = token.filter { "OolI|".contains($0) }.count
@@ -100,14 +100,14 @@ public enum OCRConfusions {
     /// `°/o`, `o/o`, `0/0` after a figure, or `96` glued where `%` was, → `%`:
     /// `12.5°/o` → `12.5%`, `45 o/o` → `45%`.
     static func fixPercentSign(_ s: String) -> String {
-        s.replacing(/(?<n>\d)\s?(?:°\/o|o\/o|°\/0|0\/0|°\/°|%o)(?![A-Za-z0-9])/) { m in "\(m.output.n)%" }
+        s.replacing(rxOCRConfusions4) { m in "\(m.output.n)%" }
     }
 
     /// `£` read as `E`, `S` or `f` in front of money: `E1.4m` → `£1.4m`, `S171k` → `£171k`,
     /// `f2,500` → `£2,500`. Only before a figure with a decimal point, a thousands comma or
     /// a money scale (`k`, `m`, `bn`), so `E1` (a grade) and `S4` stay.
     static func fixPoundSign(_ s: String) -> String {
-        s.replacing(/(?<pre>^|[^A-Za-z0-9])[ESf](?<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+(?:k|m|bn)?|\d+(?:k|m|bn))(?![A-Za-z0-9])/) { m in
+        s.replacing(rxOCRConfusions5) { m in
             "\(m.output.pre)£\(m.output.n)"
         }
     }
@@ -116,7 +116,7 @@ public enum OCRConfusions {
     /// or two digits follow the comma and a `%` or money scale closes the figure — a
     /// thousands separator always has three digits after it.
     static func fixDecimalComma(_ s: String) -> String {
-        s.replacing(/(?<pre>^|[^0-9,.])(?<a>[£$]?\d{1,3}),(?<b>\d{1,2})(?<u>%|k|m|bn)(?![A-Za-z0-9])/) { m in
+        s.replacing(rxOCRConfusions6) { m in
             "\(m.output.pre)\(m.output.a).\(m.output.b)\(m.output.u)"
         }
     }
@@ -125,7 +125,7 @@ public enum OCRConfusions {
     /// percentages (1000–9999 %), which a rate in these papers never is; `165%` could be
     /// either and stays.
     static func fixLostDecimalPoint(_ s: String) -> String {
-        s.replacing(/(?<pre>^|[^0-9.,£$])(?<a>[1-9]\d)(?<b>\d{2})%/) { m in "\(m.output.pre)\(m.output.a).\(m.output.b)%" }
+        s.replacing(rxOCRConfusions7) { m in "\(m.output.pre)\(m.output.a).\(m.output.b)%" }
     }
 
     nonisolated(unsafe) static let colonDecimal = /(?<pre>^|[\s(£$])(?<a>\d{1,3}):(?<b>\d)(?<u>%?)(?=$|[\s)*|])/
@@ -146,3 +146,12 @@ public enum OCRConfusions {
         return s.replacing(ruleDebris, with: "").trimmingCharacters(in: .whitespaces)
     }
 }
+
+// Regex literals compiled once per process (a literal in a function body is rebuilt on every call).
+nonisolated(unsafe) private let rxOCRConfusions1 = /[A-Za-z0-9]+/
+nonisolated(unsafe) private let rxOCRConfusions2 = /\bP[|l1](?=\s?[-–]?\s?\d{2,5}\b)/
+nonisolated(unsafe) private let rxOCRConfusions3 = /(?<pre>^|[^A-Za-z0-9|.,£$])(?<token>[£$]?[0-9OolI|][0-9OolI|.,]*%?)(?![A-Za-z])/
+nonisolated(unsafe) private let rxOCRConfusions4 = /(?<n>\d)\s?(?:°\/o|o\/o|°\/0|0\/0|°\/°|%o)(?![A-Za-z0-9])/
+nonisolated(unsafe) private let rxOCRConfusions5 = /(?<pre>^|[^A-Za-z0-9])[ESf](?<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+(?:k|m|bn)?|\d+(?:k|m|bn))(?![A-Za-z0-9])/
+nonisolated(unsafe) private let rxOCRConfusions6 = /(?<pre>^|[^0-9,.])(?<a>[£$]?\d{1,3}),(?<b>\d{1,2})(?<u>%|k|m|bn)(?![A-Za-z0-9])/
+nonisolated(unsafe) private let rxOCRConfusions7 = /(?<pre>^|[^0-9.,£$])(?<a>[1-9]\d)(?<b>\d{2})%/

@@ -5,7 +5,7 @@ public enum PeriodParser {
     /// The financial year a text names, as `YYYY/YY`: `2012-13`, `2012-2013`, `2013/2014` → `2013/14`;
     /// a doubled digit (`20012/13`) or a glued quarter digit (`32013/2014`) is repaired.
     public static func financialYear(in text: String) -> String? {
-        for m in text.matches(of: /(?<a>\d{4,5})\s?[\/\-–]\s?(?<b>\d{4}|\d{2})(?!\d)/) {
+        for m in text.matches(of: rxPeriodParser1) {
             let a = String(m.output.a), b = String(m.output.b)
             // Skip dd/mm/yyyy dates: the first part must not continue a date.
             if let prev = text[..<m.range.lowerBound].last, prev == "/" || prev == "." || prev.isNumber { continue }
@@ -40,14 +40,14 @@ public enum PeriodParser {
     /// The quarter a text names: `Quarter 1`, `Q3`, `Qtr 1`, `quarter 32013/2014` → 3, `third quarter`.
     public static func quarter(in text: String) -> Int? {
         let fixed = LayoutQuirks.fixGluedQuarterYear(text)
-        if let m = fixed.firstMatch(of: /(?i)\b(?:quarter|qtr|qr)\.?\s*(?<n>[1-4])(?!\d)/) { return Int(m.output.n) }
-        if let m = fixed.firstMatch(of: /\b[Qq](?<n>[1-4])\b/) { return Int(m.output.n) }
+        if let m = fixed.firstMatch(of: rxPeriodParser2) { return Int(m.output.n) }
+        if let m = fixed.firstMatch(of: rxPeriodParser3) { return Int(m.output.n) }
         let words = ["first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4]
-        if let m = fixed.firstMatch(of: /(?i)\b(?<w>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter\b/) {
+        if let m = fixed.firstMatch(of: rxPeriodParser4) {
             return words[m.output.w.lowercased()]
         }
         let spelled = ["one": 1, "two": 2, "three": 3, "four": 4]
-        if let m = fixed.firstMatch(of: /(?i)\bquarter\s+(?<w>one|two|three|four)\b/) {
+        if let m = fixed.firstMatch(of: rxPeriodParser5) {
             return spelled[m.output.w.lowercased()]
         }
         return nil
@@ -74,3 +74,10 @@ public enum PeriodParser {
         }
     }
 }
+
+// Regex literals compiled once per process (a literal in a function body is rebuilt on every call).
+nonisolated(unsafe) private let rxPeriodParser1 = /(?<a>\d{4,5})\s?[\/\-–]\s?(?<b>\d{4}|\d{2})(?!\d)/
+nonisolated(unsafe) private let rxPeriodParser2 = /(?i)\b(?:quarter|qtr|qr)\.?\s*(?<n>[1-4])(?!\d)/
+nonisolated(unsafe) private let rxPeriodParser3 = /\b[Qq](?<n>[1-4])\b/
+nonisolated(unsafe) private let rxPeriodParser4 = /(?i)\b(?<w>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter\b/
+nonisolated(unsafe) private let rxPeriodParser5 = /(?i)\bquarter\s+(?<w>one|two|three|four)\b/

@@ -12,11 +12,11 @@ public enum StatusParser {
         if t.contains("red diamond") || t.contains("◆") || t.contains("♦") { return "below_target" }
         if t.contains("green plus") { return "above_target" }
         if t.contains("blue circle") { return "on_target" }
-        if t.contains(/\b(?:exceed|exceeding|exceeds|exceeded|above|better than|ahead of|outperform)/) { return "above_target" }
-        if t.contains(/\b(?:below|off track|off target|not met|missed|behind|worse than|failing|not achieved|under target|short of)/) {
+        if t.contains(rxStatusParser1) { return "above_target" }
+        if t.contains(rxStatusParser2) {
             return "below_target"
         }
-        if t.contains(/\b(?:on target|on track|met|achieved|in line|within tolerance|on plan)\b/) { return "on_target" }
+        if t.contains(rxStatusParser3) { return "on_target" }
         if let c = t.trimmingCharacters(in: .whitespaces).first, t.count <= 3 {
             switch c {
             case "★", "☆", "✶", "✦", "+": return "above_target"
@@ -38,11 +38,11 @@ public enum StatusParser {
     public static func activityStatus(_ s: String) -> String? {
         let t = TextCleaner.collapseWhitespace(TextCleaner.stripMarkup(s)).lowercased()
         guard !t.isEmpty else { return nil }
-        if t.contains("★") || t.contains("☆") || t.contains(/\b(?:ahead|excellent progress)\b/) { return "ahead" }
-        if t.contains("▲") || t.contains(/\b(?:behind|delayed|slipp|off track|at risk|overdue|not started|late)\w*/) {
+        if t.contains("★") || t.contains("☆") || t.contains(rxStatusParser4) { return "ahead" }
+        if t.contains("▲") || t.contains(rxStatusParser5) {
             return "behind"
         }
-        if t.contains("✓") || t.contains("✔") || t.contains(/\b(?:on track|on schedule|good progress|complete|completed|achieved|in progress)\b/) {
+        if t.contains("✓") || t.contains("✔") || t.contains(rxStatusParser6) {
             return "on_track"
         }
         switch t.trimmingCharacters(in: CharacterSet(charactersIn: " .")) {
@@ -52,3 +52,11 @@ public enum StatusParser {
         }
     }
 }
+
+// Regex literals compiled once per process (a literal in a function body is rebuilt on every call).
+nonisolated(unsafe) private let rxStatusParser1 = /\b(?:exceed|exceeding|exceeds|exceeded|above|better than|ahead of|outperform)/
+nonisolated(unsafe) private let rxStatusParser2 = /\b(?:below|off track|off target|not met|missed|behind|worse than|failing|not achieved|under target|short of)/
+nonisolated(unsafe) private let rxStatusParser3 = /\b(?:on target|on track|met|achieved|in line|within tolerance|on plan)\b/
+nonisolated(unsafe) private let rxStatusParser4 = /\b(?:ahead|excellent progress)\b/
+nonisolated(unsafe) private let rxStatusParser5 = /\b(?:behind|delayed|slipp|off track|at risk|overdue|not started|late)\w*/
+nonisolated(unsafe) private let rxStatusParser6 = /\b(?:on track|on schedule|good progress|complete|completed|achieved|in progress)\b/

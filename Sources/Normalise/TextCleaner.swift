@@ -22,11 +22,11 @@ public enum TextCleaner {
     /// Strips HTML tags, decodes common entities and drops markdown emphasis,
     /// keeping a lone `*` such as the footnote mark in `78.2%*`.
     public static func stripMarkup(_ s: String) -> String {
-        var t = s.contains("<") ? s.replacing(/<\/?[A-Za-z][A-Za-z0-9]*(\s[^<>]*)?\/?>/, with: " ") : s
+        var t = s.contains("<") ? s.replacing(rxTextCleaner1, with: " ") : s
         t = decodeEntities(t)
-        if t.contains("**") { t = t.replacing(/\*\*(?<inner>[^*\n]+?)\*\*/) { m in String(m.output.inner) } }
-        if t.contains("__") { t = t.replacing(/__(?<inner>[^_\n]+?)__/) { m in String(m.output.inner) } }
-        if t.contains("*") { t = t.replacing(/(?<pre>^|[^\w*])\*(?<inner>[^\s*]|[^\s*][^*\n]*?[^\s*])\*(?![\w*])/) { m in
+        if t.contains("**") { t = t.replacing(rxTextCleaner2) { m in String(m.output.inner) } }
+        if t.contains("__") { t = t.replacing(rxTextCleaner3) { m in String(m.output.inner) } }
+        if t.contains("*") { t = t.replacing(rxTextCleaner4) { m in
             String(m.output.pre) + String(m.output.inner)
         } }
         return collapseWhitespace(t)
@@ -40,7 +40,7 @@ public enum TextCleaner {
             "pound": "£", "ndash": "–", "mdash": "—", "lsquo": "‘", "rsquo": "’",
             "ldquo": "“", "rdquo": "”", "hellip": "…", "euro": "€", "bull": "•",
         ]
-        return s.replacing(/&(?<name>#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z]+);/) { m in
+        return s.replacing(rxTextCleaner5) { m in
             let name = String(m.output.name)
             if name.hasPrefix("#x") || name.hasPrefix("#X") {
                 if let v = UInt32(name.dropFirst(2), radix: 16), let u = Unicode.Scalar(v) { return String(Character(u)) }
@@ -53,3 +53,10 @@ public enum TextCleaner {
         }
     }
 }
+
+// Regex literals compiled once per process (a literal in a function body is rebuilt on every call).
+nonisolated(unsafe) private let rxTextCleaner1 = /<\/?[A-Za-z][A-Za-z0-9]*(\s[^<>]*)?\/?>/
+nonisolated(unsafe) private let rxTextCleaner2 = /\*\*(?<inner>[^*\n]+?)\*\*/
+nonisolated(unsafe) private let rxTextCleaner3 = /__(?<inner>[^_\n]+?)__/
+nonisolated(unsafe) private let rxTextCleaner4 = /(?<pre>^|[^\w*])\*(?<inner>[^\s*]|[^\s*][^*\n]*?[^\s*])\*(?![\w*])/
+nonisolated(unsafe) private let rxTextCleaner5 = /&(?<name>#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z]+);/

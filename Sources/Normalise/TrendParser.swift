@@ -7,14 +7,19 @@ public enum TrendParser {
     public static func parse(_ s: String) -> String? {
         let t = TextCleaner.collapseWhitespace(TextCleaner.stripMarkup(s)).lowercased()
         guard !t.isEmpty else { return nil }
-        if t.contains(/\b(?:improv\w*|better|up)\b/) || t.contains(where: { "↑⇑⬆▲△↗".contains($0) }) { return "improving" }
-        if t.contains(/\b(?:deteriorat\w*|worse\w*|declin\w*|down)\b/) || t.contains(where: { "↓⇓⬇▼▽↘".contains($0) }) {
+        if t.contains(rxTrendParser1) || t.contains(where: { "↑⇑⬆▲△↗".contains($0) }) { return "improving" }
+        if t.contains(rxTrendParser2) || t.contains(where: { "↓⇓⬇▼▽↘".contains($0) }) {
             return "worsening"
         }
-        if t.contains(/\b(?:stable|no change|unchanged|same|static|steady|maintained|consistent)\b/)
+        if t.contains(rxTrendParser3)
             || t.contains(where: { "→⇒➡↔◄►=".contains($0) }) {
             return "stable"
         }
         return nil
     }
 }
+
+// Regex literals compiled once per process (a literal in a function body is rebuilt on every call).
+nonisolated(unsafe) private let rxTrendParser1 = /\b(?:improv\w*|better|up)\b/
+nonisolated(unsafe) private let rxTrendParser2 = /\b(?:deteriorat\w*|worse\w*|declin\w*|down)\b/
+nonisolated(unsafe) private let rxTrendParser3 = /\b(?:stable|no change|unchanged|same|static|steady|maintained|consistent)\b/

@@ -74,40 +74,74 @@ public enum RuleFinder {
     /// where consecutive rows carry runs with nearly the same ends.
     static func segments(_ img: GrayImage, horizontal: Bool, minLength: Int, dark: UInt8) -> [Group] {
         let lines = horizontal ? img.height : img.width
-        let length = horizontal ? img.width : img.height
+        let runs = darkRuns(img, horizontal: horizontal, minLength: minLength, dark: dark)
         var open: [Group] = []
         var done: [Group] = []
-        img.pixels.withUnsafeBufferPointer { p in
-            let w = img.width
-            for a in 0..<lines {
-                var runs: [(Int, Int)] = []
-                var start = -1
-                for i in 0...length {
-                    let isDark: Bool
-                    if i == length { isDark = false } else {
-                        isDark = (horizontal ? p[a * w + i] : p[i * w + a]) <= dark
-                    }
-                    if isDark { if start < 0 { start = i } } else if start >= 0 {
-                        if i - start >= minLength { runs.append((start, i)) }
-                        start = -1
-                    }
-                }
-                var next: [Group] = []
-                var used = Array(repeating: false, count: open.count)
-                for r in runs {
-                    if let k = open.indices.first(where: { !used[$0] && abs(open[$0].along0 - r.0) <= 2 && abs(open[$0].along1 - r.1) <= 2 }) {
-                        used[k] = true
-                        var g = open[k]
-                        g.along0 = min(g.along0, r.0); g.along1 = max(g.along1, r.1); g.across1 = a + 1
-                        next.append(g)
-                    } else {
-                        next.append(Group(along0: r.0, along1: r.1, across0: a, across1: a + 1))
-                    }
-                }
-                for k in open.indices where !used[k] { done.append(open[k]) }
-                open = next
+        var next: [Group] = []
+        var used: [Bool] = []
+        for a in 0..<lines {
+            let runs = runs[a]
+            if runs.isEmpty {
+                // every open group ends here
+                if !open.isEmpty { done.append(contentsOf: open); open.removeAll(keepingCapacity: true) }
+                continue
             }
+            next.removeAll(keepingCapacity: true)
+            used.removeAll(keepingCapacity: true)
+            used.append(contentsOf: repeatElement(false, count: open.count))
+            for r in runs {
+                if let k = open.indices.first(where: { !used[$0] && abs(open[$0].along0 - r.0) <= 2 && abs(open[$0].along1 - r.1) <= 2 }) {
+                    used[k] = true
+                    var g = open[k]
+                    g.along0 = min(g.along0, r.0); g.along1 = max(g.along1, r.1); g.across1 = a + 1
+                    next.append(g)
+                } else {
+                    next.append(Group(along0: r.0, along1: r.1, across0: a, across1: a + 1))
+                }
+            }
+            for k in open.indices where !used[k] { done.append(open[k]) }
+            swap(&open, &next)
         }
         return done + open
+    }
+
+    /// The dark runs (start, end exclusive) of at least `minLength` pixels of every row (or
+    /// column), in order along it. One row-major sweep either way: columns are tracked with
+    /// a start per column instead of being walked down the image.
+    static func darkRuns(_ img: GrayImage, horizontal: Bool, minLength: Int, dark: UInt8) -> [[(Int, Int)]] {
+        let w = img.width, h = img.height
+        var out = [[(Int, Int)]](repeating: [], count: horizontal ? h : w)
+        img.pixels.withUnsafeBufferPointer { p in
+            if horizontal {
+                for y in 0..<h {
+                    let row = y * w
+                    var start = -1
+                    for x in 0..<w {
+                        if p[row + x] <= dark {
+                            if start < 0 { start = x }
+                        } else if start >= 0 {
+                            if x - start >= minLength { out[y].append((start, x)) }
+                            start = -1
+                        }
+                    }
+                    if start >= 0, w - start >= minLength { out[y].append((start, w)) }
+                }
+            } else {
+                var start = [Int](repeating: -1, count: w)
+                for y in 0..<h {
+                    let row = y * w
+                    for x in 0..<w {
+                        if p[row + x] <= dark {
+                            if start[x] < 0 { start[x] = y }
+                        } else if start[x] >= 0 {
+                            if y - start[x] >= minLength { out[x].append((start[x], y)) }
+                            start[x] = -1
+                        }
+                    }
+                }
+                for x in 0..<w where start[x] >= 0 && h - start[x] >= minLength { out[x].append((start[x], h)) }
+            }
+        }
+        return out
     }
 }
