@@ -164,8 +164,10 @@ public struct OCRPageReader: Sendable {
         // a speck read as one letter beside a figure (`16.46% B`) is unsure of itself
         if w.text.count == 1, w.text.first?.isLetter == true, conf < options.minSymbolConfidence / 2 { return false }
         let meaningful = w.text.unicodeScalars.contains { CharacterSet.alphanumerics.contains($0) || "%£$€".unicodeScalars.contains($0) }
-        // a lone dash or bullet can be a cell ("no data"); other bare punctuation is specks
-        return meaningful || (["-", "–", "—", "•", "*"].contains(w.text) && conf >= options.minSymbolConfidence)
+        // a lone dash or bullet can be a cell ("no data"), a comparison sign belongs to its
+        // title (`carried out < 35 working days`); other bare punctuation is specks
+        return meaningful || (["-", "–", "—", "•", "*", "<", ">", "≤", "≥", "&", "+", "="].contains(w.text)
+                              && conf >= options.minSymbolConfidence)
     }
 }
 

@@ -186,6 +186,11 @@ let tablePageText: Result<PageText, Error> = Result {
         let page = OCRPageReader().layout([words])
         #expect(page.lines.filter { !$0.isBlank }.map(\.text) == ["Rate 12%"])
         #expect(page.lines.compactMap(\.minConfidence) == [40])
+        // a comparison sign read with confidence is part of the title
+        let title = [Word(text: "out", box: Box(x0: 10, y0: 10, x1: 25, y1: 18), confidence: 95),
+                     Word(text: "<", box: Box(x0: 28, y0: 11, x1: 32, y1: 17), confidence: 90),
+                     Word(text: "35", box: Box(x0: 35, y0: 10, x1: 45, y1: 18), confidence: 95)]
+        #expect(OCRPageReader().layout([title]).lines.filter { !$0.isBlank }.map(\.text) == ["out < 35"])
     }
 }
 
