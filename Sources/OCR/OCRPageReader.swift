@@ -108,11 +108,10 @@ public struct OCRPageReader: Sendable {
                 base = lineBaseline
             }
             var out = w
-            // a box narrower than its letters can be (tesseract boxing only the stem of a lone
-            // `a`) is widened to that width on both sides, as either side may be the cut one,
-            // so it does not open a false cell gap beside it
-            let least = 0.8 * em * w.text.reduce(0) { $0 + ("iljtfrI1.,:;'!|".contains($1) ? 0.25 : 0.5) }
-            let (x0, x1) = b.width >= least ? (b.x0, b.x1) : (min(b.x0, b.x1 - least), max(b.x1, b.x0 + least))
+            // a box narrower than its letters can be (tesseract boxing part of a lone `a`) is
+            // widened about its middle, so it does not open a false cell gap beside it
+            let least = 0.3 * em * Double(w.text.count)
+            let (x0, x1) = b.width >= least ? (b.x0, b.x1) : (b.midX - least / 2, b.midX + least / 2)
             out.box = Box(x0: x0, y0: base - 0.77 * em, x1: x1, y1: base + 0.23 * em)
             out.fontSize = (em * 2).rounded() / 2
             return out
