@@ -29,5 +29,11 @@ with open(out, "w") as f:
             print(f"{c['id']}: exit {r.returncode}: {r.stderr.strip()[:200]}", file=sys.stderr)
         f.write(json.dumps({"id": c["id"], "pdf": c["pdf"], "page": c["page"], "tables": tables, "seconds": dt}) + "\n")
 print(f"seconds/page (process start included): {total / len(cases):.3f}")
+import glob, os
+for path in sorted(glob.glob(f"{root}/../anchors/*.jsonl")):
+    rows = [json.loads(l) for l in open(path) if l.strip()]
+    secs = [r["seconds"] for r in rows if isinstance(r.get("seconds"), (int, float))]
+    if secs:
+        print(f"  anchor {os.path.basename(path)[:-6]:<16} {sum(secs) / len(secs):.3f} s/page")
 PY
 python3 "$BENCH/table_score.py" "$BENCH/tables/cases.jsonl" "$OUT"
