@@ -78,8 +78,8 @@ public struct OCRPageReader: Sendable {
     /// baseline to 0.23 em below), the same for every letter of a line.
     /// Each word's ink height, less a pixel of scanner blur at each edge, over the share of
     /// the em its letters span (`InkExtent`) estimates the em; the line's em is the (lower)
-    /// median of its words', and every word gets a font box on its own baseline (so a slight tilt is
-    /// kept) and that em as its font size. The line builder's gap rule (a fraction of the box
+    /// median of its words', and every word gets a font box on its own baseline (so a slight
+    /// tilt is kept) and that em as its font size. The line builder's gap rule (a fraction of the box
     /// height) then splits cells at the same gaps as on a born-digital page, and font-size
     /// headings come out of scans too. Punctuation within the line's band takes the line's
     /// baseline; a word whose estimate is far off the line's (a speck joined to it) keeps
@@ -123,7 +123,7 @@ public struct OCRPageReader: Sendable {
     /// may be the stems of large letters (a 16 pt `l` stands 12 pt), which must stay.
     static func erasing(_ rules: [Box], from image: GrayImage) -> GrayImage {
         let thin = rules.filter { min($0.width, $0.height) <= 2 && max($0.width, $0.height) >= 24 }
-        guard !thin.isEmpty else { return image }
+        guard !thin.isEmpty, image.dpi > 0 else { return image }
         var out = image
         let perPoint = image.dpi / 72
         out.pixels.withUnsafeMutableBufferPointer { p in
