@@ -16,7 +16,9 @@ enum ExtractText {
                 // a reporting period line (`Periods --> 01/04/2011 to 30/09/2011`) names no section
                 if t.range(of: #"\d{1,2}/\d{1,2}/\d{2,4}\s+(to|-|–)\s+\d{1,2}/\d{1,2}/\d{2,4}"#, options: .regularExpression) != nil,
                    t.count <= 60 { i -= 1; continue }
-                if t.count <= maxLength, !t.hasSuffix(":"), t.count >= 3, t.contains(" ") {
+                // a line leading into a list (`… as follows;`) or a page number is no heading
+                if t.count <= maxLength, !t.hasSuffix(":"), !t.hasSuffix(";"), t.count >= 3, t.contains(" "),
+                   t.wholeMatch(of: rxPageNumber) == nil {
                     return cleanSection(t)
                 }
             } else {
@@ -25,6 +27,19 @@ enum ExtractText {
             i -= 1
         }
         return nil
+    }
+
+    /// A person's name as printed, with OCR's `l` for a capital `I` mended where a name
+    /// word starts lower-case (`lan Hepworth` → `Ian Hepworth`) and the others are capitalised.
+    static func personName(_ s: String?) -> String? {
+        // quote marks are specks beside a name (`Trevor Ogunleye’`), never part of it at its ends
+        guard let t = textOrNil(s?.trimmingCharacters(in: CharacterSet(charactersIn: "'’‘\"“” "))) else { return nil }
+        var words = t.split(separator: " ").map(String.init)
+        guard words.count >= 2, words.dropFirst().allSatisfy({ $0.first?.isUppercase == true }),
+              let first = words.first, first.count >= 3, first.hasPrefix("l"),
+              first.dropFirst().allSatisfy(\.isLowercase) else { return t }
+        words[0] = "I" + first.dropFirst()
+        return words.joined(separator: " ")
     }
 
     static func cleanSection(_ s: String) -> String {
@@ -69,3 +84,5 @@ enum ExtractText {
 nonisolated(unsafe) private let rxContext1 = /^[A-Z]\s?[.)]\s+/
 nonisolated(unsafe) private let rxContext2 = /^\d{1,2}[.)]\s+/
 nonisolated(unsafe) private let rxContext3 = /^(?i:objective|priority|outcome|theme|aim|key priority)\s+[0-9]{1,2}[a-z]?\s*[:.)\-–]?\s+(?=\S)/
+
+nonisolated(unsafe) private let rxPageNumber = /(?i)page\s+\d+\s+(?:of|\/)\s+\d+/

@@ -60,7 +60,7 @@ public struct MeasureTableExtractor: Sendable {
                 r.floorText = cell(.floor); r.floor = ExtractText.value(r.floorText, unit: r.unit)
                 r.trendText = cell(.trend); r.trend = r.trendText.flatMap(TrendParser.parse)
                 r.statusText = cell(.status); r.status = r.statusText.flatMap(StatusParser.parse)
-                r.owner = cell(.owner)
+                r.owner = ExtractText.personName(cell(.owner))
                 r.commentary = cell(.comments)
                 rows.append(r)
             }

@@ -27,7 +27,14 @@ public struct ScorecardExtractor: Sendable {
         case table(Table)
     }
 
-    nonisolated(unsafe) static let statusHeading = /^(?i)(red|amber|green|blue|grey|gray|black|purple)\s+(diamond|plus|circle|triangle|square|star|cross|tick|arrow)$/
+    /// A status heading, after an optional scrap of up to three non-letters (its icon, which
+    /// OCR reads as `4` or `4+`) that `statusWords` drops.
+    nonisolated(unsafe) static let statusHeading = /^(?i)(?:[^\sA-Za-z]{1,3}\s+)?(?<words>(?:red|amber|green|blue|grey|gray|black|purple)\s+(?:diamond|plus|circle|triangle|square|star|cross|tick|arrow))$/
+
+    /// The status words of a status heading line (`4+ GREEN PLUS` → `GREEN PLUS`), or nil.
+    static func statusWords(_ line: String) -> String? {
+        line.trimmingCharacters(in: .whitespaces).wholeMatch(of: statusHeading).map { String($0.output.words) }
+    }
     nonisolated(unsafe) static let titleLine = /^(?<code>(?:[A-Z]{2,4}\s)?[A-Z]{1,4}\s?\d{1,4}[A-Z]{0,2}(?:\s*\([A-Z]{1,4}\s?\d{1,4}\))?|\d{3,5}[A-Z]{1,3})\s*:\s*(?<title>\S.*)$/
     /// A code and title without the colon: `NI064 Child protection plans …` (a letter-digit code only).
     nonisolated(unsafe) static let titleLineNoColon = /^(?<code>(?:[A-Z]{2,4}\s)?[A-Z]{1,4}\d{2,4}[A-Z]{0,2}|\d{3,5}[A-Z]{2,3})\s+(?<title>(?:[A-Z(%]|\d[\d,.]*\s+[a-z]).{8,})$/
@@ -41,7 +48,7 @@ public struct ScorecardExtractor: Sendable {
             case .table(let t): events.append(.table(t))
             }
         }
-        guard events.contains(where: { if case .line(let l, _) = $0 { return l.wholeMatch(of: Self.statusHeading) != nil } else { return false } })
+        guard events.contains(where: { if case .line(let l, _) = $0 { return Self.statusWords(l) != nil } else { return false } })
             || events.contains(where: { if case .table(let t) = $0 { return isGrid(t) } else { return false } }) else { return [] }
 
         var indicators: [Indicator] = []
@@ -71,8 +78,8 @@ public struct ScorecardExtractor: Sendable {
                 if isGrid(t), current != nil, current?.grid == nil { current?.grid = t }
             case .line(let line, let p):
                 let text = line.trimmingCharacters(in: .whitespaces)
-                if text.wholeMatch(of: Self.statusHeading) != nil {
-                    pendingStatus = text
+                if let status = Self.statusWords(text) {
+                    pendingStatus = status
                     inComments = false
                     if current?.grid != nil { finish() }
                     continue
@@ -108,7 +115,7 @@ public struct ScorecardExtractor: Sendable {
                 }
                 if text.range(of: #"^(?i)comment author\s*:"#, options: .regularExpression) != nil { continue }
                 // A short name line right before a status heading is a section (the service or its head).
-                if let next = nextLine(after: i), next.trimmingCharacters(in: .whitespaces).wholeMatch(of: Self.statusHeading) != nil,
+                if let next = nextLine(after: i), Self.statusWords(next) != nil,
                    Self.looksLikeSectionName(text) {
                     section = text
                     pendingStatus = nil
@@ -144,7 +151,8 @@ public struct ScorecardExtractor: Sendable {
     /// the next line's label (`Carrie Forrester Po` before `Polarity:`) loses the fragment.
     static func parseFields(_ text: String, nextLine: String?) -> [String: String] {
         var out: [String: String] = [:]
-        let matches = text.matches(of: fieldLabel)
+        // simple word boundaries: a quote OCR glued on (`Ogunleye’Polarity:`) ends a word
+        let matches = text.matches(of: fieldLabel.wordBoundaryKind(.simple))
         for (n, m) in matches.enumerated() {
             let end = n + 1 < matches.count ? matches[n + 1].range.lowerBound : text.endIndex
             var value = TextCleaner.collapseWhitespace(String(text[m.range.upperBound..<end]))
@@ -176,7 +184,7 @@ public struct ScorecardExtractor: Sendable {
             unit = ExtractText.unit(fromCells: Array(allCells))
         }
         let polarity = ind.fields["polarity"].flatMap(PolarityParser.parse) ?? PolarityParser.fromTitle(ind.title)
-        let owner = ind.fields["owner"].flatMap { ExtractText.textOrNil($0) }
+        let owner = ExtractText.personName(ind.fields["owner"])
         var commentary = ExtractText.textOrNil(ind.comments.joined(separator: " "))
         if let c = commentary, c.range(of: #"^(?i)no comment required"#, options: .regularExpression) != nil { commentary = nil }
         let lastActual = (1..<header.count).last { j in

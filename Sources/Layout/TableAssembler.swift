@@ -221,11 +221,18 @@ public struct TableAssembler: Sendable {
                 let p = makeParagraph(lines)
                 out.append(.paragraph(p))
                 between.append(p)
+            case .table(let rt) where isLabelledLine(rt):
+                let p = makeParagraph(rt.rows)
+                out.append(.paragraph(p))
+                between.append(p)
             case .table(let rt):
                 let t = makeTable(rt)
                 if let li = lastTableIndex, case .table(var prev) = out[li], continues(prev, with: t, between: between) {
                     // drop the intervening sub-heading paragraphs from the flow? keep them: they are text
                     var rows = t.rows
+                    if let first = rows.first, let cells = Self.withoutRepeatedHeader(first.cells, header: prev.header) {
+                        rows[0].cells = cells
+                    }
                     if let first = rows.first, first.cells.first?.isEmpty == true, first.at.page != prev.rows.last?.at.page,
                        let last = prev.rows.last, first.cells.contains(where: { !$0.isEmpty }) {
                         prev.rows[prev.rows.count - 1].cells = zip(last.cells, first.cells).map { a, b in
@@ -246,6 +253,49 @@ public struct TableAssembler: Sendable {
         return out
     }
 
+    /// Whether two header blocks read by OCR are the same header printed again (OCR reads a
+    /// repeated header a little differently on each page): the same shape, with at least
+    /// four in five of the filled cells alike (`Actual (As at 31st` ≈ `Actual (As at 3ist`).
+    static func sameHeader(_ a: [[String]], _ b: [[String]]) -> Bool {
+        guard a.count == b.count, zip(a, b).allSatisfy({ $0.count == $1.count }) else { return false }
+        var filled = 0, alike = 0
+        for (ra, rb) in zip(a, b) {
+            for (x, y) in zip(ra, rb) where !x.isEmpty || !y.isEmpty {
+                filled += 1
+                if TextSimilarity.ratio(x, y) >= 0.7 { alike += 1 }
+            }
+        }
+        return filled > 0 && alike * 5 >= filled * 4
+    }
+
+    /// The first row of a table's continuation without the table's header, when the header
+    /// printed again at the top of the page was read into that row (a scanned ruled table
+    /// whose header band OCR fused with the first row: `ref YP2a`, `Lead Officer Pauline …`).
+    /// Nil unless at least two header cells, and most of the filled ones, open their cells.
+    static func withoutRepeatedHeader(_ cells: [String], header: [String]) -> [String]? {
+        guard cells.count == header.count else { return nil }
+        var out = cells
+        var filled = 0, stripped = 0
+        for (c, h) in header.enumerated() where !h.isEmpty {
+            filled += 1
+            let words = h.split(separator: " ")
+            let cellWords = cells[c].split(separator: " ", omittingEmptySubsequences: true)
+            guard cellWords.count >= words.count,
+                  zip(words, cellWords).allSatisfy({ TextSimilarity.ratio(String($0), String($1)) >= 0.75 }) else { continue }
+            stripped += 1
+            out[c] = cellWords.dropFirst(words.count).joined(separator: " ")
+        }
+        return stripped >= 2 && stripped * 3 >= filled * 2 ? out : nil
+    }
+
+    /// A lone line outside any table region that opens with a field label (`Owner: John ⇥
+    /// Harris Polarity: …`): prose that a wide gap (OCR boxing a word short) cut into cells,
+    /// not a one-row table.
+    func isLabelledLine(_ rt: RawTable) -> Bool {
+        guard rt.rows.count == 1, let line = rt.rows.first?.line, line.tableRegion == nil else { return false }
+        return line.text.firstMatch(of: rxFieldLabelStart) != nil
+    }
+
     func continues(_ prev: Table, with next: Table, between: [Paragraph]) -> Bool {
         guard prev.columnCount == next.columnCount, next.caption == nil else { return false }
         // a table on the same page that opens with the previous table's first row is a new table
@@ -255,7 +305,10 @@ public struct TableAssembler: Sendable {
         // a table on the same page that starts above where the previous one ends sits beside it
         if let p = prev.pages, let n = next.pages, p.last == n.first, n.count == 1,
            let top = next.at.box, let end = prev.rows.last?.at.box ?? prev.at.box, top.y1 <= end.y0 { return false }
-        let sameHeader = !next.headerRows.isEmpty && next.headerRows == prev.headerRows
+        // read by OCR (rows carry word confidences): the header repeated on the next page may differ by a misread
+        let ocr = next.rows.contains { $0.confidence != nil } && prev.rows.contains { $0.confidence != nil }
+        let sameHeader = !next.headerRows.isEmpty
+            && (next.headerRows == prev.headerRows || ocr && Self.sameHeader(next.headerRows, prev.headerRows))
         guard next.headerRows.isEmpty || sameHeader else { return false }
         let pageBreak = prev.pages != nil && next.pages != nil && prev.pages?.last != next.pages?.first
         if sameHeader { return between.isEmpty && pageBreak }
@@ -264,3 +317,5 @@ public struct TableAssembler: Sendable {
         return between.count <= 1 && between.allSatisfy { $0.headingLevel != nil || ($0.text.count <= 80 && $0.bold) }
     }
 }
+
+nonisolated(unsafe) private let rxFieldLabelStart = /^[A-Z][A-Za-z]{1,20}(?: [A-Za-z]{1,20}){0,2}:\s+\S/

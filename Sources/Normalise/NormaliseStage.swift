@@ -5,7 +5,7 @@ import ScrutinyCore
 /// dates and vocabularies are parsed by the rule types of this module when extracted.
 public struct NormaliseStage: Stage {
     public static let name = "normalise"
-    public static let version = 4
+    public static let version = 5
 
     /// Normalise options.
     public struct Options: Codable, Sendable, Hashable {
@@ -56,7 +56,7 @@ public struct NormaliseStage: Stage {
     }
 
     /// Column-wide OCR repairs: symbols in status columns, look-alike digits in code columns;
-    /// and icon scraps beside figures.
+    /// and icon scraps beside figures. Row-wide: decimal points lost from one figure of a row.
     static func repairColumns(_ table: Table) -> Table {
         var t = table
         let header = t.header
@@ -69,6 +69,7 @@ public struct NormaliseStage: Stage {
             column = OCRColumnRepairs.repairCodes(column).map(OCRColumnRepairs.dropIconDebris)
             for (i, v) in column.enumerated() where c < t.rows[i].cells.count { t.rows[i].cells[c] = v }
         }
+        for i in t.rows.indices { t.rows[i].cells = OCRColumnRepairs.repairLostDecimalPoints(t.rows[i].cells) }
         return t
     }
 

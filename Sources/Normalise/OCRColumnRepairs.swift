@@ -40,6 +40,32 @@ public enum OCRColumnRepairs {
         s.count == 1 && s.unicodeScalars.allSatisfy { !CharacterSet.alphanumerics.contains($0) && $0.value > 0x7F }
     }
 
+    nonisolated(unsafe) static let decimalShape = /^(\d{1,3})\.(\d{1,2})$/
+    nonisolated(unsafe) static let bareDigits = /^\d{2,5}$/
+
+    /// A row of figures (a scorecard's monthly actuals or targets) where OCR lost one
+    /// figure's decimal point: when at least two other figures in the row have the same
+    /// number of decimals and the same leading shape, a bare integer more than five times
+    /// the largest of them, which with that many decimals falls within their range (within
+    /// a quarter either way), gets its point back (`10.5 · 111 · 11.8` → `11.1`). Figures
+    /// the row gives no such evidence for are left alone.
+    public static func repairLostDecimalPoints(_ cells: [String]) -> [String] {
+        var decimals: [Int: [Double]] = [:]
+        for c in cells {
+            guard let m = c.wholeMatch(of: decimalShape), let v = Double(c) else { continue }
+            decimals[m.output.2.count, default: []].append(v)
+        }
+        guard let (places, peers) = decimals.max(by: { $0.value.count < $1.value.count }), peers.count >= 2,
+              let low = peers.min(), let high = peers.max(), high > 0 else { return cells }
+        let scale = pow(10, Double(places))
+        return cells.map { c in
+            guard c.wholeMatch(of: bareDigits) != nil, let v = Double(c), v > 5 * high, c.count > places else { return c }
+            let mended = v / scale
+            guard mended >= 0.75 * low, mended <= 1.25 * high else { return c }
+            return String(c.dropLast(places)) + "." + String(c.suffix(places))
+        }
+    }
+
     nonisolated(unsafe) static let codeShape = /^([A-Z]{1,4})(\d{1,3})([a-z]?)$/
 
     /// A column of codes of one shape (letters, digits, an optional lower-case letter) where

@@ -43,10 +43,10 @@ public enum PolarityParser {
 
 // Regex literals compiled once per process (a literal in a function body is rebuilt on every call).
 nonisolated(unsafe) private let rxPolarityParser1 = /^(?:polarity|direction(?: of travel)?|good performance(?: is)?|good is|aim)\s*[:\-–]?\s*/
-nonisolated(unsafe) private let rxPolarityParser2 = /\b(?:bigger|higher|larger|greater|more|high|increase|increasing)\s+(?:is|=)\s+(?:better|good|best)\b/
+nonisolated(unsafe) private let rxPolarityParser2 = /\b(?:bigger|higher|larger|greater|more|high|increase|increasing)\s+(?:[il1|][s$5]|=)\s+(?:better|good|best)\b/
 nonisolated(unsafe) private let rxPolarityParser3 = /\b(?:aim|aims|aiming)?\s*(?:to\s+)?(?:maximi[sz]e|increase)\b/
 nonisolated(unsafe) private let rxPolarityParser4 = /minimi[sz]e|reduce/
-nonisolated(unsafe) private let rxPolarityParser5 = /\b(?:smaller|lower|less|fewer|low|reduction|decrease|decreasing)\s+(?:is|=)\s+(?:better|good|best)\b/
+nonisolated(unsafe) private let rxPolarityParser5 = /\b(?:smaller|lower|less|fewer|low|reduction|decrease|decreasing)\s+(?:[il1|][s$5]|=)\s+(?:better|good|best)\b/
 nonisolated(unsafe) private let rxPolarityParser6 = /\b(?:aim|aims|aiming)?\s*(?:to\s+)?(?:minimi[sz]e|reduce)\b/
 nonisolated(unsafe) private let rxPolarityParser7 = /(?i)\(\s*(?:reduce|decrease|minimi[sz]e)\s*\)/
 nonisolated(unsafe) private let rxPolarityParser8 = /(?i)\(\s*(?:increase|maximi[sz]e)\s*\)/

@@ -83,7 +83,7 @@ public struct OCRPageReader: Sendable {
     /// height) then splits cells at the same gaps as on a born-digital page, and font-size
     /// headings come out of scans too. Punctuation within the line's band takes the line's
     /// baseline; a word whose estimate is far off the line's (a speck joined to it) keeps
-    /// its own box.
+    /// its own box; one far smaller and read with little confidence is a speck, and is dropped.
     static func typeBoxes(_ words: [Word], pixel: Double) -> [Word] {
         let estimates: [(extent: InkExtent, em: Double)?] = words.map { w in
             guard let b = w.box, let e = InkExtent(w.text) else { return nil }
@@ -96,10 +96,13 @@ public struct OCRPageReader: Sendable {
         func baseline(_ b: Box, _ e: InkExtent) -> Double { b.y1 - pixel - e.below * em }
         let baselines = zip(words, estimates).compactMap { w, e in e.map { baseline(w.box!, $0.extent) } }.sorted()
         let lineBaseline = baselines[(baselines.count - 1) / 2]
-        return zip(words, estimates).map { w, estimate in
+        return zip(words, estimates).compactMap { w, estimate in
             guard let b = w.box else { return w }
             let base: Double
             if let (extent, own) = estimate {
+                // a speck read with little confidence as a letter or digit (`4` two points high
+                // beside a line of 9 pt type) would open a cell of its own: dropped
+                if own < 0.5 * em, (w.confidence ?? 100) < 40 { return nil }
                 guard own < 1.4 * em, own > 0.7 * em else { return w }
                 base = baseline(b, extent)
             } else {

@@ -190,7 +190,7 @@ public enum LineBuilder {
             for g in open {
                 let core = groups[g].box
                 let ov = b.verticalOverlap(core)
-                if ov > bestOverlap { bestOverlap = ov; best = g }
+                if ov > bestOverlap, !stacks(b, on: groups[g].words) { bestOverlap = ov; best = g }
             }
             if let g = best {
                 groups[g].words.append(w)
@@ -210,6 +210,18 @@ public enum LineBuilder {
             lines.append(makeLine(ws, bodySize: body))
         }
         return lines.sorted { ($0.box!.y0 + $0.box!.y1) < ($1.box!.y0 + $1.box!.y1) }
+    }
+
+    /// Whether `b` sits above or below one of `words` rather than beside it: words of one
+    /// line never share their horizontal extent, so a word that overlaps another by half
+    /// the narrower's width but not by half the shorter's height is on another printed line
+    /// (two-line header cells, which a tall OCR box or a joined speck would otherwise fuse).
+    static func stacks(_ b: Box, on words: [Word]) -> Bool {
+        words.contains { w in
+            let o = w.box!
+            let across = min(b.x1, o.x1) - max(b.x0, o.x0)
+            return across > 0.5 * min(b.width, o.width) && b.verticalOverlap(o) < 0.5
+        }
     }
 
     /// The most common font size, weighted by characters.

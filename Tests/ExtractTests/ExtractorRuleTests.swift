@@ -1,5 +1,6 @@
 import Testing
 import ScrutinyCore
+import Normalise
 @testable import Extract
 
 @Suite struct ScorecardExtractorTests {
@@ -174,5 +175,43 @@ import ScrutinyCore
         }
         let blocks = [para("Young people"), para("Periods --> 01/04/2011 to 30/09/2011"), para("x")]
         #expect(ExtractText.section(before: 2, in: blocks) == "Young people")
+    }
+}
+
+/// Scan readings the extractors see past: OCR's `l` for `I`, a quote glued to a name, an
+/// icon read before a status heading, `i$` for `is`, a list lead-in above a table.
+@Suite struct ScanReadingRuleTests {
+    @Test func ownerNamesLoseOCRSpecks() {
+        #expect(ExtractText.personName("lan Hepworth") == "Ian Hepworth")
+        #expect(ExtractText.personName("Trevor Ogunleye’") == "Trevor Ogunleye")
+        // a lower-case first word is mended only before capitalised ones
+        #expect(ExtractText.personName("lead officer") == "lead officer")
+        #expect(ExtractText.personName("Lance Hill") == "Lance Hill")
+        #expect(ExtractText.personName("  ") == nil)
+    }
+
+    @Test func statusHeadingAfterAnIconScrap() {
+        #expect(ScorecardExtractor.statusWords("4+ GREEN PLUS") == "GREEN PLUS")
+        #expect(ScorecardExtractor.statusWords("RED DIAMOND") == "RED DIAMOND")
+        #expect(ScorecardExtractor.statusWords("A GREEN PLUS") == nil)
+        #expect(ScorecardExtractor.statusWords("GREEN PLUS targets") == nil)
+    }
+
+    @Test func fieldLabelAfterAGluedQuoteAndPolarityWithAMisreadIs() throws {
+        let fields = ScorecardExtractor.parseFields("Owner: Trevor Ogunleye’Polarity: Bigger i$ Better Unit: %", nextLine: nil)
+        #expect(fields["polarity"] == "Bigger i$ Better")
+        #expect(fields["unit"] == "%")
+        #expect(PolarityParser.parse("Bigger i$ Better") == "higher_is_better")
+        #expect(PolarityParser.parse("Smaller 1s Better") == "lower_is_better")
+    }
+
+    @Test func aListLeadInOrAPageNumberIsNoSection() {
+        func para(_ t: String) -> Block {
+            .paragraph(Paragraph(text: t, lines: [t], bold: true, headingLevel: nil, at: Provenance(page: 1, line: 0, box: nil)))
+        }
+        let leadIn = [para("Young people"), para("The status symbols employed are as follows;"), para("x")]
+        #expect(ExtractText.section(before: 2, in: leadIn) == "Young people")
+        let footer = [para("Children in care"), para("Page 5 of 6"), para("x")]
+        #expect(ExtractText.section(before: 2, in: footer) == "Children in care")
     }
 }

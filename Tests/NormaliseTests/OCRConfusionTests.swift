@@ -139,6 +139,17 @@ import ScrutinyCore
         #expect(OCRColumnRepairs.dropIconDebris("Quarter 3") == "Quarter 3")
     }
 
+    @Test func aDecimalPointLostFromOneFigureOfARowIsPutBack() {
+        #expect(OCRColumnRepairs.repairLostDecimalPoints(["Actual", "10.5", "", "111", "11.8"]) == ["Actual", "10.5", "", "11.1", "11.8"])
+        #expect(OCRColumnRepairs.repairLostDecimalPoints(["9.2", "10.7", "9.8", "114"]) == ["9.2", "10.7", "9.8", "11.4"])
+        // one decimal peer is not evidence enough
+        #expect(OCRColumnRepairs.repairLostDecimalPoints(["10.5", "111"]) == ["10.5", "111"])
+        // a figure that stays out of the row's range with a point is left alone
+        #expect(OCRColumnRepairs.repairLostDecimalPoints(["10.5", "11.8", "2012"]) == ["10.5", "11.8", "2012"])
+        // whole numbers in a row of whole numbers are untouched
+        #expect(OCRColumnRepairs.repairLostDecimalPoints(["95", "95", "950"]) == ["95", "95", "950"])
+    }
+
     @Test func codesOfOneShapeMendLookAlikeDigits() {
         #expect(OCRColumnRepairs.repairCodes(["YPla", "YP1b", "YP1c", "RESc", "RE5d"]) == ["YP1a", "YP1b", "YP1c", "RE5c", "RE5d"])
         // a column of words is left alone

@@ -158,6 +158,13 @@ let tablePageText: Result<PageText, Error> = Result {
             #expect(abs(b.y1 - (base + 0.23 * em)) < 0.01)
             #expect(word.fontSize == em)
         }
+        // a speck read with little confidence as `4`, two points high, is dropped; read with
+        // confidence it stays (with its own box)
+        let speck = Word(text: "4", box: Box(x0: 100, y0: base - 2, x1: 102, y1: base), confidence: 11)
+        #expect(OCRPageReader.typeBoxes(line + [speck], pixel: pixel).count == 3)
+        var sure = speck
+        sure.confidence = 90
+        #expect(OCRPageReader.typeBoxes(line + [sure], pixel: pixel).count == 4)
         #expect(InkExtent("vacancies")?.above == 0.73)   // the dots of i stand as tall as capitals
         #expect(InkExtent("some")?.above == 0.53)
         #expect(InkExtent("—") == nil)

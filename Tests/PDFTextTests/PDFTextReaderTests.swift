@@ -135,3 +135,21 @@ func tables(_ blocks: [Block]) -> [Table] {
         } catch let e as UnreadableInput { #expect(e.reason.contains("limit")) } catch { Issue.record("\(error)") }
     }
 }
+
+@Suite struct LineBuilderTests {
+    /// A two-line header cell (`Similar` over `Authorities`) beside a tall garbled word that
+    /// spans both lines stays two lines, in print order.
+    @Test func stackedWordsAreTwoLinesEvenBesideATallWord() {
+        let words = [
+            Word(text: "pang", box: Box(x0: 139, y0: 160.8, x1: 186, y1: 180.2)),
+            Word(text: "Similar", box: Box(x0: 210, y0: 165.5, x1: 240, y1: 177.0)),
+            Word(text: "Authorities", box: Box(x0: 209.7, y0: 174.5, x1: 258.6, y1: 185.3)),
+        ]
+        let lines = LineBuilder.lines(words)
+        #expect(lines.map(\.text) == ["pang Similar", "Authorities"])
+        // words printed twice at one place (fake bold) are still one line
+        let bold = [Word(text: "Total", box: Box(x0: 10, y0: 10, x1: 30, y1: 18)),
+                    Word(text: "Total", box: Box(x0: 10.4, y0: 10, x1: 30.4, y1: 18))]
+        #expect(LineBuilder.lines(bold).count == 1)
+    }
+}

@@ -14,3 +14,13 @@ import Testing
         #expect(TableHeader.leafLabels([["PI", "Actual", "", "SCORE"]]) == ["PI", "Actual", "", "SCORE"])
     }
 }
+
+@Suite struct TextSimilarityTests {
+    @Test func ratioIgnoresCaseSpacingAndPunctuation() {
+        #expect(TextSimilarity.ratio("Actual (As at", "actual as at") == 1)
+        #expect(TextSimilarity.ratio("", "") == 1)
+        #expect(TextSimilarity.ratio("abc", "") == 0)
+        #expect(abs(TextSimilarity.ratio("Authorities", "Authoritles") - 10.0 / 11.0) < 1e-9)
+        #expect(TextSimilarity.editDistance(Array("kitten"), Array("sitting")) == 3)
+    }
+}

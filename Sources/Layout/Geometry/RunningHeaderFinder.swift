@@ -6,19 +6,33 @@ public enum RunningHeaderFinder {
     /// The share of the page height searched at the top and at the bottom.
     static let band = 0.12
 
-    /// The key a line is compared by: its text with digit runs replaced, and its position.
-    static func key(_ line: TextLine, pageHeight: Double) -> String? {
+    /// What a line is compared by: its text with digit runs replaced, which band it is in,
+    /// and its distance from that edge of the page in 12 pt steps.
+    struct Key: Hashable {
+        var text: String
+        var step: Int
+        /// The same text one step nearer or further (a scan sits a few points off on each page).
+        var neighbours: [Key] { [-1, 0, 1].map { Key(text: text, step: step + $0) } }
+    }
+
+    static func key(_ line: TextLine, pageHeight: Double) -> Key? {
         guard let b = line.box, pageHeight > 0 else { return nil }
         let top = b.y1 <= pageHeight * band, bottom = b.y0 >= pageHeight * (1 - band)
         guard top || bottom else { return nil }
-        var text = ""
+        var text = top ? "t|" : "b|"
         var inDigits = false
         for ch in line.text.lowercased() {
             if ch.isNumber { if !inDigits { text.append("#") }; inDigits = true } else if !ch.isWhitespace { text.append(ch); inDigits = false }
         }
-        guard !text.isEmpty else { return nil }
+        guard text.count > 2 else { return nil }
         let y = top ? (b.y0 / 12).rounded() : ((pageHeight - b.y1) / 12).rounded()
-        return (top ? "t" : "b") + "\(Int(y))|" + text
+        return Key(text: text, step: Int(y))
+    }
+
+    /// A page number line (`Page 6 of 13`, `Page 6`, `6 of 13`): page furniture in either
+    /// band, even on a page where OCR set it a little apart from the others.
+    static func isPageNumber(_ key: Key) -> Bool {
+        ["page#of#", "page#", "#of#", "page#/#"].contains(key.text.dropFirst(2))
     }
 
     /// Which lines stay on the page: every line that is not running, and a running line set
@@ -50,24 +64,25 @@ public enum RunningHeaderFinder {
     public static func strip(_ pages: [PageText]) -> (pages: [PageText], headers: [String]) {
         let geometric = pages.filter { $0.height != nil && !$0.lines.isEmpty }
         guard geometric.count >= 2 else { return (pages, []) }
-        var counts: [String: Int] = [:]
+        var counts: [Key: Int] = [:]
         for p in geometric {
-            let keys = Set(p.lines.compactMap { key($0, pageHeight: p.height!) })
+            let keys = Set(p.lines.compactMap { key($0, pageHeight: p.height!) }.flatMap(\.neighbours))
             for k in keys { counts[k, default: 0] += 1 }
         }
         let needed = max(2, Int((Double(geometric.count) * 0.5).rounded(.up)))
-        let running = Set(counts.filter { $0.value >= needed }.keys)
-        guard !running.isEmpty else { return (pages, []) }
+        func isRunning(_ k: Key) -> Bool { counts[k, default: 0] >= needed }
+        guard counts.values.contains(where: { $0 >= needed }) else { return (pages, []) }
         var headers: [String] = []
         var seen: Set<String> = []
         let out = pages.map { p -> PageText in
             guard let h = p.height else { return p }
             var q = p
             let keys = p.lines.map { key($0, pageHeight: h) }
-            let keep = keptLines(p.lines, running: keys.map { $0.map(running.contains) ?? false })
+            let running = keys.map { k in k.map { isRunning($0) || isPageNumber($0) } ?? false }
+            let keep = keptLines(p.lines, running: running)
             q.lines = p.lines.indices.filter { i in
                 guard !keep[i], let k = keys[i] else { return true }
-                if seen.insert(k).inserted, !p.lines[i].text.allSatisfy({ $0.isNumber || $0.isWhitespace }) { headers.append(p.lines[i].text) }
+                if seen.insert(k.text).inserted, !p.lines[i].text.allSatisfy({ $0.isNumber || $0.isWhitespace }) { headers.append(p.lines[i].text) }
                 return false
             }.map { p.lines[$0] }
             return q

@@ -1,0 +1,68 @@
+import Testing
+import ScrutinyCore
+@testable import Layout
+
+/// What layout does for scanned pages, where OCR reads the same print a little differently
+/// on each page: running lines that sit a few points off, headers repeated with misreads,
+/// a repeated header fused into the first row, prose cut into cells by a short word box.
+@Suite struct ScanLayoutTests {
+    /// A page with a running title at `top`, a body line, and a page number at `foot`.
+    func page(_ n: Int, top: Double, foot: Double) -> PageText {
+        PageText(number: n, width: 600, height: 800, lines: [
+            geoLine(top, [("Improvement", 50), ("Plan", 90), ("2012/13", 110)]),
+            geoLine(300, [("Body", 50), ("text", 80), ("\(n)", 120)]),
+            geoLine(foot, [("Page", 50), ("\(n)", 66), ("of", 72), ("3", 80)]),
+        ], method: .ocr)
+    }
+
+    @Test func runningLinesAFewPointsOffAreStillFurniture() {
+        // 12 pt steps: 29 → 2, 37 → 3, 31 → 3: no one step holds the title on every page
+        let pages = [page(1, top: 29, foot: 770), page(2, top: 37, foot: 758), page(3, top: 31, foot: 781)]
+        let (stripped, headers) = RunningHeaderFinder.strip(pages)
+        #expect(headers.first == "Improvement Plan 2012/13")
+        #expect(stripped.map { $0.lines.map(\.text) } == [["Body text 1"], ["Body text 2"], ["Body text 3"]])
+    }
+
+    @Test func aPageNumberLineIsFurnitureWhereverItSits() {
+        // page 2's number sits 40 points higher than the others
+        let pages = [page(1, top: 30, foot: 770), page(2, top: 30, foot: 730), page(3, top: 30, foot: 770)]
+        let (stripped, _) = RunningHeaderFinder.strip(pages)
+        #expect(stripped[1].lines.map(\.text) == ["Body text 2"])
+    }
+
+    func table(_ header: [[String]], _ rows: [[String]], page: Int, confidence: Double?) -> Table {
+        let at = Provenance(page: page, line: 0, box: nil)
+        return Table(headerRows: header, rows: rows.map { TableRow(cells: $0, at: at, confidence: confidence) },
+                     caption: nil, pages: [page], at: at)
+    }
+
+    @Test func aHeaderRepeatedWithOCRMisreadsContinuesTheTable() {
+        let header1 = [["Measure", "Actual (As at 31st", "Similar Authorities", "Any Comments"]]
+        let header2 = [["Measure", "Actual (As at 3ist", "Similar Authorlties", "Any Comments"]]
+        let assembler = TableAssembler()
+        let scanned = assembler.continues(table(header1, [["a", "1", "2", "x"]], page: 1, confidence: 90),
+                                          with: table(header2, [["b", "3", "4", "y"]], page: 2, confidence: 88), between: [])
+        #expect(scanned)
+        // a text layer reads what is printed: a different header is a different table
+        let born = assembler.continues(table(header1, [["a", "1", "2", "x"]], page: 1, confidence: nil),
+                                       with: table(header2, [["b", "3", "4", "y"]], page: 2, confidence: nil), between: [])
+        #expect(!born)
+        #expect(!TableAssembler.sameHeader([["Measure", "Quarter 1", "Quarter 2"]], [["Service", "Budget", "Forecast"]]))
+    }
+
+    @Test func aRepeatedHeaderFusedIntoTheFirstRowIsTakenOff() {
+        let header = ["ref", "Key Activities", "Status", "Lead Officer"]
+        let fused = ["ref YP2a", "Key Activities Ensure that children are safe", "‘Status", "Lead Officer Pauline Sharratt"]
+        #expect(TableAssembler.withoutRepeatedHeader(fused, header: header)
+                == ["YP2a", "Ensure that children are safe", "", "Pauline Sharratt"])
+        // a row that merely starts with one header word is left alone
+        #expect(TableAssembler.withoutRepeatedHeader(["YP2b", "Key work", "✓", "Jo Smith"], header: header) == nil)
+    }
+
+    @Test func aLabelledLineCutIntoCellsIsProseNotATable() {
+        let blocks = TableAssembler().blocks(for: exportPage("Owner: John\tHarris Polarity: Bigger is Better"))
+        guard case .paragraph(let p) = blocks.first else { Issue.record("expected a paragraph, got \(blocks)"); return }
+        #expect(p.text.hasPrefix("Owner: John"))
+        #expect(blocks.count == 1)
+    }
+}
