@@ -288,12 +288,19 @@ public struct TableAssembler: Sendable {
         return stripped >= 2 && stripped * 3 >= filled * 2 ? out : nil
     }
 
-    /// A lone line outside any table region that opens with a field label (`Owner: John ⇥
-    /// Harris Polarity: …`): prose that a wide gap (OCR boxing a word short) cut into cells,
-    /// not a one-row table.
+    /// A lone line outside any table region that opens with a field label or a code (`Owner:
+    /// John ⇥ Harris Polarity: …`, `CS108: % LAC ⇥ 20 days) with a PEP`): prose that a wide
+    /// gap (OCR boxing a word short or losing it) cut into cells, not a one-row table.
     func isLabelledLine(_ rt: RawTable) -> Bool {
         guard rt.rows.count == 1, let line = rt.rows.first?.line, line.tableRegion == nil else { return false }
-        return line.text.firstMatch(of: rxFieldLabelStart) != nil
+        if line.text.firstMatch(of: rxFieldLabelStart) != nil { return true }
+        // read by OCR: cells that are each a run of words (`Performance is below target but ⇥ am
+        // confident…`, where OCR lost the lone `I` between them) are one sentence
+        guard line.minConfidence != nil else { return false }
+        let filled = line.cells.filter { !$0.isEmpty }
+        return filled.count >= 2 && filled.allSatisfy { cell in
+            cell.split(separator: " ").count >= 3 && cell.contains(where: \.isLowercase)
+        }
     }
 
     func continues(_ prev: Table, with next: Table, between: [Paragraph]) -> Bool {
@@ -318,4 +325,4 @@ public struct TableAssembler: Sendable {
     }
 }
 
-nonisolated(unsafe) private let rxFieldLabelStart = /^[A-Z][A-Za-z]{1,20}(?: [A-Za-z]{1,20}){0,2}:\s+\S/
+nonisolated(unsafe) private let rxFieldLabelStart = /^[A-Z0-9][A-Za-z0-9]{1,20}(?: [A-Za-z0-9]{1,20}){0,2}:\s+\S/

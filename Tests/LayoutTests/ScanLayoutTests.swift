@@ -59,6 +59,20 @@ import ScrutinyCore
         #expect(TableAssembler.withoutRepeatedHeader(["YP2b", "Key work", "✓", "Jo Smith"], header: header) == nil)
     }
 
+    @Test func anOCRLineOfWordsCutAtALostWordIsProse() {
+        func ocrLine(_ cells: [String]) -> [PageText] {
+            let words = cells.joined(separator: " ").split(separator: " ").map { Word(text: String($0), confidence: 90) }
+            return [PageText(number: 1, lines: [TextLine(cells: cells, words: words)], method: .ocr)]
+        }
+        let prose = TableAssembler().blocks(for: ocrLine(["Performance is below target but", "am confident with the number"]))
+        guard case .paragraph = prose.first else { Issue.record("expected a paragraph, got \(prose)"); return }
+        let code = TableAssembler().blocks(for: ocrLine(["CS108: % LAC", "20 days) with a PEP"]))
+        guard case .paragraph = code.first else { Issue.record("expected a paragraph, got \(code)"); return }
+        // a label and a figure stay a row
+        let row = TableAssembler().blocks(for: ocrLine(["Children in care total", "412"]))
+        guard case .table = row.first else { Issue.record("expected a table, got \(row)"); return }
+    }
+
     @Test func aLabelledLineCutIntoCellsIsProseNotATable() {
         let blocks = TableAssembler().blocks(for: exportPage("Owner: John\tHarris Polarity: Bigger is Better"))
         guard case .paragraph(let p) = blocks.first else { Issue.record("expected a paragraph, got \(blocks)"); return }
