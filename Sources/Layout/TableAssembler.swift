@@ -278,12 +278,14 @@ public struct TableAssembler: Sendable {
         var filled = 0, stripped = 0
         for (c, h) in header.enumerated() where !h.isEmpty {
             filled += 1
-            let words = h.split(separator: " ")
-            let cellWords = cells[c].split(separator: " ", omittingEmptySubsequences: true)
+            let words = h.split(whereSeparator: \.isWhitespace)
+            // the cell's words with where each ends, so the rest keeps its own line breaks
+            let cell = cells[c]
+            let cellWords = cell.split(whereSeparator: \.isWhitespace)
             guard cellWords.count >= words.count,
                   zip(words, cellWords).allSatisfy({ TextSimilarity.ratio(String($0), String($1)) >= 0.75 }) else { continue }
             stripped += 1
-            out[c] = cellWords.dropFirst(words.count).joined(separator: " ")
+            out[c] = String(cell[cellWords[words.count - 1].endIndex...]).trimmingCharacters(in: .whitespacesAndNewlines)
         }
         return stripped >= 2 && stripped * 3 >= filled * 2 ? out : nil
     }

@@ -266,6 +266,18 @@ func tableRows(_ lines: [TextLine]) -> [[String]] {
         #expect(rows[3] == ["Stress", "23", "10.1"])
     }
 
+    /// A line of column labels and the first line of figures in one band (the rule under the
+    /// header lost, as on a scan) are the header row and the first body row.
+    @Test func figuresUnderTheLabelsInOneBandStartTheBody() {
+        let lines = [
+            geoLine(102, [("Measure", 50), ("Actual", 160), ("Target", 260)]),
+            geoLine(111, [("Children", 50), ("in", 77), ("care", 86), ("104.9", 160), ("98.8", 260)]),
+            geoLine(126, [("Care", 50), ("leavers", 65), ("50", 160), ("65", 260)]),
+        ]
+        let rows = ruledRows(lines, rowRules: [99, 121, 135], columns: [140, 240])
+        #expect(rows == [["Measure", "Actual", "Target"], ["Children in care", "104.9", "98.8"], ["Care leavers", "50", "65"]])
+    }
+
     /// A ruled grid's first band holding several lines of labels only is its header, whatever
     /// the words: a group label over some columns becomes its own header row.
     @Test func labelBandWithGroupLabelIsAHeaderOfTwoRows() {

@@ -52,9 +52,9 @@ import ScrutinyCore
 
     @Test func aRepeatedHeaderFusedIntoTheFirstRowIsTakenOff() {
         let header = ["ref", "Key Activities", "Status", "Lead Officer"]
-        let fused = ["ref YP2a", "Key Activities Ensure that children are safe", "‘Status", "Lead Officer Pauline Sharratt"]
+        let fused = ["ref\nYP2a", "Key Activities Ensure that\nchildren are safe", "‘Status", "Lead Officer Pauline Sharratt"]
         #expect(TableAssembler.withoutRepeatedHeader(fused, header: header)
-                == ["YP2a", "Ensure that children are safe", "", "Pauline Sharratt"])
+                == ["YP2a", "Ensure that\nchildren are safe", "", "Pauline Sharratt"])
         // a row that merely starts with one header word is left alone
         #expect(TableAssembler.withoutRepeatedHeader(["YP2b", "Key work", "✓", "Jo Smith"], header: header) == nil)
     }

@@ -179,7 +179,12 @@ struct TableGrid {
                 let bandHasFigures = members.contains { placed[$0].1.cells.contains(where: FigureShape.isFigure) }
                 // (a line with a figure under a figure of the row so far starts a new row: a rule missing between them)
                 let stacked = cells.indices.contains { FigureShape.isFigure(cells[$0]) && FigureShape.isFigure(last.cells[$0].split(separator: "\n").last.map(String.init) ?? "") }
-                let joinBand = ruled && !stacked && (dense ? members.count <= 8 : (!bandHasFigures && (members.count <= 6 || separatorSpans != nil)))
+                // (a figure line under a first line of column labels starts the body: the rule between them is missing)
+                let underLabels = last.lines.count == 1 && cells.contains(where: FigureShape.isFigure)
+                    && !rows.contains(where: { $0.cells.contains(where: FigureShape.isFigure) })
+                    && !last.cells.contains(where: FigureShape.isFigure) && HeaderRowDetector.isHeaderLike(last.cells, next: nil)
+                let joinBand = ruled && !stacked && !underLabels
+                    && (dense ? members.count <= 8 : (!bandHasFigures && (members.count <= 6 || separatorSpans != nil)))
                 if joinBand || continues(line, cells: cells, after: last.lines.last!, previous: last.cells)
                     || wrapsRow(line, cells, after: last.lines.last!, last.cells) {
                     for c in 0..<columnCount where !cells[c].isEmpty {
