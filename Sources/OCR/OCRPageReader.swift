@@ -100,9 +100,10 @@ public struct OCRPageReader: Sendable {
             guard let b = w.box else { return w }
             let base: Double
             if let (extent, own) = estimate {
-                // a speck read with little confidence as a letter or digit (`4` two points high
-                // beside a line of 9 pt type) would open a cell of its own: dropped
-                if own < 0.5 * em, (w.confidence ?? 100) < 40 { return nil }
+                // a speck read as a letter or digit (`4` two points high beside a line of 9 pt
+                // type) would open a cell of its own: dropped when under a third of the line's
+                // size, or under half of it and read with little confidence
+                if own < 0.3 * em || own < 0.5 * em && (w.confidence ?? 100) < 40 { return nil }
                 guard own < 1.4 * em, own > 0.7 * em else { return w }
                 base = baseline(b, extent)
             } else {

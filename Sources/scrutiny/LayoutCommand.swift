@@ -25,6 +25,9 @@ struct LayoutCommand: ParsableCommand {
     @Flag(help: "Print tables only.")
     var tablesOnly = false
 
+    @Flag(help: "Also print each page's lines after table finding (region, heading level, cells) to stderr.")
+    var lines = false
+
     func run() throws {
         let source: SourceDocument
         let text: DocumentText
@@ -34,6 +37,17 @@ struct LayoutCommand: ParsableCommand {
             text = try TextStage(options: .init()).run(source, context: StageContext())
             laid = try LayoutStage(options: .init()).run(text, context: StageContext())
         } catch let e as UnreadableInput { throw ValidationError("\(file): \(e.reason)") }
+        if lines {
+            for page in GeometricLayout.prepare(text.pages).pages {
+                var out = "== page \(page.number ?? 0) lines\n"
+                for l in page.lines {
+                    let y = l.box.map { String(format: "y %.1f-%.1f x %.1f-%.1f", $0.y0, $0.y1, $0.x0, $0.x1) } ?? ""
+                    out += "  \(l.tableRegion.map { "r\($0)" } ?? "-") \(l.headingLevel.map { "h\($0)" } ?? "  ") \(y): "
+                        + l.cells.map { $0.replacingOccurrences(of: "\n", with: " ⏎ ") }.joined(separator: " | ") + "\n"
+                }
+                FileHandle.standardError.write(Data(out.utf8))
+            }
+        }
         if !laid.runningHeaders.isEmpty { print("running headers: \(laid.runningHeaders)") }
         for (i, b) in laid.blocks.enumerated() {
             switch b {

@@ -80,3 +80,15 @@ import ScrutinyCore
         #expect(blocks.count == 1)
     }
 }
+
+@Suite struct ScanRuleTests {
+    /// Short strokes read from a scan (a tick, a speck, 10–15 points) are no column borders;
+    /// a column rule broken into pieces by the scan still is.
+    @Test func shortStrokesOnAScanAreNotColumnRules() {
+        let broken = (0..<6).map { i in Box(x0: 150, y0: 100 + Double(i) * 20, x1: 150.4, y1: 112 + Double(i) * 20) }
+        let tick = Box(x0: 243.9, y0: 215, x1: 244.3, y1: 225)
+        let kept = TableFinder.withoutSpecks(broken + [tick])
+        #expect(kept.count == broken.count)
+        #expect(!kept.contains(tick))
+    }
+}

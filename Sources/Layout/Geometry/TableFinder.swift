@@ -13,7 +13,8 @@ enum TableFinder {
         var region = 0
         let hs = page.rules.filter { $0.width >= 3 * $0.height && $0.height <= 4 }
         let words = page.lines.flatMap(\.words).compactMap(\.box)
-        let vs = page.rules.filter { $0.height >= 3 * $0.width && $0.width <= 4 }.flatMap { clearOfWords($0, words) }
+        var vs = page.rules.filter { $0.height >= 3 * $0.width && $0.width <= 4 }.flatMap { clearOfWords($0, words) }
+        if page.method == .ocr { vs = withoutSpecks(vs) }
 
         // 1. ruled grids
         for grid in ruledGrids(hs: hs, vs: vs) {
@@ -170,6 +171,17 @@ enum TableFinder {
         }
         if rule.y1 - top >= 2 { out.append(Box(x0: rule.x0, y0: top, x1: rule.x1, y1: rule.y1)) }
         return out
+    }
+
+    /// A scan's vertical rules without the short strokes that no column border is: ink
+    /// specks and tick marks read from the page image, whose pieces at one x add up to
+    /// less than 18 points (a column rule, even broken by the scan, runs the table's height).
+    static func withoutSpecks(_ vs: [Box]) -> [Box] {
+        var total: [Double: Double] = [:]
+        let xs = cluster(vs.map(\.midX))
+        func column(_ r: Box) -> Double? { xs.min { abs($0 - r.midX) < abs($1 - r.midX) } }
+        for r in vs { if let x = column(r) { total[x, default: 0] += r.height } }
+        return vs.filter { r in column(r).map { total[$0, default: 0] >= 18 } ?? false }
     }
 
     struct RuledGrid { var box: Box; var separators: [Double]; var spans: [[ClosedRange<Double>]]; var bands: [Double] }
