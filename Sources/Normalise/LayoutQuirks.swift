@@ -10,7 +10,7 @@ public enum LayoutQuirks {
         guard s.utf8.contains(where: { $0 == 0x71 || $0 == 0x51 || $0 >= 0x80 }) else { return s }
         return s.replacing(rxLayoutQuirks1) { m in
             "\(m.output.label)\(m.output.sp)\(m.output.q) \(m.output.year)"
-        }
+        }.replacing(rxQuarterGlued) { m in "\(m.output.label) \(m.output.q)" }
     }
 
     /// Words often split across a cell boundary in committee papers.
@@ -80,6 +80,8 @@ public enum LayoutQuirks {
 }
 
 // Regex literals compiled once per process (a literal in a function body is rebuilt on every call).
+/// `Quarter1 Forecast`: the word and its number run together (the space lost in layout or OCR).
+nonisolated(unsafe) private let rxQuarterGlued = /(?i)\b(?<label>quarter|qtr)(?<q>[1-4])\b/
 nonisolated(unsafe) private let rxLayoutQuirks1 = /(?i)\b(?<label>quarter|qtr|q)(?<sp>\s*)(?<q>[1-4])(?<year>(?:19|20)\d{2})(?=\s?[\/\-–]\s?\d{2})/
 nonisolated(unsafe) private let rxLayoutQuirks2 = /\s+$/
 nonisolated(unsafe) private let rxLayoutQuirks3 = /^\s+/

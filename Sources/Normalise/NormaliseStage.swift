@@ -5,7 +5,7 @@ import ScrutinyCore
 /// dates and vocabularies are parsed by the rule types of this module when extracted.
 public struct NormaliseStage: Stage {
     public static let name = "normalise"
-    public static let version = 5
+    public static let version = 6
 
     /// Normalise options.
     public struct Options: Codable, Sendable, Hashable {
@@ -26,6 +26,7 @@ public struct NormaliseStage: Stage {
                 p.text = p.lines.joined(separator: " ")
                 return .paragraph(p)
             case .table(var t):
+                t.headerRows = t.headerRows.map { $0.map(LayoutQuirks.fixGluedQuarterYear) }
                 t.rows = t.rows.map { r in var r = r; r.cells = r.cells.map(LayoutQuirks.fixGluedQuarterYear); return r }
                 t.caption = t.caption.map(LayoutQuirks.fixGluedQuarterYear)
                 return .table(t)

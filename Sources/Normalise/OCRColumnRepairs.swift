@@ -24,15 +24,17 @@ public enum OCRColumnRepairs {
     }
 
     /// A status column's cells with symbols read as letters put back. Left alone when the
-    /// column holds RAG words or letters (`R`, `G`, `Amber`), where `A` means amber, or any
-    /// cell that is not a lone symbol reading.
+    /// column holds RAG words or letters (`R`, `G`, `Amber`), where `A` means amber, or when
+    /// no more than half its filled cells are lone symbols or symbol readings.
     public static func repairSymbols(_ cells: [String]) -> [String] {
         let trimmed = cells.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " |.,'")) }
         let filled = trimmed.filter { !$0.isEmpty }
         guard !filled.isEmpty else { return cells }
         let rag: Set<String> = ["r", "g", "red", "green", "amber", "blue", "r/a", "a/g"]
         if filled.contains(where: { rag.contains($0.lowercased()) }) { return cells }
-        guard filled.allSatisfy({ symbolReadings[$0] != nil || isSymbol($0) }) else { return cells }
+        // most cells lone symbols or their readings: the rest are scraps OCR made of an icon
+        let readings = filled.filter { symbolReadings[$0] != nil || isSymbol($0) }.count
+        guard 2 * readings > filled.count else { return cells }
         return zip(cells, trimmed).map { cell, t in symbolReadings[t] ?? cell }
     }
 

@@ -123,6 +123,8 @@ import ScrutinyCore
         #expect(OCRColumnRepairs.repairSymbols(["A", "G", "R"]) == ["A", "G", "R"])
         // words in the column: not a symbol column
         #expect(OCRColumnRepairs.repairSymbols(["v", "On track"]) == ["v", "On track"])
+        // most cells readings: the readings are mended, a scrap is left as it is
+        #expect(OCRColumnRepairs.repairSymbols(["v *", "*", "A"]) == ["v *", "★", "▲"])
         #expect(OCRColumnRepairs.isStatusHeader("Status"))
         #expect(OCRColumnRepairs.isStatusHeader("SCORE"))
         #expect(!OCRColumnRepairs.isStatusHeader("Progress"))

@@ -9,6 +9,8 @@ import Testing
         #expect(PeriodParser.financialYear(in: "Quarter 32013/2014") == "2013/14")
         // A real year after "Quarter" is left alone.
         #expect(LayoutQuirks.fixGluedQuarterYear("Quarter 2013/14") == "Quarter 2013/14")
+        #expect(LayoutQuirks.fixGluedQuarterYear("Quarter1 Forecast £000") == "Quarter 1 Forecast £000")
+        #expect(LayoutQuirks.fixGluedQuarterYear("Quarter12 Q1") == "Quarter12 Q1")
     }
 
     @Test func doubledDigitInAFinancialYearIsRepaired() {
