@@ -5,7 +5,7 @@ import ScrutinyCore
 /// dates and vocabularies are parsed by the rule types of this module when extracted.
 public struct NormaliseStage: Stage {
     public static let name = "normalise"
-    public static let version = 6
+    public static let version = 7
 
     /// Normalise options.
     public struct Options: Codable, Sendable, Hashable {
@@ -57,7 +57,8 @@ public struct NormaliseStage: Stage {
     }
 
     /// Column-wide OCR repairs: symbols in status columns, look-alike digits in code columns;
-    /// and icon scraps beside figures. Row-wide: decimal points lost from one figure of a row.
+    /// and icon scraps beside figures. Row-wide: decimal points lost from one figure of a row,
+    /// lone digits read as look-alike letters.
     static func repairColumns(_ table: Table) -> Table {
         var t = table
         let header = t.header
@@ -70,7 +71,9 @@ public struct NormaliseStage: Stage {
             column = OCRColumnRepairs.repairCodes(column).map(OCRColumnRepairs.dropIconDebris)
             for (i, v) in column.enumerated() where c < t.rows[i].cells.count { t.rows[i].cells[c] = v }
         }
-        for i in t.rows.indices { t.rows[i].cells = OCRColumnRepairs.repairLostDecimalPoints(t.rows[i].cells) }
+        for i in t.rows.indices {
+            t.rows[i].cells = OCRColumnRepairs.repairLoneDigits(OCRColumnRepairs.repairLostDecimalPoints(t.rows[i].cells))
+        }
         return t
     }
 

@@ -68,6 +68,21 @@ public enum OCRColumnRepairs {
         }
     }
 
+    /// Lone letters that stand for a digit in a row of figures.
+    static let digitLookAlikes: [String: String] = ["Z": "2", "z": "2", "S": "5", "O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "B": "8"]
+
+    /// A row of whole figures (a scorecard's targets, say) where OCR read one lone digit as
+    /// its look-alike letter (`2 · 2 · Z`): with at least two bare figures, twice as many as
+    /// such letters, and nothing else after the row's label, the letters become digits.
+    public static func repairLoneDigits(_ cells: [String]) -> [String] {
+        guard cells.count >= 4 else { return cells }
+        let values = cells.dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let figures = values.filter { $0.wholeMatch(of: rxBareFigure) != nil }.count
+        let letters = values.filter { digitLookAlikes[$0] != nil }.count
+        guard figures >= 2, letters > 0, figures >= 2 * letters, figures + letters == values.count else { return cells }
+        return [cells[0]] + cells.dropFirst().map { c in digitLookAlikes[c.trimmingCharacters(in: .whitespaces)] ?? c }
+    }
+
     nonisolated(unsafe) static let codeShape = /^([A-Z]{1,4})(\d{1,3})([a-z]?)$/
 
     /// A column of codes of one shape (letters, digits, an optional lower-case letter) where
@@ -113,3 +128,5 @@ public enum OCRColumnRepairs {
         return cell
     }
 }
+
+nonisolated(unsafe) private let rxBareFigure = /\d{1,6}(?:\.\d{1,3})?%?/

@@ -78,8 +78,9 @@ public enum OCRConfusions {
     /// for 1 inside a token that is otherwise a figure (digits, separators, `%`, `£`).
     /// Needs at least one real digit in the token; words like `Io`, `lo` stay.
     static func fixLettersInFigures(_ s: String) -> String {
-        // a bar right after a figure is a column rule, not a 1: `18,418|` → `18,418`
-        let s = s.contains("|") ? s.replacing(barAfterFigure) { m in String(m.output.d) } : s
+        // a bar right after a figure is a column rule, not a 1: `18,418|` → `18,418`; a degree
+        // sign there (no `C` or `F` after it) is a speck: `69°` → `69`
+        let s = s.contains("|") || s.contains("°") ? s.replacing(barAfterFigure) { m in String(m.output.d) } : s
         return s.replacing(rxOCRConfusions3) { m in
             let token = String(m.output.token), pre = String(m.output.pre)
             let digits = token.filter(\.isNumber).count
@@ -95,7 +96,7 @@ public enum OCRConfusions {
         }
     }
 
-    nonisolated(unsafe) static let barAfterFigure = /(?<d>[0-9%])\|+(?=\s|$)/
+    nonisolated(unsafe) static let barAfterFigure = /(?<d>[0-9%])[|°]+(?=\s|$)/
 
     /// `°/o`, `o/o`, `0/0` after a figure, or `96` glued where `%` was, → `%`:
     /// `12.5°/o` → `12.5%`, `45 o/o` → `45%`.

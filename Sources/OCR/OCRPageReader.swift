@@ -62,7 +62,7 @@ public struct OCRPageReader: Sendable {
             let pageRules = rules.isEmpty ? RuleFinder.rules(in: image) : rules
             let recognized = try engine.recognizeLines(Self.erasing(pageRules, from: image))
             // words get font boxes (`typeBoxes`), so cells and headings come out as on a text layer
-            let words = recognized.flatMap { Self.typeBoxes($0.words.filter(keep), pixel: scale) }.filter { $0.box != nil }
+            let words = Self.withoutSpecks(recognized.flatMap { Self.typeBoxes($0.words.filter(keep), pixel: scale) }.filter { $0.box != nil })
             text = PageText(number: page, lines: LineBuilder.lines(words).map(Self.noHeadingFromSpecks), method: .ocr)
             text.rules = pageRules
         }
@@ -120,6 +120,16 @@ public struct OCRPageReader: Sendable {
             out.fontSize = (em * 2).rounded() / 2
             return out
         }
+    }
+
+    /// The page's words without specks that tesseract read as a line of their own (where
+    /// `typeBoxes` has no neighbours to compare them with): a word sized under a third of
+    /// the page's median type size.
+    static func withoutSpecks(_ words: [Word]) -> [Word] {
+        let sizes = words.compactMap(\.fontSize).sorted()
+        guard !sizes.isEmpty else { return words }
+        let median = sizes[sizes.count / 2]
+        return words.filter { ($0.fontSize ?? median) >= median / 3 }
     }
 
     /// The image with long thin ruling lines (`rules`, in points: at least 24 pt long, at most

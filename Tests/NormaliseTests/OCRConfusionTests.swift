@@ -107,6 +107,8 @@ import ScrutinyCore
         #expect(OCRConfusions.fix("18,418|") == "18,418")
         #expect(OCRConfusions.fix("90.2%| next") == "90.2% next")
         #expect(OCRConfusions.fix("2|.3%") == "21.3%")
+        #expect(OCRConfusions.fix("69°") == "69")
+        #expect(OCRConfusions.fix("rose to 12°C") == "rose to 12°C")
     }
 
     @Test func underscoreRunsFromTableRulesAreDropped() {
@@ -150,6 +152,16 @@ import ScrutinyCore
         #expect(OCRColumnRepairs.repairLostDecimalPoints(["10.5", "11.8", "2012"]) == ["10.5", "11.8", "2012"])
         // whole numbers in a row of whole numbers are untouched
         #expect(OCRColumnRepairs.repairLostDecimalPoints(["95", "95", "950"]) == ["95", "95", "950"])
+    }
+
+    @Test func aLoneDigitReadAsALetterInARowOfFiguresIsMended() {
+        #expect(OCRColumnRepairs.repairLoneDigits(["Target", "2", "", "2", "Z", "2"]) == ["Target", "2", "", "2", "2", "2"])
+        // a row with words in it is no row of figures
+        #expect(OCRColumnRepairs.repairLoneDigits(["Target", "2", "2", "Z", "see note"]) == ["Target", "2", "2", "Z", "see note"])
+        #expect(OCRColumnRepairs.repairLoneDigits(["Target", "2", "2", "S"]) == ["Target", "2", "2", "5"])
+        // one figure is not evidence enough, nor a row with as many letters as figures
+        #expect(OCRColumnRepairs.repairLoneDigits(["Target", "2", "", "S"]) == ["Target", "2", "", "S"])
+        #expect(OCRColumnRepairs.repairLoneDigits(["Target", "2", "4", "S", "O"]) == ["Target", "2", "4", "S", "O"])
     }
 
     @Test func codesOfOneShapeMendLookAlikeDigits() {

@@ -169,6 +169,11 @@ let tablePageText: Result<PageText, Error> = Result {
         var mark = sure
         mark.box = Box(x0: 100, y0: base - 4.2, x1: 103, y1: base)
         #expect(OCRPageReader.typeBoxes(line + [mark], pixel: pixel).count == 4)
+        // a speck read as a line of its own goes by the page's type size
+        var alone = OCRPageReader.typeBoxes([sure], pixel: pixel)
+        #expect(alone.count == 1)
+        alone = OCRPageReader.withoutSpecks(boxed + alone)
+        #expect(alone.count == boxed.count)
         #expect(InkExtent("vacancies")?.above == 0.73)   // the dots of i stand as tall as capitals
         #expect(InkExtent("some")?.above == 0.53)
         #expect(InkExtent("—") == nil)
