@@ -42,6 +42,19 @@ enum ExtractText {
         return words.joined(separator: " ")
     }
 
+    /// The label printed right above a table's period banner inside its caption (a legend,
+    /// then `Young people`, then `Periods --> 01/04/2012 to 30/06/2012`): the nearest name
+    /// of what the table covers. Nil unless that line is a short label (no figures, no
+    /// closing punctuation).
+    static func captionLabel(_ table: Table) -> String? {
+        guard let lines = table.captionLines,
+              let banner = lines.lastIndex(where: { $0.firstMatch(of: rxDateRange) != nil }), banner > 0 else { return nil }
+        let label = lines[banner - 1].trimmingCharacters(in: .whitespaces)
+        guard label.count >= 3, label.count <= 60, label.first?.isUppercase == true,
+              !label.contains(where: \.isNumber), let last = label.last, last.isLetter || last == ")" else { return nil }
+        return cleanSection(label)
+    }
+
     static func cleanSection(_ s: String) -> String {
         var t = s.replacing(rxContext1, with: "")
         t = t.replacing(rxContext2, with: "")
@@ -86,3 +99,5 @@ nonisolated(unsafe) private let rxContext2 = /^\d{1,2}[.)]\s+/
 nonisolated(unsafe) private let rxContext3 = /^(?i:objective|priority|outcome|theme|aim|key priority)\s+[0-9]{1,2}[a-z]?\s*[:.)\-–]?\s+(?=\S)/
 
 nonisolated(unsafe) private let rxPageNumber = /(?i)page\s+\d+\s+(?:of|\/)\s+\d+/
+
+nonisolated(unsafe) private let rxDateRange = /\d{1,2}\/\d{1,2}\/\d{2,4}\s*(?:to|-|–)\s*\d{1,2}\/\d{1,2}\/\d{2,4}/

@@ -5,7 +5,9 @@ import Normalise
 /// tables and entities from a laid-out, normalised document.
 public struct ExtractStage: Stage {
     public static let name = "extract"
-    public static let version = 1
+    /// Raised whenever the stage's output for the same input changes, so cached outputs of
+    /// older versions are recomputed rather than reused.
+    public static let version = 2
 
     /// Extract options.
     public struct Options: Codable, Sendable, Hashable {

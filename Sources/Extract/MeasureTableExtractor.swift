@@ -19,7 +19,7 @@ public struct MeasureTableExtractor: Sendable {
             let firstLabelled = !(table.header.first ?? "").isEmpty
             let measureColumn = roles[.measure] ?? (roles[.actual] == 0 || roles[.target] == 0 || !firstLabelled ? nil : 0)
             guard let mc = measureColumn else { continue }
-            let section = ExtractText.section(before: bi, in: blocks)
+            let section = ExtractText.captionLabel(table) ?? ExtractText.section(before: bi, in: blocks)
             let periodEnd = periodEnd(table: table, roles: roles) ?? meta.asAt
             var rows: [RecordRow] = []
             for row in table.rows {

@@ -4,7 +4,9 @@ import ScrutinyCore
 /// reading order. The same models come out whatever produced the text.
 public struct LayoutStage: Stage {
     public static let name = "layout"
-    public static let version = 1
+    /// Raised whenever the stage's output for the same input changes, so cached outputs of
+    /// older versions are recomputed rather than reused.
+    public static let version = 2
 
     /// Layout options (none yet beyond the defaults).
     public struct Options: Codable, Sendable, Hashable {

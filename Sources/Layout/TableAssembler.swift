@@ -202,10 +202,10 @@ public struct TableAssembler: Sendable {
         }
         let pages = Array(Set(raw.rows.compactMap(\.page))).sorted()
         let first = raw.rows[0]
-        let caption = captionRows.isEmpty ? nil : captionRows.map { $0.filter { !$0.isEmpty }.joined(separator: " ") }
-            .joined(separator: " ")
-        return Table(headerRows: headerRows, rows: body, caption: caption, pages: pages.isEmpty ? nil : pages,
-                     at: Provenance(page: first.page, line: first.index, box: first.line.box))
+        let captionLines = captionRows.map { $0.filter { !$0.isEmpty }.joined(separator: " ") }
+        return Table(headerRows: headerRows, rows: body, caption: captionLines.isEmpty ? nil : captionLines.joined(separator: " "),
+                     pages: pages.isEmpty ? nil : pages, at: Provenance(page: first.page, line: first.index, box: first.line.box),
+                     captionLines: captionLines.count >= 2 ? captionLines : nil)
     }
 
     /// Joins a table to the previous one when it continues it: the same column count, no

@@ -158,12 +158,17 @@ public struct Table: Codable, Hashable, Sendable {
     public var headerRows: [[String]]
     public var rows: [TableRow]
     public var caption: String?
+    /// The caption's lines as printed, top to bottom, when it has two or more (a legend,
+    /// then the table's own label over a period banner).
+    public var captionLines: [String]?
     /// Pages the table spans; nil for text input.
     public var pages: [Int]?
     public var at: Provenance
 
-    public init(headerRows: [[String]], rows: [TableRow], caption: String?, pages: [Int]?, at: Provenance) {
+    public init(headerRows: [[String]], rows: [TableRow], caption: String?, pages: [Int]?, at: Provenance,
+                captionLines: [String]? = nil) {
         self.headerRows = headerRows; self.rows = rows; self.caption = caption; self.pages = pages; self.at = at
+        self.captionLines = captionLines
     }
 
     /// Column labels: the leaf header row, with a blank leaf taking the label above it

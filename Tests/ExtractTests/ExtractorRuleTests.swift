@@ -205,6 +205,19 @@ import Normalise
         #expect(PolarityParser.parse("Smaller 1s Better") == "lower_is_better")
     }
 
+    @Test func theLabelOverATablesPeriodBannerNamesItsSection() {
+        func table(_ lines: [String]?) -> Table {
+            Table(headerRows: [["PI", "Actual"]], rows: [], caption: lines?.joined(separator: " "), pages: [1],
+                  at: Provenance(page: 1, line: 0), captionLines: lines)
+        }
+        #expect(ExtractText.captionLabel(table(["★ Where performance exceeds the target", "Young people",
+                                                "Periods --> 01/04/2012 to 30/06/2012"])) == "Young people")
+        // a sentence, or no banner, names nothing
+        #expect(ExtractText.captionLabel(table(["The symbols are as follows.", "Periods 01/04/2012 to 30/06/2012"])) == nil)
+        #expect(ExtractText.captionLabel(table(["Legend", "Young people"])) == nil)
+        #expect(ExtractText.captionLabel(table(nil)) == nil)
+    }
+
     @Test func aListLeadInOrAPageNumberIsNoSection() {
         func para(_ t: String) -> Block {
             .paragraph(Paragraph(text: t, lines: [t], bold: true, headingLevel: nil, at: Provenance(page: 1, line: 0, box: nil)))
