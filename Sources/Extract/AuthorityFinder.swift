@@ -41,6 +41,11 @@ public struct AuthorityFinder: Sendable {
     static let ambiguous: Set<String> = ["Reading", "Bury", "Sutton", "Halton", "Poole", "Rutland", "York", "Durham",
                                          "Newcastle", "Hull", "Dorset", "Kent", "Derby", "Wigan", "Essex", "Brent"]
 
+    /// Ambiguous names that are places (not words or people's names): a plain mention is
+    /// weak evidence, many of them (`Kent` 18 times, `Medway` twice) decide.
+    static let places: Set<String> = ["Kent", "Essex", "Dorset", "Durham", "Rutland", "York", "Derby", "Wigan",
+                                      "Hull", "Newcastle"]
+
     public func find(in doc: LaidOutDocument) -> String? {
         var text = doc.runningHeaders.joined(separator: "\n")
         for b in doc.blocks {
@@ -73,10 +78,11 @@ public struct AuthorityFinder: Sendable {
             if search.contains("@\(domain).gov.uk") || search.contains(".\(domain).gov.uk") || search.contains("www.\(domain).gov.uk") {
                 score[name, default: 0] += 3
             }
-            if !Self.ambiguous.contains(name) {
+            if !Self.ambiguous.contains(name) || Self.places.contains(name) {
                 // plain mentions, capitalised, not part of a longer proper name already counted
+                // (a county also named as a place, `Virtual School Kent`, counts a quarter)
                 let plain = Self.count("\\b\(escaped)\\b", in: text, caseSensitive: true)
-                score[name, default: 0] += Double(max(0, plain - strongCount)) * 1
+                score[name, default: 0] += Double(max(0, plain - strongCount)) * (Self.ambiguous.contains(name) ? 0.25 : 1)
             }
         }
         // longer names contain shorter ones ("North Lincolnshire" ⊃ "Lincolnshire"): drop the part

@@ -124,6 +124,11 @@ import Normalise
         #expect(AuthorityFinder().find(inText: "This dashboard summarises City of Bradford Metropolitan District Council's service") == "Bradford")
         #expect(AuthorityFinder().find(inText: "Reading and writing remain below average.") == nil)
         #expect(AuthorityFinder().find(inText: "No council is named here.") == nil)
+        // a county named as a place many times outweighs a neighbour named twice
+        let minutes = Array(repeating: "Virtual School Kent held its awards.", count: 12).joined(separator: " ")
+            + " Kent and Medway partners met. Medway attended."
+        #expect(AuthorityFinder().find(inText: minutes) == "Kent")
+        #expect(AuthorityFinder().find(inText: "Kent and Medway partners met. Medway attended. Medway again.") == "Medway")
     }
 
     @Test func periodFromTitleWithAGluedQuarter() throws {
