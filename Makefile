@@ -45,9 +45,9 @@ layout normalise extract: build
 corpus: build
 	$(SCRUTINY) export --corpus $(CORPUS)
 
-## test: the test suite (debug build).
+## test: the test suite (debug build), its temporary files in a folder removed afterwards.
 test: setup
-	swift test
+	@tmp=$$(mktemp -d /tmp/scrutiny-tests.XXXXXX); TMPDIR=$$tmp swift test; status=$$?; rm -rf "$$tmp"; exit $$status
 
 ## bench: heavy runs — scores on the fixtures, speed against pdftotext/tesseract, tables.
 bench: build

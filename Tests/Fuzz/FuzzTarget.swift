@@ -1,5 +1,5 @@
-// libFuzzer entry point over the figure, date and period parsers, the layout quirks and
-// the text-export reader. Built by `make fuzz` (Tests/Fuzz/fuzz.sh) with
+// libFuzzer entry point over the figure, date and period parsers, the layout quirks, the
+// OCR repairs and the text-export reader. Built by `make fuzz` (Tests/Fuzz/fuzz.sh) with
 // `swiftc -sanitize=fuzzer,address`, outside the package build.
 import Foundation
 
@@ -21,6 +21,14 @@ public func fuzzOneInput(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     _ = LayoutQuirks.splitFieldFragment(text)
     let half = text.index(text.startIndex, offsetBy: text.count / 2)
     _ = LayoutQuirks.joinSplitWord(String(text[..<half]), String(text[half...]))
+    // OCR repairs over the text's words as one table row / column
+    let cells = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+    _ = OCRConfusions.fix(text)
+    _ = OCRColumnRepairs.repairLostDecimalPoints(cells)
+    _ = OCRColumnRepairs.repairLoneDigits(cells)
+    _ = OCRColumnRepairs.repairSymbols(cells)
+    _ = OCRColumnRepairs.repairCodes(cells)
+    _ = TextSimilarity.ratio(String(text[..<half]), String(text[half...]))
     let source = SourceDocument(docID: "fuzz", source: "fuzz.txt", path: "/dev/null", kind: .text, byteCount: count)
     _ = try? TextExportReader().read(source, data: data)
     var html = source
