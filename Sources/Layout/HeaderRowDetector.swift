@@ -45,8 +45,20 @@ public enum HeaderRowDetector {
                !second.contains(where: FigureShape.isFigure) {
                 headers = 2
             }
+        } else if isUnitsRow(first), start + 2 < rows.count, isHeaderLike(rows[start + 1], next: rows[start + 2]) {
+            // a line of units (`£m` over the figure columns) above the column labels
+            headers = 2
         }
         return Split(captionRows: start, headerRows: headers)
+    }
+
+    nonisolated(unsafe) static let unitLabel = /^\(?(?:[£$€]\s?'?(?:000|m|k|bn)?|%|'000)\)?$/
+
+    /// A row whose filled cells are all units (`£m`, `£'000`, `(%)`), printed over a table's
+    /// figure columns above their labels.
+    static func isUnitsRow(_ row: [String]) -> Bool {
+        let filled = row.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return !filled.isEmpty && filled.allSatisfy { $0.wholeMatch(of: unitLabel) != nil }
     }
 
     /// A caption row: only its first cell is filled (a title inside the table block), or

@@ -221,7 +221,7 @@ public struct TableAssembler: Sendable {
                 let p = makeParagraph(lines)
                 out.append(.paragraph(p))
                 between.append(p)
-            case .table(let rt) where isLabelledLine(rt):
+            case .table(let rt) where isProseCutIntoCells(rt):
                 let p = makeParagraph(rt.rows)
                 out.append(.paragraph(p))
                 between.append(p)
@@ -282,7 +282,7 @@ public struct TableAssembler: Sendable {
             // the cell's words with where each ends, so the rest keeps its own line breaks
             let cell = cells[c]
             let cellWords = cell.split(whereSeparator: \.isWhitespace)
-            guard cellWords.count >= words.count,
+            guard !words.isEmpty, cellWords.count >= words.count,
                   zip(words, cellWords).allSatisfy({ TextSimilarity.ratio(String($0), String($1)) >= 0.75 }) else { continue }
             stripped += 1
             out[c] = String(cell[cellWords[words.count - 1].endIndex...]).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -293,7 +293,7 @@ public struct TableAssembler: Sendable {
     /// A lone line outside any table region that opens with a field label or a code (`Owner:
     /// John ⇥ Harris Polarity: …`, `CS108: % LAC ⇥ 20 days) with a PEP`): prose that a wide
     /// gap (OCR boxing a word short or losing it) cut into cells, not a one-row table.
-    func isLabelledLine(_ rt: RawTable) -> Bool {
+    func isProseCutIntoCells(_ rt: RawTable) -> Bool {
         guard rt.rows.count == 1, let line = rt.rows.first?.line, line.tableRegion == nil else { return false }
         if line.text.firstMatch(of: rxFieldLabelStart) != nil { return true }
         // read by OCR: cells that are each a run of words (`Performance is below target but ⇥ am

@@ -47,7 +47,7 @@ public enum OCRColumnRepairs {
 
     /// A row of figures (a scorecard's monthly actuals or targets) where OCR lost one
     /// figure's decimal point: when at least two other figures in the row have the same
-    /// number of decimals and the same leading shape, a bare integer more than five times
+    /// number of decimals, a bare integer more than five times
     /// the largest of them, which with that many decimals falls within their range (within
     /// a quarter either way), gets its point back (`10.5 · 111 · 11.8` → `11.1`). Figures
     /// the row gives no such evidence for are left alone.
@@ -57,7 +57,8 @@ public enum OCRColumnRepairs {
             guard let m = c.wholeMatch(of: decimalShape), let v = Double(c) else { continue }
             decimals[m.output.2.count, default: []].append(v)
         }
-        guard let (places, peers) = decimals.max(by: { $0.value.count < $1.value.count }), peers.count >= 2,
+        // the most common number of decimals (fewer places on a tie, so the choice is stable)
+        guard let (places, peers) = decimals.max(by: { ($0.value.count, $1.key) < ($1.value.count, $0.key) }), peers.count >= 2,
               let low = peers.min(), let high = peers.max(), high > 0 else { return cells }
         let scale = pow(10, Double(places))
         return cells.map { c in

@@ -83,7 +83,8 @@ public struct OCRPageReader: Sendable {
     /// height) then splits cells at the same gaps as on a born-digital page, and font-size
     /// headings come out of scans too. Punctuation within the line's band takes the line's
     /// baseline; a word whose estimate is far off the line's (a speck joined to it) keeps
-    /// its own box; one far smaller and read with little confidence is a speck, and is dropped.
+    /// its own box; one far smaller (under a third of the line's size, or under half and read
+    /// with little confidence) is a speck, and is dropped.
     static func typeBoxes(_ words: [Word], pixel: Double) -> [Word] {
         let estimates: [(extent: InkExtent, em: Double)?] = words.map { w in
             guard let b = w.box, let e = InkExtent(w.text) else { return nil }

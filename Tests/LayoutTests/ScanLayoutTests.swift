@@ -30,6 +30,30 @@ import ScrutinyCore
         #expect(stripped[1].lines.map(\.text) == ["Body text 2"])
     }
 
+    /// A table header repeated at the top of every page, over right-aligned figures and a
+    /// first row that opens with a wrapped label, with its units line two lines above: part
+    /// of the table, not furniture.
+    @Test func aRepeatedHeaderOverRightAlignedFiguresStays() {
+        func page(_ n: Int) -> PageText {
+            PageText(number: n, width: 600, height: 800, lines: [
+                geoLine(30, [("£m", 400)]),
+                geoLine(40, [("Working", 300)]),
+                geoLine(50, [("Service", 50), ("Budget", 300), ("Forecast", 400), ("Variance", 500)]),
+                geoLine(68, [(["Strategic", "Education", "Youth"][n - 1], 50), ("Commissioning", 90)]),
+                geoLine(80, [(["Community", "Schools", "Justice"][n - 1], 50), ("services", 83), ("7.\(n)", 320), ("9.1", 420), ("1.\(n)", 520)]),
+                geoLine(300 + Double(n), [("Body", 50), ("text", 80), ("\(n)", 120)]),
+            ], method: .ocr)
+        }
+        let (stripped, headers) = RunningHeaderFinder.strip([page(1), page(2), page(3)])
+        #expect(headers.isEmpty)
+        #expect(stripped[1].lines.count == 6)
+    }
+
+    @Test func aUnitsLineOverTheLabelsIsPartOfTheHeader() {
+        let rows = [["", "", "£m", ""], ["Service", "Budget", "Forecast", "Variance"], ["Care", "7.5", "9.1", "1.5"]]
+        #expect(HeaderRowDetector.split(rows) == .init(captionRows: 0, headerRows: 2))
+    }
+
     func table(_ header: [[String]], _ rows: [[String]], page: Int, confidence: Double?) -> Table {
         let at = Provenance(page: page, line: 0, box: nil)
         return Table(headerRows: header, rows: rows.map { TableRow(cells: $0, at: at, confidence: confidence) },
@@ -55,6 +79,9 @@ import ScrutinyCore
         let fused = ["ref\nYP2a", "Key Activities Ensure that\nchildren are safe", "‘Status", "Lead Officer Pauline Sharratt"]
         #expect(TableAssembler.withoutRepeatedHeader(fused, header: header)
                 == ["YP2a", "Ensure that\nchildren are safe", "", "Pauline Sharratt"])
+        // a blank-looking header cell is passed over
+        #expect(TableAssembler.withoutRepeatedHeader(["x", "Key Activities y", "Status z"], header: [" ", "Key Activities", "Status"])
+                == ["x", "y", "z"])
         // a row that merely starts with one header word is left alone
         #expect(TableAssembler.withoutRepeatedHeader(["YP2b", "Key work", "✓", "Jo Smith"], header: header) == nil)
     }

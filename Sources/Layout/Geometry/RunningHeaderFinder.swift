@@ -44,17 +44,26 @@ public enum RunningHeaderFinder {
         for i in lines.indices.reversed() where running[i] {
             guard let b = lines[i].box else { continue }
             let h = b.height
+            // (a short label, such as the `£m` over a header's figure columns, may stand two lines apart)
+            let text = lines[i].text
+            let short = text.count <= 12 && !text.allSatisfy { $0.isNumber || $0.isWhitespace }
             var j = i + 1
-            while j < lines.count, let nb = lines[j].box, nb.y0 <= b.y1 + 0.5 * h {
+            while j < lines.count, let nb = lines[j].box, nb.y0 <= b.y1 + (short ? 2.5 : 0.5) * h {
                 if nb.y0 > b.y0 + 0.5 * h, nb.x0 < b.x1, nb.x1 > b.x0, keep[j] { keep[i] = true; break }
                 j += 1
             }
-            // a header row of two or more cells over a table row whose cells start where its do
-            if !keep[i], let segs = lines[i].cellBoxes, segs.count >= 2,
-               let k = lines[(i + 1)...].firstIndex(where: { ($0.box?.y0 ?? 0) > b.y0 + 0.5 * h }), keep[k],
-               let nb = lines[k].box, nb.y0 - b.y1 <= 1.5 * h, let below = lines[k].cellBoxes, below.count >= 2,
-               segs.allSatisfy({ s in below.contains { abs($0.x0 - s.x0) <= 3 } }) {
-                keep[i] = true
+            // a header row over a table row: two or more cells starting where the next line's
+            // do; or three or more (page furniture has fewer), each over a cell of one of the
+            // next four lines within four line heights (rows may open with wrapped labels; a
+            // centred label over a right-aligned figure overlaps it)
+            if !keep[i], let segs = lines[i].cellBoxes, segs.count >= 2 {
+                keep[i] = lines[(i + 1)...].prefix(segs.count >= 3 ? 4 : 1).indices.contains { k in
+                    guard keep[k], let nb = lines[k].box, nb.y0 > b.y0 + 0.5 * h,
+                          let below = lines[k].cellBoxes, below.count >= 2 else { return false }
+                    if segs.count >= 3, nb.y0 - b.y1 <= 4 * h,
+                       segs.allSatisfy({ s in below.contains { $0.x0 < s.x1 + 3 && $0.x1 > s.x0 - 3 } }) { return true }
+                    return nb.y0 - b.y1 <= 1.5 * h && segs.allSatisfy { s in below.contains { abs($0.x0 - s.x0) <= 3 } }
+                }
             }
         }
         return keep
