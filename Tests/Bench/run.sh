@@ -17,3 +17,6 @@ done
 echo; echo "== archive (>= 500 pages), jobs 1 and 2, against pdftotext and tesseract"
 python3 Tests/Bench/archive_bench.py "$BIN"
 if [ -x Tests/Bench/tables.sh ]; then echo; echo "== real tables (59 pages)"; Tests/Bench/tables.sh; fi
+echo; echo "== scan consistency: born-digital pages rendered at 300 dpi and OCR'd, rows against the text layer's"
+papers=$(ls "$FIX"/pdf/0*.pdf 2>/dev/null | grep -v '\.scan\.pdf$'; ls "$FIX"/../real/*.pdf 2>/dev/null)
+[ -n "$papers" ] && python3 Tests/Bench/scan_consistency.py "$BIN" $papers --pages 4
