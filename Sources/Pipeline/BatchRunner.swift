@@ -81,15 +81,33 @@ public final class BatchRunner: @unchecked Sendable {
         return files
     }
 
-    /// Runs every input; returns the totals.
+    /// Files open when earlier runs stopped (see `AttemptLog`).
+    public var attempts: AttemptLog { AttemptLog(folder: store.folder.appendingPathComponent("attempts")) }
+
+    /// Runs every input; returns the totals. A file that was open when `AttemptLog.limit`
+    /// earlier runs stopped is left out with a `failures` row (it most likely stopped them);
+    /// one open when a single run stopped is tried again after the others.
     public func run(_ paths: [String]) -> Summary {
         let start = Date()
+        let log = attempts
+        let stops = paths.map { log.stops($0) }
+        let order = paths.indices.filter { stops[$0] == 0 } + paths.indices.filter { stops[$0] > 0 }
         let next = Counter()
         let total = paths.count
         let workers = min(jobs, max(1, total))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let i = next.take(below: total) {
-                let (outcome, pages) = self.processDocument(paths[i])
+            while let n = next.take(below: total) {
+                let i = order[n]
+                let outcome: Outcome, pages: Int
+                if stops[i] >= AttemptLog.limit {
+                    let reason = "the pipeline stopped \(stops[i]) times while reading this file; left out (run with --retry-failed to try it again)"
+                    try? self.store.recordFailure(path: paths[i], docID: nil, stage: "run", reason: reason)
+                    (outcome, pages) = (.failed(reason), 0)
+                } else {
+                    log.begin(paths[i], stops: stops[i])
+                    (outcome, pages) = self.processDocument(paths[i])
+                    log.finish(paths[i])
+                }
                 self.lock.lock()
                 switch outcome {
                 case .written: summary.written += 1
@@ -104,6 +122,10 @@ public final class BatchRunner: @unchecked Sendable {
                 }
                 onDocument(DocumentEvent(path: paths[i], outcome: outcome, pages: pages, done: done, total: total))
             }
+        }
+        // an orderly run leaves no markers: the folder goes when empty
+        if (try? FileManager.default.contentsOfDirectory(atPath: log.folder.path))?.isEmpty == true {
+            try? FileManager.default.removeItem(at: log.folder)
         }
         summary.seconds = Date().timeIntervalSince(start)
         return summary
@@ -128,6 +150,10 @@ public final class BatchRunner: @unchecked Sendable {
 
     /// `process`, also giving the document's page count (0 when unknown).
     func processDocument(_ path: String) -> (Outcome, Int) {
+        // fault injection for the crash-recovery tests: the process traps on a chosen file
+        if let needle = ProcessInfo.processInfo.environment["SCRUTINY_TEST_TRAP_ON"], !needle.isEmpty, path.contains(needle) {
+            fatalError("SCRUTINY_TEST_TRAP_ON: trapping on \(path)")
+        }
         var stageName = IngestStage.name
         var docID: String?
         do {

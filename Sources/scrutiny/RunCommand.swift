@@ -47,10 +47,13 @@ struct RunCommand: ParsableCommand {
         let store = try CorpusStore(folder: corpusOptions.url)
         var paths = BatchRunner.expand(inputs)
         if inputs.isEmpty && from != nil { paths = try store.sourcePaths() }
-        if retryFailed { paths += try store.failedPaths() }
+        let retried = retryFailed ? try store.failedPaths() : []
+        paths += retried
         paths = Array(NSOrderedSet(array: paths)) as? [String] ?? paths
         guard !paths.isEmpty else { throw ValidationError("no input files") }
         let runner = BatchRunner(pipeline: file, store: store, jobs: jobs)
+        // files left out after stopping earlier runs are tried again when asked for
+        for path in retried { runner.attempts.finish(path) }
         runner.fromStage = from
         runner.timeLimit = timeLimit
         if let shard {
