@@ -150,10 +150,7 @@ public final class BatchRunner: @unchecked Sendable {
 
     /// `process`, also giving the document's page count (0 when unknown).
     func processDocument(_ path: String) -> (Outcome, Int) {
-        // fault injection for the crash-recovery tests: the process traps on a chosen file
-        if let needle = ProcessInfo.processInfo.environment["SCRUTINY_TEST_TRAP_ON"], !needle.isEmpty, path.contains(needle) {
-            fatalError("SCRUTINY_TEST_TRAP_ON: trapping on \(path)")
-        }
+        if let needle = Self.trapOn, path.contains(needle) { fatalError("SCRUTINY_TEST_TRAP_ON: trapping on \(path)") }
         var stageName = IngestStage.name
         var docID: String?
         do {
@@ -211,6 +208,10 @@ public final class BatchRunner: @unchecked Sendable {
             return (.failed("\(stageName): \(reason)"), 0)
         }
     }
+
+    /// Fault injection for the crash-recovery tests: the process traps on files whose path
+    /// contains `SCRUTINY_TEST_TRAP_ON`.
+    static let trapOn: String? = ProcessInfo.processInfo.environment["SCRUTINY_TEST_TRAP_ON"].flatMap { $0.isEmpty ? nil : $0 }
 
     static func oneLine(_ error: Error) -> String {
         let text = String(describing: error)
