@@ -35,6 +35,16 @@ public enum HeaderRowDetector {
         guard start < rows.count - 1 || (start < rows.count && rows.count == 1 && isHeaderLike(rows[start], next: nil)) else {
             return Split(captionRows: start, headerRows: 0)
         }
+        // a header under a few more lines of caption (a legend, a label, a period banner: at
+        // most two cells each, the first filled, no figures; a group label leaves the corner
+        // blank) that the caption rule above did not take
+        if start + 1 < rows.count, !isHeaderLike(rows[start], next: rows[start + 1]), !isUnitsRow(rows[start]),
+           let j = (start + 1..<min(start + 4, rows.count - 1)).first(where: { isHeaderLike(rows[$0], next: rows[$0 + 1]) }),
+           rows[start..<j].allSatisfy({ r in
+               r.first?.isEmpty == false && r.filter { !$0.isEmpty }.count <= 2 && !r.contains(where: FigureShape.isFigure)
+           }) {
+            start = j
+        }
         var headers = 0
         let first = rows[start]
         let next = start + 1 < rows.count ? rows[start + 1] : nil

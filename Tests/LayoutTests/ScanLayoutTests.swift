@@ -49,6 +49,17 @@ import ScrutinyCore
         #expect(stripped[1].lines.count == 6)
     }
 
+    @Test func aHeaderUnderALegendAndAPeriodBannerIsFound() {
+        let legend = "★ Excellent progress/ ahead of schedule against completion date ✓ Good progress/ on schedule"
+        let rows = [[legend, "milestone", "", ""], ["Young people", "", "", ""],
+                    ["Periods", "01/04/2012 to 30/06/2012", "", ""], ["PI", "", "Actual", "Target"],
+                    ["Care leavers in education", "", "50", "65"]]
+        #expect(HeaderRowDetector.split(rows) == .init(captionRows: 3, headerRows: 1))
+        // a group label over a blank corner is a header row, not a caption
+        let grouped = [["", "Group A", "", "Group B"], ["Name", "Actual", "Target", "Actual"], ["Care", "1", "2", "3"]]
+        #expect(HeaderRowDetector.split(grouped).captionRows == 0)
+    }
+
     @Test func aUnitsLineOverTheLabelsIsPartOfTheHeader() {
         let rows = [["", "", "£m", ""], ["Service", "Budget", "Forecast", "Variance"], ["Care", "7.5", "9.1", "1.5"]]
         #expect(HeaderRowDetector.split(rows) == .init(captionRows: 0, headerRows: 2))
