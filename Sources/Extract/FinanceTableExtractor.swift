@@ -65,11 +65,12 @@ public struct FinanceTableExtractor: Sendable {
         return out
     }
 
-    /// A column label without its scale marker (`Gross Budget '000` → `Gross Budget`).
+    /// A column label without its scale marker (`Gross Budget '000` → `Gross Budget`,
+    /// `£m Forecast` → `Forecast`).
     static func cleanKey(_ s: String) -> String {
         TextCleaner.collapseWhitespace(s.replacing(rxFinanceTableExtractor1, with: " "))
     }
 }
 
 // Regex literals compiled once per process (a literal in a function body is rebuilt on every call).
-nonisolated(unsafe) private let rxFinanceTableExtractor1 = /(?i)\(?\s*£?\s*'?000s?'?\s*\)?|\(\s*£\s*[km]\s*\)/
+nonisolated(unsafe) private let rxFinanceTableExtractor1 = /(?i)\(?\s*£?\s*'?000s?'?\s*\)?|\(\s*£\s*[km]\s*\)|£\s?[km]\b/

@@ -210,6 +210,13 @@ import Normalise
         #expect(PolarityParser.parse("Smaller 1s Better") == "lower_is_better")
     }
 
+    @Test func financeLabelsLoseTheirScaleMarker() {
+        #expect(FinanceTableExtractor.cleanKey("Gross Budget '000") == "Gross Budget")
+        #expect(FinanceTableExtractor.cleanKey("£m Forecast") == "Forecast")
+        #expect(FinanceTableExtractor.cleanKey("Variance (£k)") == "Variance")
+        #expect(FinanceTableExtractor.cleanKey("Mkt £ms") == "Mkt £ms")
+    }
+
     @Test func theLabelOverATablesPeriodBannerNamesItsSection() {
         func table(_ lines: [String]?) -> Table {
             Table(headerRows: [["PI", "Actual"]], rows: [], caption: lines?.joined(separator: " "), pages: [1],
