@@ -78,11 +78,12 @@ public struct AuthorityFinder: Sendable {
             if search.contains("@\(domain).gov.uk") || search.contains(".\(domain).gov.uk") || search.contains("www.\(domain).gov.uk") {
                 score[name, default: 0] += 3
             }
-            if !Self.ambiguous.contains(name) || Self.places.contains(name) {
-                // plain mentions, capitalised, not part of a longer proper name already counted
-                // (a county also named as a place, `Virtual School Kent`, counts a quarter)
+            // plain mentions, capitalised, not part of a longer proper name already counted
+            // (a county also named as a place, `Virtual School Kent`, counts a quarter)
+            let weight = Self.places.contains(name) ? 0.25 : Self.ambiguous.contains(name) ? 0 : 1
+            if weight > 0 {
                 let plain = Self.count("\\b\(escaped)\\b", in: text, caseSensitive: true)
-                score[name, default: 0] += Double(max(0, plain - strongCount)) * (Self.ambiguous.contains(name) ? 0.25 : 1)
+                score[name, default: 0] += Double(max(0, plain - strongCount)) * weight
             }
         }
         // longer names contain shorter ones ("North Lincolnshire" ⊃ "Lincolnshire"): drop the part

@@ -14,7 +14,7 @@ enum ExtractText {
                 seen += 1
                 let t = p.text.trimmingCharacters(in: .whitespaces)
                 // a reporting period line (`Periods --> 01/04/2011 to 30/09/2011`) names no section
-                if t.range(of: #"\d{1,2}/\d{1,2}/\d{2,4}\s+(to|-|–)\s+\d{1,2}/\d{1,2}/\d{2,4}"#, options: .regularExpression) != nil,
+                if t.firstMatch(of: rxDateRange) != nil,
                    t.count <= 60 { i -= 1; continue }
                 // a line leading into a list (`… as follows;`) or a page number is no heading
                 if t.count <= maxLength, !t.hasSuffix(":"), !t.hasSuffix(";"), t.count >= 3, t.contains(" "),
@@ -100,4 +100,5 @@ nonisolated(unsafe) private let rxContext3 = /^(?i:objective|priority|outcome|th
 
 nonisolated(unsafe) private let rxPageNumber = /(?i)page\s+\d+\s+(?:of|\/)\s+\d+/
 
+/// `01/04/2012 to 30/06/2012`: a reporting period, in a period line or a caption's banner.
 nonisolated(unsafe) private let rxDateRange = /\d{1,2}\/\d{1,2}\/\d{2,4}\s*(?:to|-|–)\s*\d{1,2}\/\d{1,2}\/\d{2,4}/

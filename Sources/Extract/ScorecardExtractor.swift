@@ -39,6 +39,9 @@ public struct ScorecardExtractor: Sendable {
     /// A code and title without the colon: `NI064 Child protection plans …` (a letter-digit code only).
     nonisolated(unsafe) static let titleLineNoColon = /^(?<code>(?:[A-Z]{2,4}\s)?[A-Z]{1,4}\d{2,4}[A-Z]{0,2}|\d{3,5}[A-Z]{2,3})\s+(?<title>(?:[A-Z(%]|\d[\d,.]*\s+[a-z]).{8,})$/
     nonisolated(unsafe) static let fieldLabel = /(?i)\b(owner|polarity|unit|good performance is|lead officer)\s*:/
+    /// `fieldLabel` with simple word boundaries, for splitting a line into fields: a quote OCR
+    /// glued on (`Ogunleye’Polarity:`) ends a word.
+    nonisolated(unsafe) static let fieldLabelSplit = fieldLabel.wordBoundaryKind(.simple)
 
     public func extract(_ doc: LaidOutDocument, meta: DocumentRow) -> [RecordRow] {
         var events: [Event] = []
@@ -151,8 +154,7 @@ public struct ScorecardExtractor: Sendable {
     /// the next line's label (`Carrie Forrester Po` before `Polarity:`) loses the fragment.
     static func parseFields(_ text: String, nextLine: String?) -> [String: String] {
         var out: [String: String] = [:]
-        // simple word boundaries: a quote OCR glued on (`Ogunleye’Polarity:`) ends a word
-        let matches = text.matches(of: fieldLabel.wordBoundaryKind(.simple))
+        let matches = text.matches(of: fieldLabelSplit)
         for (n, m) in matches.enumerated() {
             let end = n + 1 < matches.count ? matches[n + 1].range.lowerBound : text.endIndex
             var value = TextCleaner.collapseWhitespace(String(text[m.range.upperBound..<end]))

@@ -125,7 +125,7 @@ import ScrutinyCore
     @Test func shortStrokesOnAScanAreNotColumnRules() {
         let broken = (0..<6).map { i in Box(x0: 150, y0: 100 + Double(i) * 20, x1: 150.4, y1: 112 + Double(i) * 20) }
         let tick = Box(x0: 243.9, y0: 215, x1: 244.3, y1: 225)
-        let kept = TableFinder.withoutSpecks(broken + [tick])
+        let kept = TableFinder.withoutShortStrokes(broken + [tick])
         #expect(kept.count == broken.count)
         #expect(!kept.contains(tick))
     }

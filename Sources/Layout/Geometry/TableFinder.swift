@@ -14,7 +14,7 @@ enum TableFinder {
         let hs = page.rules.filter { $0.width >= 3 * $0.height && $0.height <= 4 }
         let words = page.lines.flatMap(\.words).compactMap(\.box)
         var vs = page.rules.filter { $0.height >= 3 * $0.width && $0.width <= 4 }.flatMap { clearOfWords($0, words) }
-        if page.method == .ocr { vs = withoutSpecks(vs) }
+        if page.method == .ocr { vs = withoutShortStrokes(vs) }
 
         // 1. ruled grids
         for grid in ruledGrids(hs: hs, vs: vs) {
@@ -176,7 +176,7 @@ enum TableFinder {
     /// A scan's vertical rules without the short strokes that no column border is: ink
     /// specks and tick marks read from the page image, whose pieces at one x add up to
     /// less than 18 points (a column rule, even broken by the scan, runs the table's height).
-    static func withoutSpecks(_ vs: [Box]) -> [Box] {
+    static func withoutShortStrokes(_ vs: [Box]) -> [Box] {
         var total: [Double: Double] = [:]
         let xs = cluster(vs.map(\.midX))
         func column(_ r: Box) -> Double? { xs.min { abs($0 - r.midX) < abs($1 - r.midX) } }
