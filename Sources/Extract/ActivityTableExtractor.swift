@@ -24,7 +24,7 @@ public struct ActivityTableExtractor: Sendable {
                 let statusText = cell(.status)
                 out.append(ActivityRow(docID: doc.source.docID, page: row.at.page, section: section, ref: cell(.ref),
                                        title: title, status: statusText.flatMap(StatusParser.activityStatus),
-                                       statusText: statusText, progress: cell(.progress) ?? cell(.comments),
+                                       statusText: statusText, progress: cell(.progress) ?? cell(.commentary),
                                        lead: cell(.lead)))
             }
         }

@@ -16,6 +16,8 @@ enum ExtractText {
                 // a reporting period line (`Periods --> 01/04/2011 to 30/09/2011`) names no section
                 if t.firstMatch(of: rxDateRange) != nil,
                    t.count <= 60 { i -= 1; continue }
+                // a sentence of prose between a heading and its table is no heading either
+                if p.headingLevel == nil, isProse(t) { i -= 1; continue }
                 // a line leading into a list (`… as follows;`) or a page number is no heading
                 if t.count <= maxLength, !t.hasSuffix(":"), !t.hasSuffix(";"), t.count >= 3, t.contains(" "),
                    t.wholeMatch(of: rxPageNumber) == nil {
@@ -28,6 +30,17 @@ enum ExtractText {
         }
         return nil
     }
+
+    /// Headings are labels, not sentences: a paragraph that ends with a full stop (or a
+    /// question or exclamation mark) after at least `proseWords` words is prose that
+    /// introduces or comments on a table, not the heading it sits under.
+    static func isProse(_ t: String) -> Bool {
+        guard let last = t.last, ".!?".contains(last) else { return false }
+        return t.split(separator: " ").count >= proseWords
+    }
+
+    /// Fewest words of a sentence that `isProse` takes for prose (`Children in care.` stays a heading).
+    static let proseWords = 8
 
     /// A person's name as printed, with OCR's `l` for a capital `I` mended where a name
     /// word starts lower-case (`lan Hepworth` → `Ian Hepworth`) and the others are capitalised.

@@ -11,9 +11,7 @@ public struct DocumentExtractor: Sendable {
     public func extract(_ doc: LaidOutDocument) -> Extraction {
         let meta = DocumentMetadataExtractor().extract(doc)
         let docID = doc.source.docID
-        var records: [RecordRow] = []
-        records += ScorecardExtractor().extract(doc, meta: meta)
-        records += MeasureTableExtractor().extract(doc, meta: meta)
+        var records = RecordAssemblers.records(in: AssemblyContext(doc: doc, meta: meta))
         let finance = FinanceTableExtractor().extract(doc)
         let activities = ActivityTableExtractor().extract(doc)
         let tables = doc.tables.map {

@@ -14,6 +14,16 @@ public enum FigureParser {
         return token.figure(scale: scale, moneyContext: moneyContext || scale != 1)
     }
 
+    /// Whether a cell is a figure, as a value cell prints it: it opens with a figure (after
+    /// a sign, a bracket, a currency or comparison sign) and holds one that `parse` reads
+    /// (`78.2%`, `£3.50m`, `49 (Green)`, `<5`); `KPI 16 Percentage of …` is a title, not a figure.
+    public static func isFigureCell(_ cell: String) -> Bool {
+        let t = cell.trimmingCharacters(in: .whitespaces)
+        guard let first = t.unicodeScalars.first(where: { !"-–+(£$€<>~≈ ".unicodeScalars.contains($0) }),
+              ("0"..."9").contains(first) || first == "." else { return false }
+        return parse(t) != nil
+    }
+
     /// True for cells that say there is no figure: blank, `NA`, `N/A`, `TBC`, `TBD`, `*`, `-`.
     static func isPlaceholder(_ text: String) -> Bool {
         let t = text.trimmingCharacters(in: CharacterSet(charactersIn: " .*-–—_?")).lowercased()

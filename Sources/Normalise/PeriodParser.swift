@@ -4,6 +4,8 @@ import Foundation
 public enum PeriodParser {
     /// The financial year a text names, as `YYYY/YY`: `2012-13`, `2012-2013`, `2013/2014` → `2013/14`;
     /// a doubled digit (`20012/13`) or a glued quarter digit (`32013/2014`) is repaired.
+    /// A short pair (`24/25`, `17-18`) counts too when its second year follows its first
+    /// (see `shortFinancialYear`).
     public static func financialYear(in text: String) -> String? {
         for m in text.matches(of: rxPeriodParser1) {
             let a = String(m.output.a), b = String(m.output.b)
@@ -12,6 +14,51 @@ public enum PeriodParser {
             if let start = startYear(a, consistentWith: b) {
                 return label(startYear: start)
             }
+        }
+        return shortFinancialYear(in: text)
+    }
+
+    /// Councils print a financial year as two two-digit years (`Target 24/25`, `17/18: Quarter 3`,
+    /// `2024-25` shortened to `24-25`). A pair counts only when the second year is the first plus
+    /// one and the pair is not part of a date or a longer figure (`12/13/14`, `3.24/25`), so a
+    /// ratio such as `12/40` is never a year.
+    static func shortFinancialYear(in text: String) -> String? {
+        guard text.utf8.contains(0x2F) || text.utf8.contains(0x2D) || text.utf8.contains(0xE2) else { return nil }
+        for m in text.matches(of: rxShortYearPair) {
+            guard let a = Int(m.output.a), let b = Int(m.output.b), (a + 1) % 100 == b else { continue }
+            return label(startYear: a >= 70 ? 1900 + a : 2000 + a)
+        }
+        return nil
+    }
+
+    /// The last day of the period a column header or row label names, or nil when the label
+    /// is not a period: a month (`Jul-24`, `Apr 24`, `April 2024`, `Sept 2012`), a date
+    /// (`30/06/2024`), a quarter with its year (`Q3 2024/25`, `Quarter 1 24/25`), a quarter
+    /// alone (`Q2`, `Qtr 3`, read in `financialYear`), a month alone (`Apr`, in
+    /// `financialYear`) or a financial year (`2023/24`, `23/24` → 31 March of its end year).
+    public static func periodEnd(ofLabel label: String, financialYear: String?) -> ISODate? {
+        let t = TextCleaner.collapseWhitespace(label).trimmingCharacters(in: CharacterSet(charactersIn: " .,:;*()"))
+        guard !t.isEmpty, t.count <= 24 else { return nil }
+        if let d = DateParser.parse(t) { return d }
+        if let m = t.wholeMatch(of: rxMonthYearLabel), let mon = m["mon"]?.substring, let ys = m["y"]?.substring,
+           let month = DateParser.monthNumber(String(mon)) {
+            let y = DateParser.year(String(ys))
+            return DateParser.isoDate(year: y, month: month, day: DateParser.daysIn(month: month, year: y))
+        }
+        if let m = t.wholeMatch(of: rxQuarterLabel) {
+            let q = Int(m.output.q)!
+            let fy = m.output.fy.flatMap { self.financialYear(in: String($0)) } ?? financialYear
+            guard let fy else { return nil }
+            return quarterEnd(financialYear: fy, quarter: q)
+        }
+        if let fy = financialYear, let m = t.wholeMatch(of: rxMonthAloneLabel), let mon = m["mon"]?.substring,
+           let month = DateParser.monthNumber(String(mon)) {
+            let start = Int(fy.prefix(4)) ?? 2000
+            let y = month >= 4 ? start : start + 1
+            return DateParser.isoDate(year: y, month: month, day: DateParser.daysIn(month: month, year: y))
+        }
+        if t.wholeMatch(of: rxYearPairLabel) != nil, let fy = self.financialYear(in: t) {
+            return String(format: "%04d-03-31", (Int(fy.prefix(4)) ?? 2000) + 1)
         }
         return nil
     }
@@ -77,6 +124,11 @@ public enum PeriodParser {
 
 // Regex literals compiled once per process (a literal in a function body is rebuilt on every call).
 nonisolated(unsafe) private let rxPeriodParser1 = /(?<a>\d{4,5})\s?[\/\-–]\s?(?<b>\d{4}|\d{2})(?!\d)/
+nonisolated(unsafe) private let rxShortYearPair = /(?:^|[^\d\/.,])(?<a>\d{2})\s?[\/\-–]\s?(?<b>\d{2})(?![\d\/.,%]|\s?(?:[\/\-]\d))/
+nonisolated(unsafe) private let rxMonthYearLabel = try! Regex(#"(?i)"# + DateParser.monthPattern + #"[\s\-'’]*(?<y>(?:19|20)\d{2}|\d{2})"#)
+nonisolated(unsafe) private let rxMonthAloneLabel = try! Regex(#"(?i)"# + DateParser.monthPattern)
+nonisolated(unsafe) private let rxQuarterLabel = /(?i)(?:q|qtr|quarter)\s?(?<q>[1-4])(?:\s*[,\-–]?\s*(?<fy>(?:19|20)?\d{2}\s?[\/\-–]\s?(?:19|20)?\d{2}))?/
+nonisolated(unsafe) private let rxYearPairLabel = /(?i)(?:fy\s?)?(?:19|20)?\d{2}\s?[\/\-–]\s?(?:19|20)?\d{2}/
 nonisolated(unsafe) private let rxPeriodParser2 = /(?i)\b(?:quarter|qtr|qr)\.?\s*(?<n>[1-4])(?!\d)/
 nonisolated(unsafe) private let rxPeriodParser3 = /\b[Qq](?<n>[1-4])\b/
 nonisolated(unsafe) private let rxPeriodParser4 = /(?i)\b(?<w>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter\b/

@@ -3,9 +3,11 @@ import Foundation
 /// Reads a performance status against target (`above_target`, `on_target`, `below_target`)
 /// and an activity status (`ahead`, `on_track`, `behind`) from symbols, symbol names and words.
 public enum StatusParser {
-    /// RED DIAMOND / ▲ / Red / Off track → below; BLUE CIRCLE / ● / ✓ / Amber / On target → on;
-    /// GREEN PLUS / ★ / Exceeding target → above. A RAG Green means the target is met, so → on_target;
-    /// Amber means close to target (within tolerance), so → on_target too.
+    /// RED DIAMOND / ▲ / Red / Amber / Off track → below; BLUE CIRCLE / ● / ✓ / Green / On target → on;
+    /// GREEN PLUS / ★ / Exceeding target → above. As the corpus contract maps plain RAG words:
+    /// Green (and On track) means the target is met → on_target; Amber (short of the target,
+    /// within tolerance) and Red → below_target; above_target only where the paper marks
+    /// exceeding apart from meeting (GREEN PLUS, ★, Blue).
     public static func parse(_ s: String) -> String? {
         let t = TextCleaner.collapseWhitespace(TextCleaner.stripMarkup(s)).lowercased()
         guard !t.isEmpty else { return nil }
@@ -27,8 +29,8 @@ public enum StatusParser {
         }
         switch t.trimmingCharacters(in: CharacterSet(charactersIn: " .")) {
         case "red", "r": return "below_target"
-        case "amber", "a", "amber/green", "green/amber", "g", "green": return "on_target"
-        case "amber/red", "red/amber": return "below_target"
+        case "g", "green": return "on_target"
+        case "amber", "a", "amber/green", "green/amber", "amber/red", "red/amber": return "below_target"
         case "blue", "gold": return "above_target"
         default: return nil
         }

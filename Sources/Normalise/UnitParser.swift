@@ -32,6 +32,32 @@ public enum UnitParser {
     }
 }
 
+extension UnitParser {
+    /// The unit an indicator's title states in its own words, or nil. Councils name the
+    /// unit in the title when no column or sign does: `Percentage of …`, `% of …`,
+    /// `… per 10,000 children`, `Number of …`, `Average number of days …`, `… (days)`,
+    /// `… in tonnes`. A rate wins over `Number of` (`Number of LAC per 10k` is a rate), and
+    /// days over `Number of` (`Number of days lost`).
+    public static func fromTitle(_ title: String) -> String? {
+        let t = TextCleaner.collapseWhitespace(title).lowercased()
+        guard !t.isEmpty else { return nil }
+        if let m = t.firstMatch(of: rxTitlePerN) { return parse(String(t[m.range])) }
+        if t.contains(rxTitlePercent) { return "%" }
+        if t.contains(rxTitleDays) { return "days" }
+        if t.contains(rxTitleWeeks) { return "weeks" }
+        if t.contains(rxTitleTonnes) { return "tonnes" }
+        if t.contains(rxTitleNumber) { return "number" }
+        return nil
+    }
+}
+
+nonisolated(unsafe) private let rxTitlePerN = /\bper\s+(?:\d{1,3}(?:,\d{3})+|\d{3,7}|\d{1,3}\s?k)\b/
+nonisolated(unsafe) private let rxTitlePercent = /^(?:the\s+)?(?:percentage|proportion|per\s?cent|%)(?:\s|$)|^%|\(%\)|\bas a (?:percentage|%)/
+nonisolated(unsafe) private let rxTitleDays = /^(?:the\s+)?(?:average\s+|mean\s+|median\s+)?(?:number of\s+)?(?:working\s+)?days\b|\((?:working\s+)?days\)|\bin days\b|^(?:the\s+)?average (?:number of (?:working\s+)?days|time \(days\))/
+nonisolated(unsafe) private let rxTitleWeeks = /^(?:the\s+)?(?:average\s+)?(?:number of\s+)?weeks\b|\(weeks\)|\bin weeks\b/
+nonisolated(unsafe) private let rxTitleTonnes = /\bin tonnes\b|\(tonnes\)/
+nonisolated(unsafe) private let rxTitleNumber = /^(?:the\s+)?(?:total\s+)?(?:numbers?|no\.?)\s+of\b/
+
 // Regex literals compiled once per process (a literal in a function body is rebuilt on every call).
 nonisolated(unsafe) private let rxUnitParser1 = /^units?\s*[:\-]?\s*/
 nonisolated(unsafe) private let rxUnitParser2 = /per\s+(?<n>\d{1,3}(?:,?\d{3})*|\d+)\s*(?<k>k)?/

@@ -8,8 +8,12 @@ import Normalise
 ///
 /// Fields printed out of order are handled: a field seen after an indicator's grid goes
 /// to that indicator if it has none of that kind yet, otherwise to the next indicator.
-public struct ScorecardExtractor: Sendable {
-    public init() {}
+struct ScorecardAssembler: RecordAssembler {
+    var name: String { "scorecard" }
+
+    func readings(in context: AssemblyContext) -> [IndicatorReading] {
+        extract(context.doc)
+    }
 
     struct Indicator {
         var code: String?
@@ -43,7 +47,7 @@ public struct ScorecardExtractor: Sendable {
     /// glued on (`Ogunleye’Polarity:`) ends a word.
     nonisolated(unsafe) static let fieldLabelSplit = fieldLabel.wordBoundaryKind(.simple)
 
-    public func extract(_ doc: LaidOutDocument, meta: DocumentRow) -> [RecordRow] {
+    func extract(_ doc: LaidOutDocument) -> [IndicatorReading] {
         var events: [Event] = []
         for b in doc.blocks {
             switch b {
@@ -90,7 +94,7 @@ public struct ScorecardExtractor: Sendable {
                 if let (code, title) = Self.titleParts(text), current?.grid != nil || current == nil,
                    !text.lowercased().hasPrefix("comment") {
                     finish()
-                    var ind = Indicator(code: MeasureTableExtractor.normaliseCode(code.replacing(rxScorecardExtractor1, with: "")),
+                    var ind = Indicator(code: IndicatorCode.normalise(code.replacing(rxScorecardExtractor1, with: "")),
                                         title: LayoutQuirks.cleanTitle(title), section: section,
                                         statusText: pendingStatus, at: p.at)
                     ind.fields = pendingFields
@@ -132,7 +136,7 @@ public struct ScorecardExtractor: Sendable {
             }
         }
         finish()
-        return indicators.flatMap { records(for: $0, meta: meta, docID: doc.source.docID) }
+        return indicators.flatMap { readings(for: $0) }
     }
 
     /// The code and title of an indicator's title line, if the line is one.
@@ -173,48 +177,38 @@ public struct ScorecardExtractor: Sendable {
         return dates >= 2 && t.rows.contains { ["actual", "target"].contains($0.cells.first?.lowercased().trimmingCharacters(in: .whitespaces) ?? "") }
     }
 
-    func records(for ind: Indicator, meta: DocumentRow, docID: String) -> [RecordRow] {
+    func readings(for ind: Indicator) -> [IndicatorReading] {
         guard let grid = ind.grid else { return [] }
         let header = grid.header
         func row(_ label: String) -> TableRow? {
             grid.rows.first { $0.cells.first?.lowercased().trimmingCharacters(in: .whitespaces).hasPrefix(label) == true }
         }
         let actualRow = row("actual"), targetRow = row("target")
-        var unit = ind.fields["unit"].flatMap(UnitParser.parse)
-        let allCells = (actualRow?.cells.dropFirst() ?? []) + (targetRow?.cells.dropFirst() ?? [])
-        if unit == nil, ind.fields["unit"] == nil || ind.fields["unit"]?.isEmpty == true {
-            unit = ExtractText.unit(fromCells: Array(allCells))
-        }
-        let polarity = ind.fields["polarity"].flatMap(PolarityParser.parse) ?? PolarityParser.fromTitle(ind.title)
-        let owner = ExtractText.personName(ind.fields["owner"])
         var commentary = ExtractText.textOrNil(ind.comments.joined(separator: " "))
         if let c = commentary, c.range(of: #"^(?i)no comment required"#, options: .regularExpression) != nil { commentary = nil }
         let lastActual = (1..<header.count).last { j in
             guard let a = actualRow, j < a.cells.count else { return false }
             return !a.cells[j].isEmpty
         }
-        var out: [RecordRow] = []
+        // the unit of the whole grid: a blank Unit field leaves it to the grid's figures
+        let allCells = Array((actualRow?.cells.dropFirst() ?? []) + (targetRow?.cells.dropFirst() ?? []))
+        let gridUnit = ExtractText.unit(fromCells: allCells)
+        var out: [IndicatorReading] = []
         for j in 1..<header.count {
             let a = actualRow.flatMap { j < $0.cells.count ? ExtractText.textOrNil($0.cells[j]) : nil }
             let t = targetRow.flatMap { j < $0.cells.count ? ExtractText.textOrNil($0.cells[j]) : nil }
             guard a != nil || t != nil, let period = DateParser.parse(header[j]) else { continue }
-            var r = RecordRow(docID: docID, title: ind.title)
-            r.page = (actualRow ?? targetRow)?.at.page ?? ind.at.page
-            r.line = ind.at.line
-            r.periodEnd = period
-            r.section = ind.section
-            r.code = ind.code
-            r.unit = unit
-            r.polarity = polarity
-            r.owner = owner
-            r.actualText = a; r.targetText = t
-            r.actual = ExtractText.value(a, unit: unit)
-            r.target = ExtractText.value(t, unit: unit)
+            let at = Provenance(page: (actualRow ?? targetRow)?.at.page ?? ind.at.page, line: ind.at.line)
+            var r = IndicatorReading(title: ind.title, code: ind.code, section: ind.section, periodEnd: period, at: at)
+            r[.unit] = ind.fields["unit"]
+            r.unitFromLabels = gridUnit
+            r[.polarity] = ind.fields["polarity"]
+            r[.owner] = ind.fields["owner"]
+            r[.actual] = a; r[.target] = t
             r.confidence = a != nil ? actualRow?.confidence : targetRow?.confidence
             if j == lastActual {
-                r.statusText = ind.statusText
-                r.status = ind.statusText.flatMap(StatusParser.parse)
-                r.commentary = commentary
+                r[.status] = ind.statusText
+                r[.commentary] = commentary
             }
             out.append(r)
         }

@@ -1,0 +1,226 @@
+import Foundation
+import ScrutinyCore
+import Normalise
+
+/// KPI cards: a title line (its RAG word often at the right margin), then one or two lines
+/// of labelled values in any order — `Latest: 94%   Target: 90%, Floor: 85%   Previous:
+/// 89% (Amber)   DoT: ↓`. Labels are read through `RoleLexicon`, so `Actual`, `Current`,
+/// `Outturn`, `Target 24/25`, `Floor standard`, `Tolerance`, `Last quarter`, `RAG rating`
+/// all count. One reading per card, for the report's own period.
+struct LabelledCardAssembler: RecordAssembler {
+    var name: String { "labelled card" }
+
+    /// One `Label: value` pair of a card line.
+    struct LabelledValue: Equatable, Sendable {
+        var role: Role
+        var label: String
+        var value: String
+    }
+
+    /// A line of the document as the card reader walks it.
+    struct Line {
+        var cells: [String]
+        var block: Int
+        var at: Provenance
+        var confidence: Double?
+    }
+
+    /// Limits of what a card line looks like (longer values are prose, not a card).
+    enum Limits {
+        /// Longest value of a figure, status or trend label, in characters.
+        static let figureValueLength = 40
+        /// Longest title line, in characters.
+        static let titleLength = 250
+        /// Most words a label may have (`Target 2024/25 end of year`).
+        static let labelWords = 6
+        /// Most lines a title may wrap over.
+        static let titleLines = 3
+    }
+
+    func readings(in context: AssemblyContext) -> [IndicatorReading] {
+        let lines = Self.lines(of: context.blocks)
+        var out: [IndicatorReading] = []
+        var i = 0
+        while i < lines.count {
+            var values = Self.labelledValues(lines[i].cells)
+            guard Self.isCard(values) else { i += 1; continue }
+            let first = i
+            // a card wrapped over a second line of labelled values with other roles
+            if i + 1 < lines.count {
+                let more = Self.labelledValues(lines[i + 1].cells)
+                let roles = Set(values.map(\.role))
+                if more.count >= 1, !more.contains(where: { roles.contains($0.role) }),
+                   more.allSatisfy({ $0.value.count <= Limits.figureValueLength }) {
+                    values += more
+                    i += 1
+                }
+            }
+            i += 1
+            guard let (title, statusText) = Self.title(before: first, in: lines) else { continue }
+            var (code, name) = IndicatorCode.split(title)
+            name = LayoutQuirks.cleanTitle(name)
+            guard !name.isEmpty else { continue }
+            let line = lines[first]
+            var r = IndicatorReading(title: name, code: code, periodEnd: context.meta.asAt, at: line.at)
+            r.section = ExtractText.section(before: Self.titleBlock(before: first, in: lines), in: context.blocks)
+            r.confidence = line.confidence
+            for v in values where r[v.role] == nil { r[v.role] = v.value }
+            if r[.status] == nil { r[.status] = statusText ?? r[.actual].flatMap(Self.bracketedStatus) }
+            if code == nil, let c = r[.code] { code = c; r.code = c }
+            out.append(r)
+        }
+        return out
+    }
+
+    /// Every line of the document in reading order: paragraph lines as one cell each,
+    /// table header rows and body rows with their cells.
+    static func lines(of blocks: [Block]) -> [Line] {
+        var out: [Line] = []
+        for (bi, b) in blocks.enumerated() {
+            switch b {
+            case .paragraph(let p):
+                for (k, l) in p.lines.enumerated() where !l.trimmingCharacters(in: .whitespaces).isEmpty {
+                    out.append(Line(cells: [l], block: bi, at: Provenance(page: p.at.page, line: p.at.line + k), confidence: p.confidence))
+                }
+            case .table(let t):
+                for h in t.headerRows { out.append(Line(cells: h, block: bi, at: t.at)) }
+                for row in t.rows { out.append(Line(cells: row.cells, block: bi, at: row.at, confidence: row.confidence)) }
+            }
+        }
+        return out
+    }
+
+    /// A card line: labelled values of at least two roles, an actual or a target among
+    /// them holding a figure, and every figure, status or trend value short.
+    static func isCard(_ values: [LabelledValue]) -> Bool {
+        let roles = Set(values.map(\.role))
+        guard roles.count >= 2 else { return false }
+        let shortRoles = RoleLexicon.figureRoles.union([.status, .trend])
+        guard values.filter({ shortRoles.contains($0.role) }).allSatisfy({ $0.value.count <= Limits.figureValueLength }) else { return false }
+        return values.contains { ($0.role == .actual || $0.role == .target) && RecordBuilder.isFigure($0.value) }
+    }
+
+    /// The title above card line `index`: the line before it (up to `Limits.titleLines`
+    /// lines of the same paragraph), with a status word at its right margin taken off as
+    /// the card's status.
+    static func title(before index: Int, in lines: [Line]) -> (String, String?)? {
+        guard index > 0 else { return nil }
+        let prev = lines[index - 1]
+        guard !isCard(labelledValues(prev.cells)) else { return nil }
+        var cells = prev.cells.map { TextCleaner.collapseWhitespace($0) }.filter { !$0.isEmpty }
+        var status: String?
+        if cells.count >= 2, let last = cells.last, RoleLexicon.isStatusValue(last) {
+            status = last
+            cells.removeLast()
+        }
+        guard cells.count == 1 else { return nil }
+        var text = cells[0]
+        // the title wrapped: earlier one-cell lines of the same paragraph
+        if prev.cells.count == 1 {
+            var k = index - 2
+            var taken = 1
+            while k >= 0, taken < Limits.titleLines, lines[k].block == prev.block, lines[k].cells.count == 1,
+                  !isCard(labelledValues(lines[k].cells)) {
+                text = TextCleaner.collapseWhitespace(lines[k].cells[0]) + " " + text
+                k -= 1; taken += 1
+            }
+        }
+        if status == nil, let m = text.firstMatch(of: trailingStatus) {
+            status = String(m.output.word)
+            text = String(text[..<m.range.lowerBound])
+        }
+        guard text.count <= Limits.titleLength, text.contains(where: \.isLetter), !RecordBuilder.isFigure(text) else { return nil }
+        return (text, status)
+    }
+
+    /// The block the title above card line `index` sits in.
+    static func titleBlock(before index: Int, in lines: [Line]) -> Int {
+        index > 0 ? lines[index - 1].block : lines[index].block
+    }
+
+    /// A RAG word printed in capitals or brackets at the end of a title (`… in time GREEN`).
+    nonisolated(unsafe) static let trailingStatus = /\s+[(\[]?(?<word>RED|AMBER|GREEN|BLUE|Red|Amber|Green|Blue)[)\]]?$/.wordBoundaryKind(.simple)
+    /// A status in brackets after a figure (`94% (Green)`).
+    nonisolated(unsafe) static let bracketStatus = /\((?<word>[A-Za-z][A-Za-z ]{1,12})\)/
+
+    static func bracketedStatus(_ value: String) -> String? {
+        guard let m = value.firstMatch(of: bracketStatus), RoleLexicon.isStatusValue(String(m.output.word)) else { return nil }
+        return String(m.output.word)
+    }
+
+    /// The labelled values of a line's cells. A label is the shortest run of words before a
+    /// colon that `RoleLexicon` gives a role, widened over words of the same role and
+    /// period words (`Q3 2024/25 Actual`); its value runs to the next label. A cell opening
+    /// with a figure role's words and a figure (`Actual 49`) is read as if it had a colon.
+    static func labelledValues(_ cells: [String]) -> [LabelledValue] {
+        var out: [LabelledValue] = []
+        for raw in cells {
+            let cell = withColonAfterLeadingLabel(TextCleaner.collapseWhitespace(raw))
+            guard cell.contains(":") else { continue }
+            var labels: [(role: Role, label: String, start: String.Index, valueStart: String.Index)] = []
+            var search = cell.startIndex
+            while let colon = cell[search...].firstIndex(of: ":") {
+                let before = cell[..<colon]
+                if let (role, labelStart) = label(endingAt: before) {
+                    labels.append((role, TextCleaner.collapseWhitespace(String(cell[labelStart..<colon])), labelStart, cell.index(after: colon)))
+                }
+                search = cell.index(after: colon)
+            }
+            for (n, l) in labels.enumerated() {
+                let end = n + 1 < labels.count ? labels[n + 1].start : cell.endIndex
+                guard l.valueStart <= end else { continue }
+                let value = String(cell[l.valueStart..<end]).trimmingCharacters(in: CharacterSet(charactersIn: " ,;|\t"))
+                guard !value.isEmpty else { continue }
+                out.append(LabelledValue(role: l.role, label: l.label, value: value))
+            }
+        }
+        return out
+    }
+
+    /// The role and start of the label that ends right before a colon, if any.
+    static func label(endingAt text: Substring) -> (Role, String.Index)? {
+        // words back from the colon, stopping at a list separator
+        var words: [Range<String.Index>] = []
+        var end = text.endIndex
+        var i = text.endIndex
+        while i > text.startIndex, words.count < Limits.labelWords {
+            let j = text.index(before: i)
+            let c = text[j]
+            if c == "," || c == ";" || c == "|" || c == "\t" { break }
+            if c == " " {
+                if i < end { words.append(i..<end) }
+                end = j
+            }
+            i = j
+        }
+        if i < end, words.count < Limits.labelWords { words.append(i..<end) }
+        var found: (Role, String.Index)?
+        for k in words.indices {
+            let phrase = String(text[words[k].lowerBound..<text.endIndex])
+            if let f = found {
+                // widen over words of the same role or period words, never over a figure or a status
+                let word = String(text[words[k]])
+                let isPeriod = PeriodParser.financialYear(in: word) != nil || PeriodParser.quarter(in: word) != nil
+                guard !RecordBuilder.isFigure(word) || isPeriod, !RoleLexicon.isStatusValue(word),
+                      isPeriod || RoleLexicon.role(ofLabel: phrase) == f.0 else { break }
+                found = (f.0, words[k].lowerBound)
+            } else if let role = RoleLexicon.role(ofLabel: phrase), !RoleLexicon.roleWords(phrase).isEmpty {
+                found = (role, words[k].lowerBound)
+            }
+        }
+        return found
+    }
+
+    /// `Actual 49` → `Actual: 49`: a cell opening with a figure role's words and a figure.
+    static func withColonAfterLeadingLabel(_ cell: String) -> String {
+        guard let m = cell.firstMatch(of: leadingLabel),
+              // `Target 21/22: 48`: the figure after the words is a period under its own colon
+              cell[m.output.words.endIndex...].firstMatch(of: periodThenColon) == nil,
+              let role = RoleLexicon.role(ofLabel: String(m.output.words)), RoleLexicon.figureRoles.contains(role)
+        else { return cell }
+        return String(m.output.words) + ": " + cell[m.output.words.endIndex...].trimmingCharacters(in: .whitespaces)
+    }
+
+    nonisolated(unsafe) static let periodThenColon = /^\s*\S+\s*:/
+    nonisolated(unsafe) static let leadingLabel = /^(?<words>[A-Za-z][A-Za-z' ]{1,30}?)\s+(?=[-–£<>]?\d)/
+}

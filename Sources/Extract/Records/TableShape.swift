@@ -1,0 +1,68 @@
+import Foundation
+import ScrutinyCore
+import Normalise
+
+/// The shape of an indicator table, decided once per table so that exactly one assembler
+/// reads it. Decided from the header's roles (`RoleLexicon`), its period columns and the
+/// labels down the first column, never from a council's wording.
+enum TableShape {
+    /// A row per indicator: a measure column and figure columns (Actual, Target…).
+    case indicatorRows(ColumnRoles, measureColumn: Int)
+    /// A row per indicator with a column per period (`Jul-24 | Aug-24 | Sep-24 | Target`).
+    case periodGrid(ColumnRoles, measureColumn: Int)
+    /// A column per indicator, rows labelled by role (`Latest`, `Target`, `RAG`, `DoT`).
+    case transposed(rowRoles: [Int: Role])
+    /// Not an indicator table (finance, activities, a legend, a scorecard's own grid).
+    case other
+
+    /// Transposed tables label at least this many rows with an indicator role.
+    static let minimumRoleRows = 2
+    /// A period grid has at least this many period columns.
+    static let minimumPeriodColumns = 2
+
+    static func of(_ table: Table, financialYear: String?) -> TableShape {
+        let roles = ColumnRoles(header: table.header, financialYear: financialYear)
+        guard roles[.activity] == nil, !FinanceTableExtractor.isFinanceTable(table) else { return .other }
+        if let rowRoles = transposedRowRoles(table, headerPeriods: roles.periods.count) { return .transposed(rowRoles: rowRoles) }
+        guard let mc = measureColumn(table, roles: roles) else { return .other }
+        if roles.periods.count >= minimumPeriodColumns, roles[.actual] == nil { return .periodGrid(roles, measureColumn: mc) }
+        if roles[.actual] != nil || roles[.target] != nil { return .indicatorRows(roles, measureColumn: mc) }
+        return .other
+    }
+
+    /// The column naming each row's indicator: the one labelled as a measure; else the
+    /// first column when its label names no role and no period, or when its label is blank
+    /// (a blank top-left cell over titles) and its cells are words, not figures.
+    static func measureColumn(_ table: Table, roles: ColumnRoles) -> Int? {
+        if let m = roles[.measure] { return m }
+        guard let first = table.header.first, !roles.roles.values.contains(0),
+              !roles.periods.contains(where: { $0.column == 0 }) else { return nil }
+        if !first.trimmingCharacters(in: .whitespaces).isEmpty { return 0 }
+        let firstCells = table.rows.compactMap { $0.cells.first.flatMap(ExtractText.textOrNil) }
+        guard !firstCells.isEmpty else { return nil }
+        // titles are words, neither figures nor role labels (`Actual`, `Target` down the side)
+        let wordy = firstCells.filter {
+            !RecordBuilder.isFigure($0) && $0.contains(where: \.isLetter) && RoleLexicon.role(ofLabel: $0) == nil
+        }.count
+        return wordy * 2 > firstCells.count ? 0 : nil
+    }
+
+    /// Row roles of a transposed table: most first-column cells name an indicator role
+    /// (at least two, one of them actual or target), and the header across names
+    /// indicators, not periods (a header of dates over Actual/Target rows is a scorecard's
+    /// monthly grid, read by `ScorecardAssembler`).
+    static func transposedRowRoles(_ table: Table, headerPeriods: Int) -> [Int: Role]? {
+        guard headerPeriods == 0, table.header.count >= 2,
+              table.header.dropFirst().contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else { return nil }
+        let wanted: Set<Role> = RoleLexicon.figureRoles.union([.status, .trend, .polarity, .unit, .commentary])
+        var rowRoles: [Int: Role] = [:]
+        for (i, row) in table.rows.enumerated() {
+            guard let label = row.cells.first, let role = RoleLexicon.role(ofLabel: label), wanted.contains(role),
+                  !rowRoles.values.contains(role) else { continue }
+            rowRoles[i] = role
+        }
+        guard rowRoles.count >= minimumRoleRows, rowRoles.count * 2 > table.rows.count,
+              rowRoles.values.contains(.actual) || rowRoles.values.contains(.target) else { return nil }
+        return rowRoles
+    }
+}
