@@ -93,9 +93,13 @@ public enum HeaderRowDetector {
         s.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
     }
 
+    /// A column label: a word of the header vocabulary, a short label `RoleLexicon` gives a
+    /// role (not a RAG word or an arrow, which are values), or a period alone (`Jul-24`, `Q3`).
     static func isLabel(_ cell: String) -> Bool {
         let toks = tokens(cell)
-        return !toks.isEmpty && toks.contains(where: vocabulary.contains)
+        if !toks.isEmpty && toks.contains(where: vocabulary.contains) { return true }
+        if RoleLexicon.isPeriodLabel(cell) { return true }
+        return RoleLexicon.role(ofRowLabel: cell) != nil && !RoleLexicon.isStatusValue(cell) && !RoleLexicon.isTrendValue(cell)
     }
 
     /// Whether a row reads as column labels.

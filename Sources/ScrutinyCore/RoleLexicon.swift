@@ -119,6 +119,27 @@ public enum RoleLexicon {
         return nil
     }
 
+    /// Longest label, in characters: longer cells are titles or prose, whatever words they hold.
+    public static let longestLabel = 40
+
+    /// The role a short row label names (`Latest`, `Target 19/20`, `RAG rating`), or nil for
+    /// a longer cell (an indicator's title that happens to hold a role word).
+    public static func role(ofRowLabel label: String) -> Role? {
+        label.count <= longestLabel ? role(ofLabel: label) : nil
+    }
+
+    /// A label that is a period alone, in any common spelling: a month (`Jul-24`, `Apr 24`,
+    /// `April 2024`, `Sept`), a quarter (`Q3`, `Qtr 3`, `Quarter 3`, `Q3 24/25`), a financial
+    /// year (`2024/25`, `24/25`, `2024-25`, `2024/2025`, `FY 2024/25`) or a date (`30/06/2024`).
+    /// Which day it ends on is `PeriodParser.periodEnd(ofLabel:)`'s business.
+    public static let periodLabel = #"^(?i)(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:[\s\-'’]*(?:19|20)?\d{2})?|(?:q|qtr|quarter)\s?[1-4](?:\s*[,\-–]?\s*(?:19|20)?\d{2}\s?[/\-–]\s?(?:19|20)?\d{2})?|(?:fy\s?)?(?:19|20)?\d{2}\s?[/\-–]\s?(?:19|20)?\d{2}|\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)?\d{2})$"#
+
+    /// Whether a label is a period alone (see `periodLabel`).
+    public static func isPeriodLabel(_ label: String) -> Bool {
+        let t = label.trimmingCharacters(in: CharacterSet(charactersIn: " .,:;*()"))
+        return t.count <= 24 && t.matches(pattern: periodLabel)
+    }
+
     /// The roles whose values are indicator figures.
     public static let figureRoles: Set<Role> = [.actual, .target, .floor, .previous, .similarAuthorities, .national]
 

@@ -15,6 +15,9 @@ enum TableShape {
     /// Not an indicator table (finance, activities, a legend, a scorecard's own grid).
     case other
 
+    /// The roles a row label of a transposed table (or a role label down a grid's side) names.
+    static let rowRoles: Set<Role> = RoleLexicon.figureRoles.union([.status, .trend, .polarity, .unit, .commentary])
+
     /// Transposed tables label at least this many rows with an indicator role.
     static let minimumRoleRows = 2
     /// A period grid has at least this many period columns.
@@ -42,7 +45,7 @@ enum TableShape {
         guard !firstCells.isEmpty else { return nil }
         // titles are words, neither figures nor role labels (`Actual`, `Target` down the side)
         let wordy = firstCells.filter {
-            !RecordBuilder.isFigure($0) && $0.contains(where: \.isLetter) && RoleLexicon.role(ofLabel: $0) == nil
+            !RecordBuilder.isFigure($0) && $0.contains(where: \.isLetter) && !rowRoles.contains(RoleLexicon.role(ofRowLabel: $0) ?? .measure)
         }.count
         return wordy * 2 > firstCells.count ? 0 : nil
     }
@@ -54,15 +57,14 @@ enum TableShape {
     static func transposedRowRoles(_ table: Table, headerPeriods: Int) -> [Int: Role]? {
         guard headerPeriods == 0, table.header.count >= 2,
               table.header.dropFirst().contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else { return nil }
-        let wanted: Set<Role> = RoleLexicon.figureRoles.union([.status, .trend, .polarity, .unit, .commentary])
-        var rowRoles: [Int: Role] = [:]
+        var found: [Int: Role] = [:]
         for (i, row) in table.rows.enumerated() {
-            guard let label = row.cells.first, let role = RoleLexicon.role(ofLabel: label), wanted.contains(role),
-                  !rowRoles.values.contains(role) else { continue }
-            rowRoles[i] = role
+            guard let label = row.cells.first, let role = RoleLexicon.role(ofRowLabel: label), rowRoles.contains(role),
+                  !found.values.contains(role) else { continue }
+            found[i] = role
         }
-        guard rowRoles.count >= minimumRoleRows, rowRoles.count * 2 > table.rows.count,
-              rowRoles.values.contains(.actual) || rowRoles.values.contains(.target) else { return nil }
-        return rowRoles
+        guard found.count >= minimumRoleRows, found.count * 2 > table.rows.count,
+              found.values.contains(.actual) || found.values.contains(.target) else { return nil }
+        return found
     }
 }
