@@ -11,11 +11,15 @@ public struct FinanceTableExtractor: Sendable {
 
     static let moneyHeader = #"(?i)budget|forecast|variance|outturn|actuals?\b|spend|expenditure|income|£|'000"#
 
-    /// A table of budget lines: two or more money columns, and no measure or activity column.
+    /// A table of budget lines: two or more money columns, no measure or activity column,
+    /// and not indicators across with their figures labelled down the side (`Current`,
+    /// `Target`, `Last quarter` under `Agency staff spend`).
     public static func isFinanceTable(_ t: Table) -> Bool {
         let moneyColumns = t.header.dropFirst().filter { $0.matches(pattern: moneyHeader) }
+        guard moneyColumns.count >= 2 else { return false }
         let roles = ColumnRoles(header: t.header)
-        return moneyColumns.count >= 2 && roles[.activity] == nil && roles[.measure] == nil
+        return roles[.activity] == nil && roles[.measure] == nil
+            && TableShape.transposedRowRoles(t, headerPeriods: roles.periods.count) == nil
     }
 
     public func extract(_ doc: LaidOutDocument) -> [FinanceRow] {

@@ -25,8 +25,10 @@ enum TableShape {
 
     static func of(_ table: Table, financialYear: String?) -> TableShape {
         let roles = ColumnRoles(header: table.header, financialYear: financialYear)
-        guard roles[.activity] == nil, !FinanceTableExtractor.isFinanceTable(table) else { return .other }
+        guard roles[.activity] == nil else { return .other }
+        // before the finance test: indicator names across may name money (`Agency staff spend`)
         if let rowRoles = transposedRowRoles(table, headerPeriods: roles.periods.count) { return .transposed(rowRoles: rowRoles) }
+        guard !FinanceTableExtractor.isFinanceTable(table) else { return .other }
         guard let mc = measureColumn(table, roles: roles) else { return .other }
         if roles.periods.count >= minimumPeriodColumns, roles[.actual] == nil { return .periodGrid(roles, measureColumn: mc) }
         if roles[.actual] != nil || roles[.target] != nil { return .indicatorRows(roles, measureColumn: mc) }
