@@ -17,7 +17,7 @@ enum ExtractText {
                 if t.firstMatch(of: rxDateRange) != nil,
                    t.count <= 60 { i -= 1; continue }
                 // a sentence of prose between a heading and its table is no heading either
-                if p.headingLevel == nil, isProse(t) { i -= 1; continue }
+                if (p.headingLevel ?? 9) >= 3, isProse(t) { i -= 1; continue }
                 // a line leading into a list (`… as follows;`) or a page number is no heading
                 if t.count <= maxLength, !t.hasSuffix(":"), !t.hasSuffix(";"), t.count >= 3, t.contains(" "),
                    t.wholeMatch(of: rxPageNumber) == nil {
@@ -29,6 +29,30 @@ enum ExtractText {
             i -= 1
         }
         return nil
+    }
+
+    /// The heading a block sits under when tables and card titles may stand between them
+    /// (a page of KPI cards under one heading): the nearest preceding heading of level 1–2
+    /// where the document marks headings (PDF type sizes), else the nearest preceding
+    /// short paragraph that reads as a heading.
+    static func heading(before index: Int, in blocks: [Block]) -> String? {
+        let marked = blocks.contains { if case .paragraph(let p) = $0 { return (p.headingLevel ?? 9) <= 2 } else { return false } }
+        var i = index - 1
+        while i >= 0 {
+            if case .paragraph(let p) = blocks[i] {
+                let t = p.text.trimmingCharacters(in: .whitespaces)
+                let isHeading = marked ? (p.headingLevel ?? 9) <= 2 : readsAsHeading(t, maxLength: 120)
+                if isHeading, !t.hasSuffix(":") { return cleanSection(t) }
+            }
+            i -= 1
+        }
+        return nil
+    }
+
+    /// A short label, not prose, not a period line, not a page number.
+    static func readsAsHeading(_ t: String, maxLength: Int) -> Bool {
+        t.count <= maxLength && t.count >= 3 && t.contains(" ") && !t.hasSuffix(";") && !isProse(t)
+            && t.firstMatch(of: rxDateRange) == nil && t.wholeMatch(of: rxPageNumber) == nil
     }
 
     /// Headings are labels, not sentences: a paragraph that ends with a full stop (or a

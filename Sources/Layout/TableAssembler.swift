@@ -203,9 +203,10 @@ public struct TableAssembler: Sendable {
         let pages = Array(Set(raw.rows.compactMap(\.page))).sorted()
         let first = raw.rows[0]
         let captionLines = captionRows.map { $0.filter { !$0.isEmpty }.joined(separator: " ") }
-        return Table(headerRows: headerRows, rows: body, caption: captionLines.isEmpty ? nil : captionLines.joined(separator: " "),
-                     pages: pages.isEmpty ? nil : pages, at: Provenance(page: first.page, line: first.index, box: first.line.box),
-                     captionLines: captionLines.count >= 2 ? captionLines : nil)
+        let table = Table(headerRows: headerRows, rows: body, caption: captionLines.isEmpty ? nil : captionLines.joined(separator: " "),
+                          pages: pages.isEmpty ? nil : pages, at: Provenance(page: first.page, line: first.index, box: first.line.box),
+                          captionLines: captionLines.count >= 2 ? captionLines : nil)
+        return InterleavedColumnMerger.merged(table)
     }
 
     /// Joins a table to the previous one when it continues it: the same column count, no

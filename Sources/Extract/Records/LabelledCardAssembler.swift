@@ -62,7 +62,7 @@ struct LabelledCardAssembler: RecordAssembler {
             guard !name.isEmpty else { continue }
             let line = lines[first]
             var r = IndicatorReading(title: name, code: code, periodEnd: context.meta.asAt, at: line.at)
-            r.section = ExtractText.section(before: Self.titleBlock(before: first, in: lines), in: context.blocks)
+            r.section = ExtractText.heading(before: Self.titleBlock(before: first, in: lines), in: context.blocks)
             r.confidence = line.confidence
             for v in values where r[v.role] == nil { r[v.role] = v.value }
             if r[.status] == nil { r[.status] = statusText ?? r[.actual].flatMap(Self.bracketedStatus) }
@@ -72,8 +72,10 @@ struct LabelledCardAssembler: RecordAssembler {
         return out
     }
 
-    /// Every line of the document in reading order: paragraph lines as one cell each,
-    /// table header rows and body rows with their cells.
+    /// Every line of the document in reading order: paragraph lines as one cell each; a
+    /// table's caption lines, then its header and body rows, each row cut into the visual
+    /// lines its cells print (a cell holding a title over a line of labelled values gives
+    /// two lines, the row's other cells sharing out their own lines in step).
     static func lines(of blocks: [Block]) -> [Line] {
         var out: [Line] = []
         for (bi, b) in blocks.enumerated() {
@@ -83,11 +85,22 @@ struct LabelledCardAssembler: RecordAssembler {
                     out.append(Line(cells: [l], block: bi, at: Provenance(page: p.at.page, line: p.at.line + k), confidence: p.confidence))
                 }
             case .table(let t):
-                for h in t.headerRows { out.append(Line(cells: h, block: bi, at: t.at)) }
-                for row in t.rows { out.append(Line(cells: row.cells, block: bi, at: row.at, confidence: row.confidence)) }
+                for c in t.captionLines ?? t.caption.map { [$0] } ?? [] { out.append(Line(cells: [c], block: bi, at: t.at)) }
+                for h in t.headerRows { out += visualLines(h, block: bi, at: t.at, confidence: nil) }
+                for row in t.rows { out += visualLines(row.cells, block: bi, at: row.at, confidence: row.confidence) }
             }
         }
         return out
+    }
+
+    /// A row's cells cut at their line breaks into the visual lines they print.
+    static func visualLines(_ cells: [String], block: Int, at: Provenance, confidence: Double?) -> [Line] {
+        let split = cells.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+        let depth = split.map(\.count).max() ?? 0
+        guard depth > 1 else { return [Line(cells: cells, block: block, at: at, confidence: confidence)] }
+        return (0..<depth).map { k in
+            Line(cells: split.map { k < $0.count ? $0[k] : "" }, block: block, at: at, confidence: confidence)
+        }
     }
 
     /// A card line: labelled values of at least two roles, an actual or a target among
@@ -100,42 +113,45 @@ struct LabelledCardAssembler: RecordAssembler {
         return values.contains { ($0.role == .actual || $0.role == .target) && RecordBuilder.isFigure($0.value) }
     }
 
-    /// The title above card line `index`: the line before it (up to `Limits.titleLines`
-    /// lines of the same paragraph), with a status word at its right margin taken off as
-    /// the card's status.
+    /// The title above card line `index`: the line before it, with a status word at its
+    /// right margin (its own cell, or a capitalised RAG word ending the text) taken off as
+    /// the card's status; a title wrapped over lines (the lower ones starting in lower case)
+    /// is joined back, up to `Limits.titleLines` lines.
     static func title(before index: Int, in lines: [Line]) -> (String, String?)? {
-        guard index > 0 else { return nil }
-        let prev = lines[index - 1]
-        guard !isCard(labelledValues(prev.cells)) else { return nil }
-        var cells = prev.cells.map { TextCleaner.collapseWhitespace($0) }.filter { !$0.isEmpty }
+        var text = ""
         var status: String?
-        if cells.count >= 2, let last = cells.last, RoleLexicon.isStatusValue(last) {
-            status = last
-            cells.removeLast()
-        }
-        guard cells.count == 1 else { return nil }
-        var text = cells[0]
-        // the title wrapped: earlier one-cell lines of the same paragraph
-        if prev.cells.count == 1 {
-            var k = index - 2
-            var taken = 1
-            while k >= 0, taken < Limits.titleLines, lines[k].block == prev.block, lines[k].cells.count == 1,
-                  !isCard(labelledValues(lines[k].cells)) {
-                text = TextCleaner.collapseWhitespace(lines[k].cells[0]) + " " + text
-                k -= 1; taken += 1
+        var k = index - 1
+        var taken = 0
+        while k >= 0, taken < Limits.titleLines {
+            var cells = lines[k].cells.map { TextCleaner.collapseWhitespace($0) }.filter { !$0.isEmpty }
+            guard !cells.isEmpty, !isCard(labelledValues(lines[k].cells)) else { break }
+            if cells.count >= 2, let last = cells.last, RoleLexicon.isStatusValue(last) {
+                status = status ?? last
+                cells.removeLast()
             }
+            guard cells.count == 1 else { break }
+            text = text.isEmpty ? cells[0] : cells[0] + " " + text
+            taken += 1
+            // a line starting in lower case continues the line above it
+            guard let first = cells[0].first, first.isLowercase else { break }
+            k -= 1
         }
+        guard !text.isEmpty else { return nil }
         if status == nil, let m = text.firstMatch(of: trailingStatus) {
             status = String(m.output.word)
             text = String(text[..<m.range.lowerBound])
         }
-        guard text.count <= Limits.titleLength, text.contains(where: \.isLetter), !RecordBuilder.isFigure(text) else { return nil }
+        guard text.count <= Limits.titleLength, text.contains(where: \.isLetter), !RecordBuilder.isFigure(text),
+              !ExtractText.isProse(text), labelledValues([text]).isEmpty else { return nil }
         return (text, status)
     }
 
-    /// The block the title above card line `index` sits in.
+    /// The block of the top line of the title above card line `index`.
     static func titleBlock(before index: Int, in lines: [Line]) -> Int {
-        index > 0 ? lines[index - 1].block : lines[index].block
+        var k = index - 1
+        while k > 0, let first = lines[k].cells.first(where: { !$0.isEmpty })?.trimmingCharacters(in: .whitespaces).first,
+              first.isLowercase { k -= 1 }
+        return k >= 0 ? lines[k].block : lines[index].block
     }
 
     /// A RAG word printed in capitals or brackets at the end of a title (`… in time GREEN`).
