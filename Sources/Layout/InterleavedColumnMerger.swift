@@ -5,6 +5,7 @@ import ScrutinyCore
 /// cut one printed column in two: `PI-01` and `GREEN` land in one, `684` in its neighbour.
 /// Two adjacent columns are one when no row (header or body) fills both, each has body
 /// cells of its own, and the header labels at most one of them: their cells interleave.
+/// So is a header label printed just left of the figures it heads, over a blank body.
 /// A genuinely sparse grid keeps its columns because its header labels both
 /// (`Jul-24 | Aug-24` over a row with a blank July).
 public enum InterleavedColumnMerger {
@@ -32,7 +33,12 @@ public enum InterleavedColumnMerger {
             if x && y { return false }
             aFilled = aFilled || x; bFilled = bFilled || y
         }
-        guard aFilled, bFilled, !t.rows.isEmpty else { return false }
+        guard !t.rows.isEmpty else { return false }
+        let aLabelled = t.headerRows.contains { !cell($0, a).isEmpty }
+        // a label printed left of its right-aligned figures: a header-only column just left
+        // of a body-only column with a blank header
+        if aLabelled, !aFilled, bFilled, !t.headerRows.contains(where: { !cell($0, b).isEmpty }) { return true }
+        guard aFilled, bFilled else { return false }
         // the header must not label both; a body cell must sit in the column the header leaves blank
         let headerLabelsBoth = t.headerRows.contains { !cell($0, a).isEmpty } && t.headerRows.contains { !cell($0, b).isEmpty }
         return !headerLabelsBoth
