@@ -24,6 +24,17 @@ public enum FigureParser {
         return parse(t) != nil
     }
 
+    /// True for a cell that states a figure even when it holds several that cannot honestly
+    /// be reduced to one (`Forecast Gross £92.1m. Net £49.5m.`): such a cell is still an
+    /// actual or target the paper prints, so its row is a record with the figure null and
+    /// the text kept (the contract's rule). Needs a money sign or a percent beside digits.
+    public static func statesFigure(_ cell: String) -> Bool {
+        if isFigureCell(cell) { return true }
+        return cell.contains(statedFigure)
+    }
+
+    nonisolated(unsafe) static let statedFigure = /[£$€]\s?\d|\d\s?%/
+
     /// True for cells that say there is no figure: blank, `NA`, `N/A`, `TBC`, `TBD`, `*`, `-`.
     static func isPlaceholder(_ text: String) -> Bool {
         let t = text.trimmingCharacters(in: CharacterSet(charactersIn: " .*-–—_?")).lowercased()

@@ -19,6 +19,21 @@ public enum InlineMarkup {
         return collapse(s)
     }
 
+    /// A table cell's text. `TrailingEmphasisNote` rule: officers append a note to a
+    /// measure's name in bold after the plain name (`Numbers of carers - <b>Awaiting
+    /// data</b>`); the PDF renderings print it on its own line, led by the dash. The note
+    /// goes to its own line, so readers of the cell can tell it from the name. A cell
+    /// wholly bold, or bold in the middle, is left as one line.
+    public static func cell(_ raw: String) -> String {
+        guard let m = raw.firstMatch(of: trailingEmphasis) else { return strip(raw) }
+        let plain = strip(String(m.plain)), note = strip(String(m.note ?? m.note2 ?? ""))
+        guard !plain.isEmpty, !note.isEmpty else { return strip(raw) }
+        return m.dash.isEmpty ? plain + "\n" + note : plain + "\n- " + note
+    }
+
+    nonisolated(unsafe) static let trailingEmphasis =
+        /^(?<plain>.*?[^\s*>])\s*(?<dash>[-–]?)\s*(?:<(?:b|strong)>(?<note>[^<]+)<\/(?:b|strong)>|\*\*(?<note2>[^*]+)\*\*)\s*$/.ignoresCase()
+
     /// True when the whole text is wrapped in bold markup (`**…**` or `<b>…</b>`).
     public static func isBold(_ raw: String) -> Bool {
         let t = raw.trimmingCharacters(in: .whitespaces)

@@ -73,7 +73,7 @@ public struct TextExportReader: Sendable {
         } else {
             cellsRaw = [body]
         }
-        let cells = cellsRaw.map(InlineMarkup.strip)
+        let cells = cellsRaw.count > 1 ? cellsRaw.map(InlineMarkup.cell) : cellsRaw.map(InlineMarkup.strip)
         let bold = cellsRaw.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.allSatisfy(InlineMarkup.isBold)
             && cells.contains { !$0.isEmpty }
         return TextLine(cells: cells, bold: bold || level != nil, headingLevel: level)

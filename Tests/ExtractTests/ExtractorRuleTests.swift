@@ -3,7 +3,7 @@ import ScrutinyCore
 import Normalise
 @testable import Extract
 
-@Suite struct ScorecardExtractorTests {
+@Suite struct ScorecardAssemblerTests {
     @Test func gridGivesOneRowPerPeriodWithStatusAndCommentaryOnTheActual() throws {
         let text = """
             Performance Report - Quarter 1 2012/13
@@ -145,8 +145,8 @@ import Normalise
 
 @Suite struct RuleRegressionTests {
     @Test func scorecardTitleMayStartWithANumber() throws {
-        #expect(ScorecardExtractor.titleParts("NI117 16 to 18 year olds who are not in education")?.0 == "NI117")
-        #expect(ScorecardExtractor.titleParts("NI117 12.39") == nil)
+        #expect(ScorecardAssembler.titleParts("NI117 16 to 18 year olds who are not in education")?.0 == "NI117")
+        #expect(ScorecardAssembler.titleParts("NI117 12.39") == nil)
     }
 
     @Test func numberedObjectiveLabelsAreDroppedFromSections() {
@@ -196,14 +196,14 @@ import Normalise
     }
 
     @Test func statusHeadingAfterAnIconScrap() {
-        #expect(ScorecardExtractor.statusWords("4+ GREEN PLUS") == "GREEN PLUS")
-        #expect(ScorecardExtractor.statusWords("RED DIAMOND") == "RED DIAMOND")
-        #expect(ScorecardExtractor.statusWords("A GREEN PLUS") == nil)
-        #expect(ScorecardExtractor.statusWords("GREEN PLUS targets") == nil)
+        #expect(ScorecardAssembler.statusWords("4+ GREEN PLUS") == "GREEN PLUS")
+        #expect(ScorecardAssembler.statusWords("RED DIAMOND") == "RED DIAMOND")
+        #expect(ScorecardAssembler.statusWords("A GREEN PLUS") == nil)
+        #expect(ScorecardAssembler.statusWords("GREEN PLUS targets") == nil)
     }
 
     @Test func fieldLabelAfterAGluedQuoteAndPolarityWithAMisreadIs() throws {
-        let fields = ScorecardExtractor.parseFields("Owner: Trevor Ogunleye’Polarity: Bigger i$ Better Unit: %", nextLine: nil)
+        let fields = ScorecardAssembler.parseFields("Owner: Trevor Ogunleye’Polarity: Bigger i$ Better Unit: %", nextLine: nil)
         #expect(fields["polarity"] == "Bigger i$ Better")
         #expect(fields["unit"] == "%")
         #expect(PolarityParser.parse("Bigger i$ Better") == "higher_is_better")

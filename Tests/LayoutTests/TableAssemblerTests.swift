@@ -98,3 +98,33 @@ func exportPage(_ text: String) -> [PageText] {
         #expect(!blocks.contains { if case .table = $0 { return true } else { return false } })
     }
 }
+
+/// Columns the geometry cut in two (words centred, figures right-aligned) are one.
+@Suite struct InterleavedColumnMergerTests {
+    func table(_ header: [String], _ rows: [[String]]) -> Table {
+        Table(headerRows: [header], rows: rows.map { TableRow(cells: $0, at: Provenance(page: 1, line: 0)) },
+              caption: nil, pages: [1], at: Provenance(page: 1, line: 0))
+    }
+
+    @Test func interleavedCellsMakeOneColumn() {
+        let t = table(["", "PI-01", "", "PI-02", ""],
+                      [["Latest", "", "684", "", "78.5%"], ["RAG rating", "GREEN", "", "AMBER", ""]])
+        let m = InterleavedColumnMerger.merged(t)
+        #expect(m.headerRows == [["", "PI-01", "PI-02"]])
+        #expect(m.rows.map(\.cells) == [["Latest", "684", "78.5%"], ["RAG rating", "GREEN", "AMBER"]])
+    }
+
+    @Test func aLabelLeftOfItsFiguresJoinsThem() {
+        let t = table(["", "Latest", "Target 24/25", "", "RAG"], [["Title one", "72.6%", "", "86%", "Off track"]])
+        #expect(InterleavedColumnMerger.merged(t).headerRows == [["", "Latest", "Target 24/25", "RAG"]])
+    }
+
+    @Test func aSparseGridKeepsItsColumns() {
+        // both months labelled, a blank July: two columns
+        let t = table(["Measure", "Jul-24", "Aug-24"], [["A", "", "298"], ["B", "59.4%", ""]])
+        #expect(InterleavedColumnMerger.merged(t) == t)
+        // a blank first period beside the row labels stays blank, not merged into the labels
+        let g = table(["", "30/04/12", "31/05/12"], [["Actual", "", "654.1"], ["Target", "", "680"]])
+        #expect(InterleavedColumnMerger.merged(g) == g)
+    }
+}

@@ -20,6 +20,15 @@ import ScrutinyCore
         #expect(InlineMarkup.isBold(" <b>Education</b>"))
         #expect(!InlineMarkup.isBold("Plain text with **some** bold"))
     }
+
+    @Test func aBoldNoteAfterAPlainNameGoesToItsOwnLine() {
+        #expect(InlineMarkup.cell("9. Numbers of carers - <b>Awaiting data</b>") == "9. Numbers of carers\n- Awaiting data")
+        #expect(InlineMarkup.cell("Care leavers in EET **October data**") == "Care leavers in EET\nOctober data")
+        // counter-examples: wholly bold, bold in the middle, plain
+        #expect(InlineMarkup.cell("<b>CYPS Total</b>") == "CYPS Total")
+        #expect(InlineMarkup.cell("A <b>whole system</b> approach") == "A whole system approach")
+        #expect(InlineMarkup.cell("Plain name - no note") == "Plain name - no note")
+    }
 }
 
 @Suite struct TextExportReaderTests {

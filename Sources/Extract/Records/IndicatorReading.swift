@@ -31,7 +31,7 @@ struct IndicatorReading: Sendable {
 
     /// True when the reading has an actual or a target: the contract's test for a record.
     var hasFigure: Bool {
-        [Role.actual, .target].contains { printed[$0].map(RecordBuilder.isFigure) ?? false }
+        [Role.actual, .target].contains { printed[$0].map(FigureParser.statesFigure) ?? false }
     }
 }
 

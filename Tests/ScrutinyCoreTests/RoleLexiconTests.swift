@@ -1,0 +1,47 @@
+import Testing
+@testable import ScrutinyCore
+
+/// The role lexicon: the most specific vocabulary wins, period words say when, not what.
+@Suite struct RoleLexiconTests {
+    @Test func labelsNameTheirRoles() {
+        #expect(RoleLexicon.role(ofLabel: "Q3 2024/25 Actual") == .actual)
+        #expect(RoleLexicon.role(ofLabel: "Target 21/22") == .target)
+        #expect(RoleLexicon.role(ofLabel: "Current target") == .target)
+        #expect(RoleLexicon.role(ofLabel: "Latest") == .actual)
+        #expect(RoleLexicon.role(ofLabel: "Floor standard") == .floor)
+        #expect(RoleLexicon.role(ofLabel: "Last quarter") == .previous)
+        #expect(RoleLexicon.role(ofLabel: "Statistical neighbours") == .similarAuthorities)
+        #expect(RoleLexicon.role(ofLabel: "England average") == .national)
+        #expect(RoleLexicon.role(ofLabel: "DoT") == .trend)
+        #expect(RoleLexicon.role(ofLabel: "Direction of travel") == .trend)
+        #expect(RoleLexicon.role(ofLabel: "Performance Against: Similar Authorities") == .similarAuthorities)
+    }
+
+    @Test func theMoreSpecificVocabularyWins() {
+        #expect(RoleLexicon.role(ofLabel: "RAG Previous") == .status, "a rating of the previous period, not its figure")
+        #expect(RoleLexicon.role(ofLabel: "Below target") == nil, "a count of indicators below target is no target")
+        #expect(RoleLexicon.role(ofLabel: "Current budget") == .budget)
+        #expect(RoleLexicon.role(ofLabel: "Jul-24") == nil)
+    }
+
+    @Test func shortLabelsOnlyDownTheSide() {
+        #expect(RoleLexicon.role(ofRowLabel: "RAG rating") == .status)
+        #expect(RoleLexicon.role(ofRowLabel: "KPI 16 Percentage of children becoming subject to a plan for a second time") == nil)
+    }
+
+    @Test func periodLabels() {
+        for label in ["Jul-24", "Apr 24", "April 2024", "Q3", "Quarter 3", "Q3 24/25", "2024/25", "24/25", "2024-25", "2024/2025", "30/06/2024"] {
+            #expect(RoleLexicon.isPeriodLabel(label), "\(label)")
+        }
+        for label in ["Target", "Number of children", "12 months", "NI 060"] {
+            #expect(!RoleLexicon.isPeriodLabel(label), "\(label)")
+        }
+    }
+
+    @Test func statusAndTrendValues() {
+        #expect(RoleLexicon.isStatusValue("AMBER") && RoleLexicon.isStatusValue("On track") && RoleLexicon.isStatusValue("(Green)"))
+        #expect(!RoleLexicon.isStatusValue("Greenwich"))
+        #expect(RoleLexicon.isTrendValue("↓") && RoleLexicon.isTrendValue("No change"))
+        #expect(!RoleLexicon.isTrendValue("Number of children"))
+    }
+}
