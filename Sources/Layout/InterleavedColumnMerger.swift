@@ -30,7 +30,7 @@ public enum InterleavedColumnMerger {
         var aFilled = false, bFilled = false
         for row in t.rows.map(\.cells) {
             let x = !cell(row, a).isEmpty, y = !cell(row, b).isEmpty
-            if x && y { return false }
+            if x && y && !isSpeck(cell(row, a)) && !isSpeck(cell(row, b)) { return false }
             aFilled = aFilled || x; bFilled = bFilled || y
         }
         guard !t.rows.isEmpty else { return false }
@@ -44,11 +44,18 @@ public enum InterleavedColumnMerger {
         return !headerLabelsBoth
     }
 
+    /// A cell of bare punctuation (`*`, `'`, `·`): on a scan, a speck beside the figure;
+    /// it does not stop two halves of a column from being one, and gives way to the figure.
+    static func isSpeck(_ cell: String) -> Bool {
+        !cell.isEmpty && cell.count <= 2 && !cell.contains { $0.isLetter || $0.isNumber }
+    }
+
     static func mergingColumn(_ b: Int, into a: Int, of t: Table) -> Table {
         func merge(_ row: [String]) -> [String] {
             guard b < row.count else { return row }
             var r = row
-            if r[a].trimmingCharacters(in: .whitespaces).isEmpty { r[a] = r[b] }
+            let kept = r[a].trimmingCharacters(in: .whitespaces)
+            if kept.isEmpty || (isSpeck(kept) && !r[b].trimmingCharacters(in: .whitespaces).isEmpty) { r[a] = r[b] }
             r.remove(at: b)
             return r
         }

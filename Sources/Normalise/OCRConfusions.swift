@@ -12,6 +12,7 @@ public enum OCRConfusions {
         s = fixPercentSign(s)
         s = fixVocabulary(s)
         s = fixIndicatorPrefix(s)
+        s = fixQuarterLabel(s)
         s = fixLettersInFigures(s)
         s = fixPoundSign(s)
         s = fixDecimalComma(s)
@@ -67,6 +68,16 @@ public enum OCRConfusions {
         return s.replacing(rxOCRConfusions2) { _ in "PI" }
     }
 
+    /// `Ql`, `Qi`, `Q|` → `Q1`: a quarter label whose 1 was read as a letter. Only as a
+    /// word of its own (a column label `Ql` or `Ql 2024/25`), so words such as `Qing` stay,
+    /// and not `QI` (an initialism).
+    static func fixQuarterLabel(_ s: String) -> String {
+        guard s.contains("Q") else { return s }
+        return s.replacing(quarterOneMisread) { m in "\(m.pre)Q1" }
+    }
+
+    nonisolated(unsafe) static let quarterOneMisread = /(?<pre>^|[^A-Za-z0-9])Q[li|](?![A-Za-z0-9])/
+
     /// `N1064`, `N1I148`, `Nl060`, `NIO61` → `NI064`, `NI148`, `NI060`, `NI061`: a national
     /// indicator code (NI and three digits) whose `I` was read as `1`, `l` or `|` (or as
     /// `1I`), or with `O` read for a 0 among its digits.
@@ -119,8 +130,12 @@ public enum OCRConfusions {
     static func fixDecimalComma(_ s: String) -> String {
         s.replacing(rxOCRConfusions6) { m in
             "\(m.output.pre)\(m.output.a).\(m.output.b)\(m.output.u)"
-        }
+        }.replacing(commaSpeckBeforePoint) { m in "\(m.output.a).\(m.output.b)" }
     }
+
+    /// `£1,.13m` → `£1.13m`: a speck read as a comma right before a decimal point, between
+    /// digits (no figure prints `,.`).
+    nonisolated(unsafe) static let commaSpeckBeforePoint = /(?<a>\d),\.(?<b>\d)/
 
     /// A lost decimal point in a percentage: `1646%` → `16.46%`. Only for four-digit
     /// percentages (1000–9999 %), which a rate in these papers never is; `165%` could be

@@ -4,6 +4,22 @@ import Foundation
 public enum TrendParser {
     /// `↑`, `▲`, `Improving`, `Better` → improving; `→`, `No change`, `Same` → stable;
     /// `↓`, `▼`, `Deteriorating`, `Worse` → worsening.
+    /// `ArrowMisreadInTrendCell` rule: direction-of-travel columns print arrows, which OCR
+    /// reads as letters (`↑` as `t`, `T`, `f`; `↓` as `4`, `J`, `JL`; `→` as `>`). A whole
+    /// cell of a trend column that is one of these misreads is the arrow. Only for cells of
+    /// a trend column: elsewhere `T` or `4` is text. Counter-example: `1` stays (a figure).
+    public static func repairingOCRArrow(_ cell: String) -> String {
+        let t = cell.trimmingCharacters(in: .whitespaces)
+        for (arrow, misreads) in arrowMisreads where misreads.contains(t) { return arrow }
+        return cell
+    }
+
+    static let arrowMisreads: [(String, Set<String>)] = [
+        ("↑", ["t", "T", "f", "Tf", "tf", "ft", "†"]),
+        ("↓", ["4", "J", "JL", "Jl", "l"]),
+        ("→", [">", "->", "—>", "-->", "=>"]),
+    ]
+
     public static func parse(_ s: String) -> String? {
         let t = TextCleaner.collapseWhitespace(TextCleaner.stripMarkup(s)).lowercased()
         guard !t.isEmpty else { return nil }
@@ -22,4 +38,4 @@ public enum TrendParser {
 // Regex literals compiled once per process (a literal in a function body is rebuilt on every call).
 nonisolated(unsafe) private let rxTrendParser1 = /\b(?:improv\w*|better|up)\b/
 nonisolated(unsafe) private let rxTrendParser2 = /\b(?:deteriorat\w*|worse\w*|declin\w*|down)\b/
-nonisolated(unsafe) private let rxTrendParser3 = /\b(?:stable|no change|unchanged|same|static|steady|maintained|consistent)\b/
+nonisolated(unsafe) private let rxTrendParser3 = /\b(?:stable|no ?change|unchanged|same|static|steady|maintained|consistent)\b/

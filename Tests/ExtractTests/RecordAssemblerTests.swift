@@ -156,3 +156,15 @@ import Normalise
         #expect(StatusParser.parse("no rating") == nil)
     }
 }
+
+@Suite struct CardCellAlignmentTests {
+    /// A one-line cell of labelled values beside a title-over-values cell prints on the values' line.
+    @Test func labelledValuesBesideACardLineUpWithIt() {
+        let lines = LabelledCardAssembler.visualLines(["Rate of first entrants\nActual: 15.0 Target: 15.4", "Previous: 14.3 (Green)", "GREEN\n↓"],
+                                                     block: 0, at: Provenance(page: 1, line: 0), confidence: nil)
+        #expect(lines.map(\.cells) == [["Rate of first entrants", "", "GREEN"], ["Actual: 15.0 Target: 15.4", "Previous: 14.3 (Green)", "↓"]])
+        // counter-example: a plain cell stays on the top line
+        let plain = LabelledCardAssembler.visualLines(["Title\nActual: 15.0 Target: 15.4", "GREEN"], block: 0, at: Provenance(page: 1, line: 0), confidence: nil)
+        #expect(plain.map(\.cells) == [["Title", "GREEN"], ["Actual: 15.0 Target: 15.4", ""]])
+    }
+}

@@ -354,3 +354,35 @@ func tableRows(_ lines: [TextLine]) -> [[String]] {
         #expect(rows.dropFirst().first?.prefix(3) == ["", "2009", "2010"])
     }
 }
+
+/// Scan rules found on set-2 scans: list items, prose tails, header rows over two-line titles.
+@Suite struct ScanTableRuleTests {
+    @Test func aBulletSetApartIsAListItemNotATableRow() {
+        let item = geoLine(100, [("•", 50), ("PI-03:", 70), ("Percentage", 92), ("of", 125), ("contacts", 134), ("progressed", 161)])
+        #expect(TableFinder.isListItem(item))
+        #expect(TableFinder.asListItem(item).cells == ["• PI-03: Percentage of contacts progressed"])
+        // counter-example: a row with a bare mark in its first column and a short cell
+        #expect(!TableFinder.isListItem(geoLine(100, [("*", 50), ("12%", 150)])))
+        #expect(!TableFinder.isListItem(geoLine(100, [("Latest", 50), ("Percentage of contacts progressed", 150)])))
+    }
+
+    @Test func theTailOfAParagraphIsNoTableRow() {
+        let para = geoLine(100, [("This", 50), ("indicator", 65), ("is", 95), ("reported", 103), ("annually", 130), ("and", 157), ("the", 170), ("figure", 182), ("shown", 203)])
+        let tail = geoLine(109, [("reviewing", 50), ("performance", 80), ("with", 117), ("managers", 160), ("basis.", 190)])
+        #expect(TableFinder.continuesProse([para, tail], at: 1))
+        // counter-examples: a capitalised row name, a line set a row apart
+        let row = geoLine(109, [("Reviewing", 50), ("performance", 80), ("72.6%", 160)])
+        #expect(!TableFinder.continuesProse([para, row], at: 1))
+        let apart = geoLine(125, [("reviewing", 50), ("performance", 80), ("72.6%", 160)])
+        #expect(!TableFinder.continuesProse([para, apart], at: 1))
+    }
+
+    @Test func aTitleOnTwoLinesUnderAHeaderStartsTheBody() {
+        let header = ["Measure", "Jul-24", "Aug-24", "Target", "RAG"]
+        #expect(TableGrid.rowUnderColumnLabels(line: ["Percentage of children becoming", "", "", "", ""], labels: header, labelLines: 1))
+        // counter-examples: a header continued below, a header of two lines already, too few labels
+        #expect(!TableGrid.rowUnderColumnLabels(line: ["", "(as at", "", "", ""], labels: header, labelLines: 1))
+        #expect(!TableGrid.rowUnderColumnLabels(line: ["Percentage of children", "", "", "", ""], labels: header, labelLines: 2))
+        #expect(!TableGrid.rowUnderColumnLabels(line: ["Percentage of children", ""], labels: ["Measure", ""], labelLines: 1))
+    }
+}

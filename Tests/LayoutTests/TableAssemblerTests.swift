@@ -119,6 +119,15 @@ func exportPage(_ text: String) -> [PageText] {
         #expect(InterleavedColumnMerger.merged(t).headerRows == [["", "Latest", "Target 24/25", "RAG"]])
     }
 
+    @Test func aSpeckBesideAFigureDoesNotSplitAColumn() {
+        let t = table(["", "Target 24/25", ""], [["Title one", "*", "12%"], ["Title two", "", "85%"]])
+        let m = InterleavedColumnMerger.merged(t)
+        #expect(m.rows.map(\.cells) == [["Title one", "12%"], ["Title two", "85%"]])
+        // counter-example: a word beside a figure keeps both columns
+        let w = table(["", "Target 24/25", ""], [["Title one", "TBC", "12%"], ["Title two", "", "85%"]])
+        #expect(InterleavedColumnMerger.merged(w).columnCount == 3)
+    }
+
     @Test func aSparseGridKeepsItsColumns() {
         // both months labelled, a blank July: two columns
         let t = table(["Measure", "Jul-24", "Aug-24"], [["A", "", "298"], ["B", "59.4%", ""]])

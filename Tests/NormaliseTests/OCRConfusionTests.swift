@@ -186,3 +186,35 @@ import ScrutinyCore
         #expect(born.tables.first?.rows.map(\.cells) == [["YPla", "Improve outcomes", "v"], ["YP1b", "Keep safe", "*"]])
     }
 }
+
+@Suite struct QuarterLabelMisreadTests {
+    @Test func aQuarterOneReadAsALetterIsRepaired() {
+        #expect(OCRConfusions.fixQuarterLabel("Ql") == "Q1")
+        #expect(OCRConfusions.fixQuarterLabel("Qi 2024/25") == "Q1 2024/25")
+        // counter-examples: words, other quarters
+        #expect(OCRConfusions.fixQuarterLabel("Qing") == "Qing")
+        #expect(OCRConfusions.fixQuarterLabel("Q2") == "Q2")
+        #expect(OCRConfusions.fixQuarterLabel("QI score") == "QI score")
+    }
+}
+
+@Suite struct CommaSpeckTests {
+    @Test func aCommaRightBeforeADecimalPointIsASpeck() {
+        #expect(OCRConfusions.fixDecimalComma("£1,.13m") == "£1.13m")
+        // counter-examples: a thousands separator, a comma ending a sentence
+        #expect(OCRConfusions.fixDecimalComma("£1,130") == "£1,130")
+        #expect(OCRConfusions.fixDecimalComma("rose to 12,. Then") == "rose to 12,. Then")
+    }
+}
+
+@Suite struct ArrowMisreadTests {
+    @Test func arrowsReadAsLettersInATrendCell() {
+        #expect(TrendParser.repairingOCRArrow("t") == "↑")
+        #expect(TrendParser.repairingOCRArrow("4") == "↓")
+        #expect(TrendParser.repairingOCRArrow(">") == "→")
+        #expect(TrendParser.parse("Nochange") == "stable")
+        // counter-examples: a figure, a word
+        #expect(TrendParser.repairingOCRArrow("1") == "1")
+        #expect(TrendParser.repairingOCRArrow("Improving") == "Improving")
+    }
+}

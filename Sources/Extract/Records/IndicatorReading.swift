@@ -63,7 +63,7 @@ enum RecordBuilder {
         r.comparatorsText = Comparators(similarAuthorities: reading[.similarAuthorities], national: reading[.national])
         r.comparators = Comparators(similarAuthorities: comparator(reading[.similarAuthorities], unit: r.unit),
                                     national: comparator(reading[.national], unit: r.unit))
-        r.trendText = reading[.trend]; r.trend = r.trendText.flatMap(TrendParser.parse)
+        r.trendText = reading[.trend].map(TrendParser.repairingOCRArrow); r.trend = r.trendText.flatMap(TrendParser.parse)
         r.statusText = reading[.status]; r.status = r.statusText.flatMap(StatusParser.parse)
         r.owner = ExtractText.personName(reading[.owner])
         r.commentary = reading[.commentary]

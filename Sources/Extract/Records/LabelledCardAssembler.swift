@@ -35,6 +35,8 @@ struct LabelledCardAssembler: RecordAssembler {
         static let labelWords = 6
         /// Most lines a title may wrap over.
         static let titleLines = 3
+        /// Cells this short beside a title line are specks or misread arrows, not words.
+        static let speckLength = 2
     }
 
     func readings(in context: AssemblyContext) -> [IndicatorReading] {
@@ -95,7 +97,14 @@ struct LabelledCardAssembler: RecordAssembler {
 
     /// A row's cells cut at their line breaks into the visual lines they print.
     static func visualLines(_ cells: [String], block: Int, at: Provenance, confidence: Double?) -> [Line] {
-        let split = cells.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+        var split = cells.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+        // a cell of labelled values beside a title-over-values cell prints on the values' line
+        // (`Previous: 14.3 (Green)` level with `Actual: 15.0 Target: 15.4`, not with the title)
+        if let valuesLine = split.lazy.compactMap({ $0.firstIndex(where: { !labelledValues([$0]).isEmpty }) }).max(), valuesLine > 0 {
+            for c in split.indices where split[c].count == 1 && !labelledValues([split[c][0]]).isEmpty {
+                split[c] = Array(repeating: "", count: valuesLine) + split[c]
+            }
+        }
         let depth = split.map(\.count).max() ?? 0
         guard depth > 1 else { return [Line(cells: cells, block: block, at: at, confidence: confidence)] }
         return (0..<depth).map { k in
@@ -123,7 +132,10 @@ struct LabelledCardAssembler: RecordAssembler {
         var k = index - 1
         var taken = 0
         while k >= 0, taken < Limits.titleLines {
-            var cells = lines[k].cells.map { TextCleaner.collapseWhitespace($0) }.filter { !$0.isEmpty }
+            // (a speck beside a title line, or an arrow a scan reads as a letter or two, is no
+            // cell of it: a title cell has words)
+            var cells = lines[k].cells.map { TextCleaner.collapseWhitespace($0) }
+                .filter { RoleLexicon.isStatusValue($0) || ($0.count > Limits.speckLength && $0.contains { $0.isLetter || $0.isNumber }) }
             guard !cells.isEmpty, !isCard(labelledValues(lines[k].cells)) else { break }
             if cells.count >= 2, let last = cells.last, RoleLexicon.isStatusValue(last) {
                 status = status ?? last

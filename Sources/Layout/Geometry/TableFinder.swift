@@ -54,7 +54,7 @@ enum TableFinder {
         var i = 0
         var plain: [TextLine] = []
         while i < lines.count {
-            guard let end = alignedBlock(lines, from: i) else { plain.append(lines[i]); i += 1; continue }
+            guard let end = alignedBlock(lines, from: i) else { plain.append(Self.asListItem(lines[i])); i += 1; continue }
             let block = Array(lines[i..<end])
             if let found = alignmentSeparators(block), case let seps = headerTokenSeparators(mergeExclusiveColumns(found, block), block), !seps.isEmpty {
                 // wrapped text of the last row's later columns, below the block at line spacing
@@ -260,8 +260,8 @@ enum TableFinder {
     /// The end (exclusive) of a block of table-like lines starting at `start`: lines of two or
     /// more segments, bridged by at most two single-segment lines close above the next one.
     static func alignedBlock(_ lines: [TextLine], from start: Int) -> Int? {
-        func multi(_ l: TextLine) -> Bool { segments(l).count >= 2 }
-        guard multi(lines[start]) else { return nil }
+        func multi(_ l: TextLine) -> Bool { segments(l).count >= 2 && !isListItem(l) }
+        guard multi(lines[start]), !continuesProse(lines, at: start) else { return nil }
         var end = start + 1
         var count = 1
         var k = start + 1
@@ -286,6 +286,45 @@ enum TableFinder {
         }
         return count >= 2 ? end : nil
     }
+
+    /// `ListItemIsNoTableRow` rule: a bullet set apart from its text (`•  PI-03: Percentage
+    /// of …`, a scan reading the bullet as `*`) makes a line of two segments, but it is an
+    /// item of a list (a legend under a table), not a row of two columns.
+    static func isListItem(_ l: TextLine) -> Bool {
+        guard l.cells.count == 2, let marker = l.cells.first?.trimmingCharacters(in: .whitespaces) else { return false }
+        return listMarkers.contains(marker) && l.cells[1].filter(\.isLetter).count >= listItemMinLetters
+    }
+
+    /// `ProseGoesOnIsNoTableRow` rule: the last line of a paragraph, going on in lower case
+    /// right under a full line of prose, is prose even when a wide word space splits it in
+    /// two (`reviewing performance with team managers on a   fortnightly basis.`). It does
+    /// not start a table. Counter-example: a table row under a paragraph starts with its own
+    /// capitalised name, or is set further down than line spacing.
+    static func continuesProse(_ lines: [TextLine], at i: Int) -> Bool {
+        guard i > 0, lines[i].cells.first?.first?.isLowercase == true,
+              segments(lines[i - 1]).count == 1, lines[i - 1].text.split(separator: " ").count >= proseLineMinWords,
+              let a = lines[i - 1].box, let b = lines[i].box, b.y0 > a.y1 else { return false }
+        return b.y0 - a.y1 < proseLineSpacing * min(a.height, b.height)
+    }
+
+    /// A line of prose has at least this many words.
+    static let proseLineMinWords = 8
+    /// Lines of one paragraph are set closer than this many line heights apart.
+    static let proseLineSpacing = 0.8
+
+    /// A list item's line as one cell, its bullet kept in front of its text.
+    static func asListItem(_ l: TextLine) -> TextLine {
+        guard isListItem(l) else { return l }
+        var out = l
+        out.cells = [l.cells.joined(separator: " ")]
+        out.cellBoxes = l.box.map { [$0] }
+        return out
+    }
+
+    /// Characters councils (and OCR of them) print as list bullets.
+    static let listMarkers: Set<String> = ["•", "*", "·", "▪", "◦", "‣", "●", "■", "➢"]
+    /// A list item's text runs to at least this many letters (a sentence, not a cell).
+    static let listItemMinLetters = 12
 
     /// Column boundaries from where the block's segments leave the page blank: x positions
     /// covered by (almost) no line, between covered ranges.

@@ -183,9 +183,11 @@ struct TableGrid {
                 let underLabels = last.lines.count == 1 && cells.contains(where: FigureShape.isFigure)
                     && !rows.contains(where: { $0.cells.contains(where: FigureShape.isFigure) })
                     && !last.cells.contains(where: FigureShape.isFigure) && HeaderRowDetector.isHeaderLike(last.cells, next: nil)
+                let underColumnLabels = Self.rowUnderColumnLabels(line: cells, labels: last.cells, labelLines: last.lines.count)
+                    && !rows.contains(where: { $0.cells.contains(where: FigureShape.isFigure) })
                 let joinBand = ruled && !stacked && !underLabels
                     && (dense ? members.count <= 8 : (!bandHasFigures && (members.count <= 6 || separatorSpans != nil)))
-                if joinBand || continues(line, cells: cells, after: last.lines.last!, previous: last.cells)
+                if !underColumnLabels, joinBand || continues(line, cells: cells, after: last.lines.last!, previous: last.cells)
                     || wrapsRow(line, cells, after: last.lines.last!, last.cells) {
                     for c in 0..<columnCount where !cells[c].isEmpty {
                         last.cells[c] = last.cells[c].isEmpty ? cells[c] : last.cells[c] + "\n" + cells[c]
@@ -211,6 +213,25 @@ struct TableGrid {
                             fontSize: r.lines.compactMap(\.fontSize).max(), tableRegion: region)
         }
     }
+
+    /// `RowUnderColumnLabels` rule: a single line of column labels (`Measure | Jul-24 | Target
+    /// | RAG`, most cells naming a role or a period) is the header; a line under it that
+    /// starts with a name of its own (not a label) starts the body, even inside the same
+    /// rule band (a scan often loses the rule under the header, and a title set on two
+    /// lines carries its figures on the second). Counter-example: a label line continued
+    /// below (`Actual (as at` over `December 2012)`) has an empty or label first cell.
+    static func rowUnderColumnLabels(line: [String], labels: [String], labelLines: Int) -> Bool {
+        guard labelLines == 1, labels.filter({ !$0.isEmpty }).count >= Self.minimumHeaderLabels,
+              HeaderRowDetector.isHeaderLike(labels, next: nil),
+              let first = line.first, !first.isEmpty, !HeaderRowDetector.isLabel(first),
+              first.filter(\.isLetter).count >= Self.minimumRowNameLetters else { return false }
+        return true
+    }
+
+    /// A header line must label at least this many columns to start the body below it.
+    static let minimumHeaderLabels = 3
+    /// A row's name has at least this many letters (a word, not a speck or a code).
+    static let minimumRowNameLetters = 4
 
     /// How many lines at the top of a region form its header: a first line that reads as
     /// column labels (report vocabulary, no figures, two or more cells), then lines set at
