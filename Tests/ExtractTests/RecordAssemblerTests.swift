@@ -168,3 +168,26 @@ import Normalise
         #expect(plain.map(\.cells) == [["Title", "GREEN"], ["Actual: 15.0 Target: 15.4", ""]])
     }
 }
+
+@Suite struct CommentAndShapeRuleTests {
+    @Test func aCommentLedByAMisreadPrefixTakesItsSiblingsShape() {
+        let c = IndicatorRowsAssembler.siblingComment("on - 1178 At the start of the quarter the number was 104.9", after: "PI 1176")
+        #expect(c?.0 == "PI 1178")
+        #expect(c?.1 == "At the start of the quarter the number was 104.9")
+        // counter-examples: a sentence going on, a number of another length
+        #expect(IndicatorRowsAssembler.siblingComment("30 children ceased to be looked after", after: "PI 1176") == nil)
+        #expect(IndicatorRowsAssembler.siblingComment("to - 12 months", after: "PI 1176") == nil)
+    }
+
+    @Test func roleLabelsDownALabelledFirstColumnAreNoTitles() {
+        func table(_ header: [String], _ rows: [[String]]) -> Table {
+            Table(headerRows: [header], rows: rows.map { TableRow(cells: $0, at: Provenance(page: 1, line: 0)) },
+                  caption: nil, pages: [1], at: Provenance(page: 1, line: 0))
+        }
+        let grid = table(["30/04/12 31/05/12", "30/06/12", "31/07/12"], [["Actual", "60.3", ""], ["Target", "", "54"], ["Symbol", "", "="]])
+        #expect(TableShape.measureColumn(grid, roles: ColumnRoles(header: grid.header)) == nil)
+        // counter-example: titles down a labelled first column
+        let titles = table(["Children's services", "Q1", "Q2"], [["Care leavers in EET", "60.3", "61"], ["Repeat referrals", "21", "22"]])
+        #expect(TableShape.measureColumn(titles, roles: ColumnRoles(header: titles.header)) == 0)
+    }
+}

@@ -84,6 +84,18 @@ struct IndicatorRowsAssembler: RecordAssembler {
         return nil
     }
 
+    /// `SiblingCodeShape` rule: comments under a table are led by codes of one shape
+    /// (`PI - 1176`, `PI - 1178`); a paragraph led by a short garbled prefix, a dash and as
+    /// many digits as the comment before it (`on - 1178`, a scan's misread of `PI`) is the
+    /// next comment, with the sibling's prefix. Counter-example: a sentence going on from
+    /// the comment above (`30 children ceased…`) has no prefix-dash-digits lead.
+    static func siblingComment(_ text: String, after code: String) -> (String, String)? {
+        guard let sib = code.firstMatch(of: /^(?<prefix>[A-Z]+)\s*(?<digits>\d+)/),
+              let m = text.firstMatch(of: /^\S{1,3}\s?[-–]\s?(?<digits>\d+)\s+(?<rest>.+)$/),
+              m.output.digits.count == sib.output.digits.count else { return nil }
+        return ("\(sib.output.prefix) \(m.output.digits)", String(m.output.rest))
+    }
+
     /// Paragraphs under the table led by an indicator code (`PI - 1176 This is…`) are
     /// comments; each is tied to the row whose figures or words it shares most.
     func linkCommentBlock(after index: Int, in blocks: [Block], to rows: inout [IndicatorReading]) {
@@ -97,6 +109,8 @@ struct IndicatorRowsAssembler: RecordAssembler {
             if let m = t.firstMatch(of: rxMeasureTableExtractor4) {
                 comments.append((IndicatorCode.normalise(String(m.output.code)), String(m.output.rest)))
                 started = true
+            } else if let last = comments.last, let (code, rest) = Self.siblingComment(t, after: last.code) {
+                comments.append((code, rest))
             } else if started, !comments.isEmpty, p.headingLevel == nil || (p.headingLevel == 3 && t.count > 120), !p.bold, t.count > 40,
                       !t.hasPrefix("Objective") {
                 comments[comments.count - 1].text += " " + t

@@ -42,9 +42,12 @@ enum TableShape {
         if let m = roles[.measure] { return m }
         guard let first = table.header.first, !roles.roles.values.contains(0),
               !roles.periods.contains(where: { $0.column == 0 }) else { return nil }
-        if !first.trimmingCharacters(in: .whitespaces).isEmpty { return 0 }
         let firstCells = table.rows.compactMap { $0.cells.first.flatMap(ExtractText.textOrNil) }
         guard !firstCells.isEmpty else { return nil }
+        // (a labelled first column over role labels — `Actual`, `Target` down the side — is
+        // still no column of titles)
+        let roleLabels = firstCells.filter { rowRoles.contains(RoleLexicon.role(ofRowLabel: $0) ?? .measure) }.count
+        if !first.trimmingCharacters(in: .whitespaces).isEmpty { return roleLabels * 2 > firstCells.count ? nil : 0 }
         // titles are words, neither figures nor role labels (`Actual`, `Target` down the side)
         let wordy = firstCells.filter {
             !RecordBuilder.isFigure($0) && $0.contains(where: \.isLetter) && !rowRoles.contains(RoleLexicon.role(ofRowLabel: $0) ?? .measure)
