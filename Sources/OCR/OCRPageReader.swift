@@ -173,9 +173,16 @@ public struct OCRPageReader: Sendable {
         return PageText(number: nil, lines: textLines, method: .ocr)
     }
 
+    /// Below this confidence (0–100) a word without digits is noise, not text.
+    static let noiseConfidence = 1.0
+
     func keep(_ w: Word) -> Bool {
         let conf = w.confidence ?? 100
         if conf < options.minConfidence { return false }
+        // `ZeroConfidenceWordIsNoise`: tesseract gives 0 to a "word" it made of specks or
+        // bleed (`gerig` under a figure); a word with no digit read that unsure is dropped
+        // (a figure is kept, for the figure repairs to judge)
+        if conf < Self.noiseConfidence, !w.text.contains(where: \.isNumber) { return false }
         // a speck read as one letter beside a figure (`16.46% B`) is unsure of itself
         if w.text.count == 1, w.text.first?.isLetter == true, conf < options.minSymbolConfidence / 2 { return false }
         let meaningful = w.text.unicodeScalars.contains { CharacterSet.alphanumerics.contains($0) || "%£$€".unicodeScalars.contains($0) }

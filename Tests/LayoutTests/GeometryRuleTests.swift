@@ -386,3 +386,25 @@ func tableRows(_ lines: [TextLine]) -> [[String]] {
         #expect(!TableGrid.rowUnderColumnLabels(line: ["Percentage of children", ""], labels: ["Measure", ""], labelLines: 1))
     }
 }
+
+@Suite struct EmptyColumnLabelTests {
+    /// `Q4` before the year's end heads an empty column between Q3's figures and the target.
+    @Test func aLabelWithClearSpaceOnBothSidesHeadsAnEmptyColumn() {
+        let block = [
+            geoLine(100, [("Measure", 50), ("Q3", 200), ("Q4", 260), ("Target", 330)]),
+            geoLine(112, [("Repeat", 50), ("referrals", 72), ("19.2%", 200), ("17%", 345)]),
+            geoLine(124, [("Agency", 50), ("spend", 72), ("£4.09m", 200), ("£4.22m", 333)]),
+            geoLine(136, [("Sickness", 50), ("days", 80), ("7.6", 200), ("8", 345)]),
+        ]
+        let seps = TableFinder.alignmentSeparators(block) ?? []
+        #expect(seps.contains { $0 > 218 && $0 < 260 } && seps.contains { $0 > 266 && $0 < 330 }, "\(seps)")
+        // counter-example: a label set just left of its figures has no column of its own
+        let joined = [
+            geoLine(100, [("Measure", 50), ("Q3", 200), ("Target", 300)]),
+            geoLine(112, [("Repeat", 50), ("referrals", 72), ("19.2%", 200), ("17%", 312)]),
+            geoLine(124, [("Agency", 50), ("spend", 72), ("£4.09m", 200), ("£4.22m", 306)]),
+        ]
+        let s2 = TableFinder.alignmentSeparators(joined) ?? []
+        #expect(!s2.contains { $0 > 318 }, "\(s2)")
+    }
+}

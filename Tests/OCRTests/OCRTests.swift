@@ -269,3 +269,13 @@ let tablePageText: Result<PageText, Error> = Result {
         for l in try tablePageText.get().lines { print(l.cells.joined(separator: " | ")) }
     }
 }
+
+@Suite struct NoiseWordTests {
+    @Test func aWordReadWithZeroConfidenceIsNoiseUnlessItHoldsDigits() {
+        let reader = OCRPageReader()
+        #expect(!reader.keep(Word(text: "gerig", confidence: 0)))
+        // counter-examples: a figure read unsure, a word read with some confidence
+        #expect(reader.keep(Word(text: "17.3%", confidence: 0)))
+        #expect(reader.keep(Word(text: "gerig", confidence: 35)))
+    }
+}

@@ -307,6 +307,9 @@ enum TableFinder {
         return b.y0 - a.y1 < proseLineSpacing * min(a.height, b.height)
     }
 
+    /// Clear space, in points, right of a label in a gap that makes it head an empty column.
+    static let emptyColumnGap = 20.0
+
     /// A line of prose has at least this many words.
     static let proseLineMinWords = 8
     /// Lines of one paragraph are set closer than this many line heights apart.
@@ -364,8 +367,17 @@ enum TableFinder {
                 // labels standing wholly inside the gap (left-set headings over right-set
                 // figures, a left-set `NA` or `*`) belong to the column on their right
                 let lo = minX + Double(s), hi = minX + Double(x)
-                if let floating = labelSegs.filter({ $0.x0 >= lo && $0.x1 <= hi }).map(\.x0).min(), floating - lo >= 1 {
+                let floatingLabels = labelSegs.filter { $0.x0 >= lo && $0.x1 <= hi }
+                if let floating = floatingLabels.map(\.x0).min(), floating - lo >= 1 {
                     seps.append((lo + floating) / 2)
+                    // `LabelOverAnEmptyColumn` rule: a label with a wide clear space on its right
+                    // too heads a column of its own that has no figures yet (`Q4` before the
+                    // year's end), not the figures further right, which have their own label.
+                    // (A label left-set over its right-set figures is joined to them again by
+                    // `InterleavedColumnMerger`, since their column has no label.)
+                    if let right = floatingLabels.map(\.x1).max(), hi - right >= Self.emptyColumnGap {
+                        seps.append((right + hi) / 2)
+                    }
                     continue
                 }
                 // the widest run of least word cover inside the gap
