@@ -158,13 +158,20 @@ let tablePageText: Result<PageText, Error> = Result {
             #expect(abs(b.y1 - (base + 0.23 * em)) < 0.01)
             #expect(word.fontSize == em)
         }
-        // a speck read with little confidence as `4`, two points high, is dropped; read with
-        // confidence it stays (with its own box)
+        // a speck read as `4`, two points high (under a third of the line's size), is dropped
+        // however sure tesseract is of it
         let speck = Word(text: "4", box: Box(x0: 100, y0: base - 2, x1: 102, y1: base), confidence: 11)
         #expect(OCRPageReader.typeBoxes(line + [speck], pixel: pixel).count == 3)
         var sure = speck
         sure.confidence = 90
         #expect(OCRPageReader.typeBoxes(line + [sure], pixel: pixel).count == 3)
+        // a glyph at about 0.4 of the line's size is dropped when read with little confidence,
+        // and kept when read surely
+        let small = Word(text: "4", box: Box(x0: 100, y0: base - 3.6, x1: 103, y1: base), confidence: 11)
+        #expect(OCRPageReader.typeBoxes(line + [small], pixel: pixel).count == 3)
+        var smallSure = small
+        smallSure.confidence = 90
+        #expect(OCRPageReader.typeBoxes(line + [smallSure], pixel: pixel).count == 4)
         // a smaller glyph at half the line's size, read with confidence, stays (a footnote mark)
         var mark = sure
         mark.box = Box(x0: 100, y0: base - 4.2, x1: 103, y1: base)
