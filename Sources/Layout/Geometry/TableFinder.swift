@@ -372,10 +372,12 @@ enum TableFinder {
                     seps.append((lo + floating) / 2)
                     // `LabelOverAnEmptyColumn` rule: a label with a wide clear space on its right
                     // too heads a column of its own that has no figures yet (`Q4` before the
-                    // year's end), not the figures further right, which have their own label.
+                    // year's end), not the figures further right, which have their own label
+                    // starting where the gap ends.
                     // (A label left-set over its right-set figures is joined to them again by
                     // `InterleavedColumnMerger`, since their column has no label.)
-                    if let right = floatingLabels.map(\.x1).max(), hi - right >= Self.emptyColumnGap {
+                    if let right = floatingLabels.map(\.x1).max(), hi - right >= Self.emptyColumnGap,
+                       labelSegs.contains(where: { $0.x1 > hi && $0.x0 <= hi + Self.emptyColumnGap }) {
                         seps.append((right + hi) / 2)
                     }
                     continue
