@@ -21,10 +21,7 @@ struct IndicatorRowsAssembler: RecordAssembler {
             var rows: [IndicatorReading] = []
             for row in table.rows {
                 let cells = row.cells
-                func cell(_ i: Int?) -> String? {
-                    guard let i, i < cells.count else { return nil }
-                    return ExtractText.textOrNil(cells[i])
-                }
+                let cell = row.text
                 guard var measure = cell(mc) else { continue }
                 // a note printed on its own lines under the measure, led by a dash, is not its title
                 let measureLines = cells[mc].split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -33,10 +30,7 @@ struct IndicatorRowsAssembler: RecordAssembler {
                     measure = kept
                 }
                 guard [roles[.actual], roles[.target], previousColumn].contains(where: { cell($0) != nil }) else { continue }
-                var (code, title) = IndicatorCode.split(measure)
-                if let c = cell(roles[.code]) { code = c }
-                title = LayoutQuirks.cleanTitle(title)
-                guard !title.isEmpty else { continue }
+                guard let (code, title) = indicatorName(measure: measure, codeCell: cell(roles[.code])) else { continue }
                 var r = IndicatorReading(title: title, code: code, section: section, periodEnd: periodEnd, at: row.at)
                 r.confidence = row.confidence
                 for role in Role.allCases where role != .measure && role != .code {

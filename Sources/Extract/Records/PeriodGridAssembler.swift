@@ -23,16 +23,9 @@ struct PeriodGridAssembler: RecordAssembler {
             else { continue }
             let section = ExtractText.captionLabel(table) ?? ExtractText.section(before: bi, in: context.blocks)
             for row in table.rows {
-                let cells = row.cells
-                func cell(_ i: Int?) -> String? {
-                    guard let i, i < cells.count else { return nil }
-                    return ExtractText.textOrNil(cells[i])
-                }
-                guard let measure = cell(mc) else { continue }
-                var (code, title) = IndicatorCode.split(measure)
-                if let c = cell(roles[.code]) { code = c }
-                title = LayoutQuirks.cleanTitle(title)
-                guard !title.isEmpty else { continue }
+                let cell = row.text
+                guard let measure = cell(mc),
+                      let (code, title) = indicatorName(measure: measure, codeCell: cell(roles[.code])) else { continue }
                 let filled = roles.periods.filter { cell($0.column).map(RecordBuilder.isFigure) ?? false }
                 for (k, period) in filled.enumerated() {
                     var r = IndicatorReading(title: title, code: code, section: section, periodEnd: period.end, at: row.at)

@@ -35,3 +35,20 @@ enum RecordAssemblers {
         return RecordReducer.reduce(readings).map { RecordBuilder.record($0, docID: context.docID) }
     }
 }
+
+extension TableRow {
+    /// The text of cell `i` (nil when out of range or blank).
+    func text(_ i: Int?) -> String? {
+        guard let i, i < cells.count else { return nil }
+        return ExtractText.textOrNil(cells[i])
+    }
+}
+
+/// An indicator's name as a measure cell prints it: its code (or the code column's) and
+/// its cleaned title; nil when no title is left.
+func indicatorName(measure: String, codeCell: String?) -> (code: String?, title: String)? {
+    var (code, title) = IndicatorCode.split(measure)
+    if let c = codeCell { code = c }
+    title = LayoutQuirks.cleanTitle(title)
+    return title.isEmpty ? nil : (code, title)
+}
