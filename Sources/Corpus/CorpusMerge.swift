@@ -18,7 +18,7 @@ extension CorpusStore {
 
     /// Tables holding one document's rows, copied per document (parents first).
     static let perDocumentTables = ["documents", "records", "finance", "activities", "tables", "entities",
-                                    "page_texts", "sources"]
+                                    "page_texts", "coverage", "sources"]
 
     /// Copies every document of the corpus in `other` into this one, in one transaction:
     /// documents not here are added, documents here with another extraction key are
@@ -51,6 +51,7 @@ extension CorpusStore {
                     try db.execute(sql: "DELETE FROM main.documents WHERE doc_id = ?", arguments: [docID])
                     for table in Self.perDocumentTables {
                         let columns = try Self.sharedColumns(table, db: db)
+                        guard !columns.isEmpty else { continue }  // a shard from before the table was added
                         let list = columns.map { "\"\($0)\"" }.joined(separator: ", ")
                         try db.execute(sql: "INSERT INTO main.\"\(table)\" (\(list)) SELECT \(list) FROM shard.\"\(table)\" WHERE doc_id = ?",
                                        arguments: [docID])

@@ -55,6 +55,15 @@ public enum CorpusSchema {
         }
         // Later migrations only add; v1 above is never edited.
         IndicatorCatalogue.registerMigrations(&m)
+        m.registerMigration("v3-coverage") { db in
+            // Per paper: figures printed and how many ended up in rows (see CoverageRow).
+            try db.execute(sql: """
+                CREATE TABLE coverage (
+                    doc_id TEXT PRIMARY KEY REFERENCES documents(doc_id) ON DELETE CASCADE,
+                    pages INTEGER, figures INTEGER NOT NULL, used INTEGER NOT NULL,
+                    records INTEGER NOT NULL, finance INTEGER NOT NULL, activities INTEGER NOT NULL);
+                """)
+        }
         return m
     }
 }

@@ -68,6 +68,7 @@ public final class CorpusStore: Sendable {
             for r in extraction.tables { try insert(r, into: "tables", db: db) }
             for r in extraction.entities { try insert(r, into: "entities", db: db) }
             for r in extraction.pageTexts { try insert(r, into: "page_texts", db: db) }
+            if let c = extraction.coverage { try insert(c, into: "coverage", db: db) }
             try IndicatorCatalogue.refresh(db, indicatorIDs: touched)
             try IndicatorCatalogue.indexDocument(db, docID: docID)
             try db.execute(sql: """

@@ -31,7 +31,9 @@ public struct DocumentExtractor: Sendable {
         }
         let pageTexts = order.map { PageTextRow(docID: docID, page: $0, text: pageText[$0]!.joined(separator: "\n")) }
         let entities = EntityExtractor().extract(doc, records: records, activities: activities, authority: meta.authority)
-        return Extraction(document: meta, records: records, finance: finance, activities: activities,
-                          tables: tables, entities: entities, pageTexts: pageTexts)
+        var extraction = Extraction(document: meta, records: records, finance: finance, activities: activities,
+                                    tables: tables, entities: entities, pageTexts: pageTexts)
+        extraction.coverage = CoverageCounter().coverage(of: doc, extraction: extraction)
+        return extraction
     }
 }

@@ -17,11 +17,14 @@ public enum FigureParser {
     /// Whether a cell is a figure, as a value cell prints it: it opens with a figure (after
     /// a sign, a bracket, a currency or comparison sign) and holds one that `parse` reads
     /// (`78.2%`, `£3.50m`, `49 (Green)`, `<5`); `KPI 16 Percentage of …` is a title, not a figure.
-    public static func isFigureCell(_ cell: String) -> Bool {
+    public static func isFigureCell(_ cell: String) -> Bool { figureCell(cell) != nil }
+
+    /// The figure of a cell that `isFigureCell` accepts, parsed once; nil for any other cell.
+    public static func figureCell(_ cell: String) -> Figure? {
         let t = cell.trimmingCharacters(in: .whitespaces)
         guard let first = t.unicodeScalars.first(where: { !"-–+(£$€<>~≈ ".unicodeScalars.contains($0) }),
-              ("0"..."9").contains(first) || first == "." else { return false }
-        return parse(t) != nil
+              ("0"..."9").contains(first) || first == "." else { return nil }
+        return parse(t)
     }
 
     /// True for a cell that states a figure even when it holds several that cannot honestly

@@ -93,16 +93,25 @@ enum FigureTokenizer {
         var s = text
         guard s.contains(where: \.isNumber) else { return s }
         let blank: (Substring) -> String = { String(repeating: " ", count: $0.count) }
+        // Each pattern below needs a character most figure cells lack (a letter, a date's
+        // separators, a bracket): a cell without it is left alone without running the pattern.
+        let bytes = s.utf8
+        let hasLetter = bytes.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
+        let dashes = bytes.contains(UInt8(ascii: "-")) || s.contains("–")
+        let separators = bytes.lazy.filter { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }.count
         // Dates and periods.
-        s = s.replacing(Self.numericDate) { blank($0.output) }
-        s = s.replacing(Self.isoDate) { blank($0.output) }
-        s = s.replacing(Self.yearPair) { blank($0.output) }
-        s = s.replacing(Self.dayMonth) { blank($0.output) }
-        s = s.replacing(Self.monthDay) { blank($0.output) }
-        s = s.replacing(Self.quarterName) { blank($0.output) }
-        // Unit phrases and rates that carry their own numbers.
-        s = s.replacing(Self.perRate) { blank($0.output) }
+        if separators >= 2 { s = s.replacing(Self.numericDate) { blank($0.output) } }
+        if dashes { s = s.replacing(Self.isoDate) { blank($0.output) } }
+        if dashes || s.utf8.contains(UInt8(ascii: "/")) { s = s.replacing(Self.yearPair) { blank($0.output) } }
+        if hasLetter {
+            s = s.replacing(Self.dayMonth) { blank($0.output) }
+            s = s.replacing(Self.monthDay) { blank($0.output) }
+            s = s.replacing(Self.quarterName) { blank($0.output) }
+            // Unit phrases and rates that carry their own numbers.
+            s = s.replacing(Self.perRate) { blank($0.output) }
+        }
         // Bracketed notes made of words (no %, £ or bare figure of the measure).
+        guard s.utf8.contains(UInt8(ascii: "(")) else { return s }
         s = s.replacing(Self.bracketed) { m in
             let inner = m.output.inner
             let hasLetters = inner.contains(where: { $0.isLetter })

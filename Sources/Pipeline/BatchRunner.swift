@@ -47,6 +47,11 @@ public final class BatchRunner: @unchecked Sendable {
         public var stageSeconds: [String: Double] = [:]
         public var pages = 0
         public var seconds = 0.0
+        /// Papers written in this run whose pages carry figures but which gave no rows,
+        /// one line each (`report.pdf: 71 pages, 412 figures, 0 records, …`).
+        public var unread: [String] = []
+        /// Figures printed on the pages of the papers written, and how many ended up in rows.
+        public var figures = 0, figuresUsed = 0
     }
 
     private let lock = NSLock()
@@ -201,6 +206,14 @@ public final class BatchRunner: @unchecked Sendable {
             lock.lock(); summary.pages += pages; lock.unlock()
             let wrote = try store.replace(extraction, path: path, extractionKey: key, pipeline: pipeline.name,
                                           force: fromStage != nil)
+            if wrote, let c = extraction.coverage {
+                lock.lock(); summary.figures += c.figures; summary.figuresUsed += c.used; lock.unlock()
+                if c.isUnread {
+                    let line = c.unreadLine(source: source.source)
+                    lock.lock(); summary.unread.append(line); lock.unlock()
+                    progress("warning: \(line)")
+                }
+            }
             return (wrote ? .written : .unchanged, pages)
         } catch {
             let reason = Self.oneLine(error)

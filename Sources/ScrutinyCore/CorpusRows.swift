@@ -290,12 +290,56 @@ public struct Extraction: Codable, Hashable, Sendable {
     public var entities: [EntityRow]
     /// Body text per page, for full-text search.
     public var pageTexts: [PageTextRow]
+    /// How many of the figures the paper prints ended up in rows (nil in older caches).
+    public var coverage: CoverageRow?
 
     public init(document: DocumentRow, records: [RecordRow] = [], finance: [FinanceRow] = [],
                 activities: [ActivityRow] = [], tables: [TableRowOut] = [], entities: [EntityRow] = [],
-                pageTexts: [PageTextRow] = []) {
+                pageTexts: [PageTextRow] = [], coverage: CoverageRow? = nil) {
         self.document = document; self.records = records; self.finance = finance
         self.activities = activities; self.tables = tables; self.entities = entities; self.pageTexts = pageTexts
+        self.coverage = coverage
+    }
+}
+
+/// One paper's coverage: the figures its pages print (figure cells of tables, labelled
+/// values such as `Target: 90%`) and how many of them ended up in records, finance or
+/// activities — so a paper full of figures that gave no rows is never a silent empty.
+public struct CoverageRow: Codable, Hashable, Sendable {
+    public var docID: String
+    public var pages: Int?
+    /// Figure-bearing table cells and labelled values on the paper's pages.
+    public var figures: Int
+    /// Of those, the ones whose value is in a record, finance line or activity of the same page.
+    public var used: Int
+    public var records: Int
+    public var finance: Int
+    public var activities: Int
+
+    enum CodingKeys: String, CodingKey { case docID = "doc_id", pages, figures, used, records, finance, activities }
+
+    public init(docID: String, pages: Int?, figures: Int, used: Int, records: Int, finance: Int, activities: Int) {
+        self.docID = docID; self.pages = pages; self.figures = figures; self.used = used
+        self.records = records; self.finance = finance; self.activities = activities
+    }
+
+    /// Rows of any kind the paper gave.
+    public var rows: Int { records + finance + activities }
+
+    /// A paper with at least this many figures and no rows at all is reported as unread.
+    public static let unreadFigures = 20
+
+    /// Whether the paper prints figures (at least `unreadFigures`) but gave no rows.
+    public var isUnread: Bool { figures >= Self.unreadFigures && rows == 0 }
+
+    /// Share of the figures that ended up in rows (1 when the paper prints none).
+    public var share: Double { figures == 0 ? 1 : Double(used) / Double(figures) }
+
+    /// The one-line account of a paper whose figures gave no rows (`report.pdf: 71 pages,
+    /// 412 figures, 0 records`).
+    public func unreadLine(source: String) -> String {
+        let p = pages.map { "\($0) page\($0 == 1 ? "" : "s"), " } ?? ""
+        return "\(source): \(p)\(figures) figures, 0 records, 0 finance lines, 0 activities"
     }
 }
 

@@ -39,6 +39,15 @@ public struct TextExportReader: Sendable {
         while i < rawLines.count {
             let raw = rawLines[i]
             let next = i + 1 < rawLines.count ? rawLines[i + 1] : nil
+            // A markdown pipe table's header row, over its `|---|---|` separator, is the
+            // table's header line (printed bold), not a heading.
+            if let next, isPipeTableSeparator(next), isPipeRow(raw) {
+                var header = line(from: raw)
+                header.bold = true
+                out.append(header)
+                i += 2
+                continue
+            }
             // A tab-split line underlined by a markdown dash row is a heading split by tabs.
             if let next, isDashRow(next), !raw.trimmingCharacters(in: .whitespaces).isEmpty {
                 let text = InlineMarkup.strip(raw.replacingOccurrences(of: "\t", with: " "))
@@ -84,6 +93,17 @@ public struct TextExportReader: Sendable {
         let t = s.trimmingCharacters(in: .whitespaces)
         guard t.count >= 3, t.contains("--") else { return false }
         return t.allSatisfy { $0 == "-" || $0 == "|" || $0 == ":" || $0 == "\t" || $0 == " " }
+    }
+
+    /// A markdown table row: `| a | b |`.
+    static func isPipeRow(_ s: String) -> Bool {
+        let t = s.trimmingCharacters(in: .whitespaces)
+        return t.count > 2 && t.hasPrefix("|") && t.hasSuffix("|") && t.dropFirst().dropLast().contains("|")
+    }
+
+    /// The separator under a markdown table's header: `|---|:---:|` (a dash row with pipes).
+    static func isPipeTableSeparator(_ s: String) -> Bool {
+        isDashRow(s) && isPipeRow(s)
     }
 
     static func looksLikeHTMLDocument(_ s: String) -> Bool {

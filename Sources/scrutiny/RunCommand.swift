@@ -74,6 +74,14 @@ struct RunCommand: ParsableCommand {
         print(String(format: "%d written, %d unchanged, %d failed%@ in %.1fs (%d pages, %.1f pages/s); stage runs: %@",
                      summary.written, summary.unchanged, summary.failed, skipped, summary.seconds, summary.pages,
                      Double(summary.pages) / max(summary.seconds, 0.001), stages.isEmpty ? "none" : stages))
+        if summary.figures > 0 {
+            print(String(format: "coverage: %d of %d figures printed on the pages written ended up in rows (%.1f%%)",
+                         summary.figuresUsed, summary.figures, 100 * Double(summary.figuresUsed) / Double(summary.figures)))
+        }
+        if !summary.unread.isEmpty {
+            print("\(summary.unread.count) paper\(summary.unread.count == 1 ? "" : "s") with figures gave no rows (see `scrutiny coverage`):")
+            for line in summary.unread.sorted() { print("  " + line) }
+        }
         if summary.failed > 0 { throw ExitCode(3) }
     }
 }

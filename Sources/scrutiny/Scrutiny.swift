@@ -13,7 +13,7 @@ struct Scrutiny: ParsableCommand {
               scrutiny query --corpus corpus "SELECT code, period_end, actual, target FROM records LIMIT 5"
             """,
         subcommands: [RunCommand.self, ExportCommand.self, QueryCommand.self, MergeCommand.self, TablesCommand.self, LayoutCommand.self,
-                      SeriesCommand.self, SearchCommand.self, PlotCommand.self, ServeCommand.self])
+                      SeriesCommand.self, SearchCommand.self, PlotCommand.self, ServeCommand.self, CoverageCommand.self])
 
     static func main() {
         OpenMPEnvironment.reexecWithSingleThreadLimit()

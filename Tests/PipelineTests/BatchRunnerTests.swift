@@ -136,3 +136,31 @@ final class LineCollector: @unchecked Sendable {
     func add(_ line: String) { lock.withLock { stored.append(line) } }
     var lines: [String] { lock.withLock { stored } }
 }
+
+/// No silent empties: a paper whose pages carry figures but gave no rows is named in the
+/// run's summary and stored in the corpus's coverage table, worst first.
+@Suite struct CoverageInRunTests {
+    @Test func aPaperWithFiguresButNoRowsIsNamedInTheSummaryAndListedFirst() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("scrutiny-cov-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let wards = (["# Electoral statistics", "", "| Ward | Households | Electors | Polling stations |", "|---|---|---|---|"]
+            + (1...8).map { "| Ward \($0) | \(3000 + 17 * $0) | \(5000 + 31 * $0) | \($0 + 2) |" }).joined(separator: "\n")
+        try wards.write(to: dir.appendingPathComponent("wards.md"), atomically: true, encoding: .utf8)
+        let paper = try #require(try Fixtures.textPaperNames().first)
+        try FileManager.default.copyItem(at: Fixtures.root.appendingPathComponent("text/\(paper)"),
+                                         to: dir.appendingPathComponent(paper))
+        let store = try Fixtures.corpus()
+        let lines = LineCollector()
+        let runner = BatchRunner(pipeline: try PipelineFile.parse(PipelineFile.defaultYAML), store: store, jobs: 2)
+        runner.progress = { lines.add($0) }
+        let summary = runner.run(BatchRunner.expand([dir.path]))
+        #expect(summary.written == 2)
+        #expect(summary.unread == ["wards.md: 24 figures, 0 records, 0 finance lines, 0 activities"])
+        #expect(lines.lines.contains { $0.contains("warning: wards.md: 24 figures, 0 records") })
+        #expect(summary.figuresUsed > 0 && summary.figures > summary.figuresUsed)
+        let report = try CoverageReport.worstFirst(store)
+        #expect(report.rows.count == 2)
+        #expect(report.rows.first?.first == "wards.md".databaseValue)
+        #expect(report.rows.last?.first == paper.databaseValue)
+    }
+}

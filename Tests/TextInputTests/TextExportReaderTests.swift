@@ -52,6 +52,17 @@ import ScrutinyCore
         #expect(!lines.contains { $0.text.contains("---") })
     }
 
+    @Test func aPipeTableHeaderOverItsSeparatorIsAHeaderRowNotAHeading() throws {
+        let text = "| Code | Indicator | Actual |\n|---|:---|---:|\n| CS01 | Children in care | 412 |\n"
+        let lines = try TextExportReader().read(source, data: Data(text.utf8)).pages[0].lines
+        #expect(lines[0].cells == ["Code", "Indicator", "Actual"])
+        #expect(lines[0].headingLevel == nil && lines[0].bold)
+        #expect(lines[1].cells == ["CS01", "Children in care", "412"])
+        // counter-example: a tab-split line over a dash row with no pipes stays a heading
+        let heading = try TextExportReader().read(source, data: Data("Report\tQuarter 1\n----\t----\n".utf8)).pages[0].lines
+        #expect(heading[0].headingLevel == 2 && heading[0].cells == ["Report Quarter 1"])
+    }
+
     @Test func htmlTablesBecomeTabbedRows() throws {
         let html = "<html><body><h1>Report</h1><table><tr><th>PI</th><th>Actual</th></tr><tr><td>NI060</td><td>71%</td></tr></table></body></html>"
         let lines = try TextExportReader().read(source, data: Data(html.utf8)).pages[0].lines.filter { !$0.isBlank }
