@@ -20,13 +20,18 @@ let package = Package(
                        providers: [.apt(["libpoppler-glib-dev"])]),
         .systemLibrary(name: "CTesseract", pkgConfig: "tesseract",
                        providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
+        // Ruling lines from a PDF page's drawing operations, through poppler's own
+        // output-device interface (C++, Debian's libpoppler-private-dev), behind a C API.
+        .target(name: "CPopplerVector",
+                cxxSettings: [.unsafeFlags(["-I/usr/include/poppler"])],
+                linkerSettings: [.linkedLibrary("poppler")]),
 
         // Models, the Stage protocol, the artifact cache, errors.
         .target(name: "ScrutinyCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // Stage: plain text / markdown / HTML exports -> pages of lines and tables.
         .target(name: "TextInput", dependencies: ["ScrutinyCore"]),
         // Stage: born-digital PDF text layer through poppler-glib.
-        .target(name: "PDFText", dependencies: ["ScrutinyCore", "CPoppler"]),
+        .target(name: "PDFText", dependencies: ["ScrutinyCore", "CPoppler", "CPopplerVector"]),
         // Stage: OCR of scanned pages and images through libtesseract.
         .target(name: "OCR", dependencies: ["ScrutinyCore", "PDFText", "CTesseract"]),
         // Stage: running headers/footers, blocks, tables, split tables rejoined.
@@ -58,5 +63,6 @@ let package = Package(
         .testTarget(name: "PDFTextTests", dependencies: ["PDFText", "Layout"]),
         .testTarget(name: "ServeTests", dependencies: ["Serve", "Corpus", .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "OCRTests", dependencies: ["OCR", "Layout", "PDFText"]),
-    ]
+    ],
+    cxxLanguageStandard: .cxx17
 )

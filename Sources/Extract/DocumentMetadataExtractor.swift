@@ -61,7 +61,7 @@ public struct DocumentMetadataExtractor: Sendable {
             return t
         }
         func namesPeriod(_ s: String) -> Bool {
-            PeriodParser.financialYear(in: s) != nil || s.range(of: #"(?i)\bas at\b"#, options: .regularExpression) != nil
+            PeriodParser.financialYear(in: s) != nil || s.matches(pattern: #"(?i)\bas at\b"#)
         }
         if let p = candidates.first(where: { ($0.headingLevel != nil || $0.bold) && namesPeriod($0.text) && Self.reportWordy($0.text) }) {
             return clean(p.text)
@@ -76,13 +76,14 @@ public struct DocumentMetadataExtractor: Sendable {
     }
 
     static func reportWordy(_ s: String) -> Bool {
-        s.range(of: #"(?i)\b(report|performance|plan|dashboard|scorecard|information|monitoring|progress|update|review|profile|quarter)"#,
-                options: .regularExpression) != nil
+        s.matches(pattern: #"(?i)\b(report|performance|plan|dashboard|scorecard|information|monitoring|progress|update|review|profile|quarter)"#)
     }
 
     /// The date after "as at" / "position at" / "as of".
     static func asAtDate(in text: String) -> String? {
-        guard let r = text.range(of: #"(?i)\b(as at|as of|position at|at the end of)\b"#, options: .regularExpression) else { return nil }
+        let ns = NSRange(text.startIndex..., in: text)
+        guard let m = PatternCache.regex(#"(?i)\b(as at|as of|position at|at the end of)\b"#).firstMatch(in: text, range: ns),
+              let r = Range(m.range, in: text) else { return nil }
         let after = String(text[r.upperBound...].prefix(40))
         return DateParser.find(in: after).first?.iso
     }
@@ -90,7 +91,7 @@ public struct DocumentMetadataExtractor: Sendable {
     /// The end date of a printed period range ("April 1st 2012 to June 30th 2012").
     static func rangeEnd(in text: String) -> String? {
         let dates = DateParser.find(in: text)
-        guard dates.count >= 2, text.range(of: #"(?i)\bto\b|–|-"#, options: .regularExpression) != nil else { return nil }
+        guard dates.count >= 2, text.matches(pattern: #"(?i)\bto\b|–|-"#) else { return nil }
         return dates[1].iso
     }
 }

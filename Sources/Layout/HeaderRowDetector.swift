@@ -129,7 +129,6 @@ public enum FigureShape {
     public static func isFigure(_ cell: String) -> Bool {
         let t = cell.trimmingCharacters(in: .whitespaces)
         guard !t.isEmpty, t.count <= 24 else { return false }
-        return t.range(of: #"^[-+(]?[£$€]?\s?-?\d[\d,]*(\.\d+)?\s?(%|m|k|bn|p)?\)?[*.]?$"#,
-                       options: [.regularExpression, .caseInsensitive]) != nil
+        return t.matches(pattern: "(?i)" + #"^[-+(]?[£$€]?\s?-?\d[\d,]*(\.\d+)?\s?(%|m|k|bn|p)?\)?[*.]?$"#)
     }
 }

@@ -25,6 +25,6 @@ public enum RepeatedHeadingDetector {
     }
 
     static func isCandidate(_ p: Paragraph) -> Bool {
-        p.text.count <= 120 && p.text.range(of: #"\b(19|20)\d{2}\b"#, options: .regularExpression) != nil
+        p.text.count <= 120 && p.text.matches(pattern: #"\b(19|20)\d{2}\b"#)
     }
 }

@@ -480,7 +480,7 @@ struct TableRegion {
     /// A first cell that opens a new item: `4.`, `(ii)`, `b)`, `•`.
     static func startsItem(_ words: [Word]) -> Bool {
         guard let first = words.first?.text else { return false }
-        return first.range(of: #"^(\d{1,3}[.)]|\(?[ivx]{1,4}\)|\(?[a-h]\)|[•●▪\-–])$"#, options: .regularExpression) != nil
+        return first.matches(pattern: #"^(\d{1,3}[.)]|\(?[ivx]{1,4}\)|\(?[a-h]\)|[•●▪\-–])$"#)
     }
 }
 

@@ -3,16 +3,32 @@ import ScrutinyCore
 
 /// Reads a born-digital PDF's text layer into pages of lines: words with boxes, fonts and
 /// bold; lines in reading order with `cells` split at wide gaps; heading levels from font
-/// size; ruling lines from a low-resolution render. Pages without usable text are flagged
+/// size; ruling lines from the page's drawing operations (or, on request, from a
+/// low-resolution render). Pages without usable text are flagged
 /// `needsOCR` with a warning.
 public struct PDFTextReader {
     /// Reader options.
     public struct Options: Sendable, Hashable {
         /// Refuse documents with more pages than this.
         public var maxPages: Int = 5000
-        /// Resolution of the render used to find ruling lines; 0 skips rule finding.
+        /// Where ruling lines come from.
+        public var rules: RuleSource = .drawing
+        /// Resolution of the render used to find ruling lines when `rules` is `.raster`.
         public var ruleDPI: Double = 72
-        public init(maxPages: Int = 5000, ruleDPI: Double = 72) { self.maxPages = maxPages; self.ruleDPI = ruleDPI }
+        public init(maxPages: Int = 5000, rules: RuleSource = .drawing, ruleDPI: Double = 72) {
+            self.maxPages = maxPages; self.rules = rules; self.ruleDPI = ruleDPI
+        }
+    }
+
+    /// Where a born-digital page's ruling lines come from.
+    public enum RuleSource: String, Codable, Sendable, Hashable, CaseIterable {
+        /// The strokes and filled rectangles poppler meets interpreting the page: no raster,
+        /// so a page of charts costs what a page of text costs.
+        case drawing
+        /// Dark runs of a render at `ruleDPI` (`RuleFinder`), as scans are read.
+        case raster
+        /// No rules.
+        case none
     }
 
     public let options: Options
@@ -54,7 +70,11 @@ public struct PDFTextReader {
         let runs = page.fontRuns()
         var chars = PageCharacters.collect(text: text, boxes: boxes, runs: runs)
         var rules: [Box] = []
-        if options.ruleDPI > 0 { rules = RuleFinder.rules(in: page.render(dpi: options.ruleDPI)) }
+        switch options.rules {
+        case .drawing: rules = page.vectorRules()
+        case .raster where options.ruleDPI > 0: rules = RuleFinder.rules(in: page.render(dpi: options.ruleDPI))
+        case .raster, .none: break
+        }
 
         let visible = chars.filter { !$0.isSpace }
         if visible.isEmpty {

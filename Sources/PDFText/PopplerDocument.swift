@@ -1,5 +1,6 @@
 import Foundation
 import CPoppler
+import CPopplerVector
 import ScrutinyCore
 
 /// An open PDF, through poppler-glib. Owns the `PopplerDocument*` and unrefs it in `deinit`.
@@ -11,6 +12,12 @@ public final class PopplerDocument {
     private let handle: OpaquePointer
     /// Number of pages in the document.
     public let pageCount: Int
+    /// The absolute path, for the drawing-operations reader opened on first use.
+    private let path: String
+    /// The same file through poppler's output-device interface (`CPopplerVector`), for rules
+    /// from drawing operations; opened on first use, closed in `deinit`.
+    private var vector: OpaquePointer?
+    private var vectorTried = false
 
     /// Opens the PDF at `path`. Throws `UnreadableInput` with a one-line reason: not found,
     /// encrypted (password required), damaged or truncated, no pages.
@@ -33,9 +40,32 @@ public final class PopplerDocument {
         }
         handle = doc
         pageCount = n
+        self.path = absolute
     }
 
-    deinit { g_object_unref(UnsafeMutableRawPointer(handle)) }
+    deinit {
+        g_object_unref(UnsafeMutableRawPointer(handle))
+        if let vector { pv_close(vector) }
+    }
+
+    /// Ruling lines of the page at a 0-based index from its drawing operations (strokes and
+    /// filled rectangles), in points, origin top-left as `render` draws the page; no raster.
+    func vectorRules(page index: Int, options: RuleFinder.Options) -> [Box] {
+        if !vectorTried {
+            vectorTried = true
+            vector = pv_open(path)
+        }
+        guard let vector else { return [] }
+        let o = pv_options(min_horizontal: options.minHorizontal, min_vertical: options.minVertical,
+                           max_thickness: options.maxThickness, max_ink_gray: Double(options.darkLevel) / 255)
+        var count = 0
+        guard let boxes = pv_page_rules(vector, Int32(index), o, &count) else { return [] }
+        defer { pv_free(boxes) }
+        return (0..<count).map { i in
+            let b = boxes[i]
+            return Box(x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1)
+        }
+    }
 
     /// Turns a GError from poppler/glib into a one-line reason and frees it.
     private static func reason(_ err: UnsafeMutablePointer<GError>?, fallback: String) -> String {
@@ -138,6 +168,11 @@ public final class PopplerPage {
     /// Renders never exceed this many pixels: a page with a hostile size (a "PDF bomb"
     /// 200,000 points wide) is rendered at a lower resolution instead of exhausting memory.
     public static let maxRenderPixels = 36_000_000.0
+
+    /// Ruling lines from the page's drawing operations (see `PopplerDocument.vectorRules`).
+    public func vectorRules(options: RuleFinder.Options = RuleFinder.Options()) -> [Box] {
+        owner.vectorRules(page: index, options: options)
+    }
 
     /// The page rendered at `dpi` as 8-bit grey (white background); the resolution is
     /// lowered when the page is too big for `maxRenderPixels` (the image's `dpi` says which).

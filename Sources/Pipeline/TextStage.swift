@@ -22,6 +22,9 @@ public struct TextStage: Stage {
         public var maxPages: Int = 5000
         /// How OCR'd pages are read (segmentation, confidence floor, cell gaps, deskew).
         public var ocrPage = OCRPageReader.Options()
+        /// Where a born-digital page's ruling lines come from (`drawing`: its strokes and
+        /// fills; `raster`: a 72-dpi render, for papers whose rules are pictures).
+        public var rules: PDFTextReader.RuleSource = .drawing
 
         public init() {}
         public init(from decoder: Decoder) throws {
@@ -29,6 +32,7 @@ public struct TextStage: Stage {
             ocr = try c.decodeIfPresent(OCRMode.self, forKey: .ocr) ?? .auto
             dpi = try c.decodeIfPresent(Double.self, forKey: .dpi) ?? 300
             maxPages = try c.decodeIfPresent(Int.self, forKey: .maxPages) ?? 5000
+            rules = try c.decodeIfPresent(PDFTextReader.RuleSource.self, forKey: .rules) ?? .drawing
             var page = OCRPageReader.Options()
             if let psm = try c.decodeIfPresent(Int.self, forKey: .psm) {
                 guard let mode = PageSegmentation(rawValue: psm) else {
@@ -45,12 +49,13 @@ public struct TextStage: Stage {
             try c.encode(ocr, forKey: .ocr)
             try c.encode(dpi, forKey: .dpi)
             try c.encode(maxPages, forKey: .maxPages)
+            try c.encode(rules, forKey: .rules)
             try c.encode(ocrPage.segmentation.rawValue, forKey: .psm)
             try c.encode(ocrPage.minConfidence, forKey: .minConfidence)
             try c.encode(ocrPage.deskew, forKey: .deskew)
         }
         enum CodingKeys: String, CodingKey {
-            case ocr, dpi, maxPages = "max_pages", psm, minConfidence = "min_confidence", deskew
+            case ocr, dpi, maxPages = "max_pages", psm, minConfidence = "min_confidence", deskew, rules
         }
     }
 
@@ -71,7 +76,7 @@ public struct TextStage: Stage {
             return DocumentText(source: input, pages: pages, pageCount: pages.count)
         case .pdf:
             // Pages without a usable text layer come back marked needsOCR, with a warning.
-            let text = try PDFTextReader(options: .init(maxPages: options.maxPages)).read(input)
+            let text = try PDFTextReader(options: .init(maxPages: options.maxPages, rules: options.rules)).read(input)
             try context.checkDeadline()
             return try ocrPages(of: text, path: input.path, context: context)
         }

@@ -28,6 +28,9 @@ struct TablesCommand: ParsableCommand {
     @Option(help: "jsonl (default), csv or table.")
     var format: Format = .jsonl
 
+    @Option(help: "Ruling lines from the page's drawing operations (default) or from a 72-dpi raster.")
+    var rules: PDFTextReader.RuleSource = .drawing
+
     @Flag(help: "Also print each page's ruling lines and text lines with word boxes to stderr (for debugging).")
     var geometry = false
 
@@ -41,7 +44,7 @@ struct TablesCommand: ParsableCommand {
                 return n
             }
         }
-        let reader = PDFTextReader(options: .init())
+        let reader = PDFTextReader(options: .init(rules: rules))
         let read: [PageText]
         do { read = try reader.read(path: file, pages: wanted) } catch let e as UnreadableInput {
             throw ValidationError("\(file): \(e.reason)")
@@ -94,3 +97,5 @@ struct TablesCommand: ParsableCommand {
         }
     }
 }
+
+extension PDFTextReader.RuleSource: ExpressibleByArgument {}

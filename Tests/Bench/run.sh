@@ -7,7 +7,8 @@ FIX=${FIXTURES:-/work/shared/fixtures}
 BIN=.build/release/scrutiny
 OUT=bench-out; mkdir -p "$OUT"
 echo "== fixture scores (score_corpus.py)"
-for m in "$FIX/manifest-text.jsonl" "$FIX/pdf/manifest-gen-text.jsonl" "$FIX/pdf/manifest-pdf.jsonl" "$FIX/pdf/manifest-scan.jsonl"; do
+for m in "$FIX/manifest-text.jsonl" "$FIX/pdf/manifest-gen-text.jsonl" "$FIX/pdf/manifest-pdf.jsonl" "$FIX/pdf/manifest-scan.jsonl" \
+         "$FIX/pdf/manifest-set2-text.jsonl" "$FIX/pdf/manifest-set2-pdf.jsonl" "$FIX/pdf/manifest-set2-scan.jsonl"; do
   [ -f "$m" ] || continue
   name=$(basename "$m" .jsonl); dir=$(dirname "$m"); c="$OUT/corpus-$name"; rm -rf "$c"
   inputs=$(python3 -c "import json,sys;[print(sys.argv[1]+'/'+json.loads(l)['input']) for l in open(sys.argv[2]) if l.strip()]" "$dir" "$m")
@@ -16,6 +17,8 @@ for m in "$FIX/manifest-text.jsonl" "$FIX/pdf/manifest-gen-text.jsonl" "$FIX/pdf
 done
 echo; echo "== archive (>= 500 pages), jobs 1 and 2, against pdftotext and tesseract"
 python3 Tests/Bench/archive_bench.py "$BIN"
+echo; echo "== real born-digital PDFs (257 pages) against pdftotext -layout"
+python3 Tests/Bench/real_speed.py "$BIN"
 if [ -x Tests/Bench/tables.sh ]; then echo; echo "== real tables (59 pages)"; Tests/Bench/tables.sh; fi
 echo; echo "== scan consistency: born-digital pages rendered at 300 dpi and OCR'd, rows against the text layer's"
 papers=$(ls "$FIX"/pdf/0*.pdf 2>/dev/null | grep -v '\.scan\.pdf$'; ls "$FIX"/../real/*.pdf 2>/dev/null)

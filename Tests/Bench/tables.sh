@@ -12,12 +12,14 @@ BIN=$(swift build -c "$CONFIG" --show-bin-path)/scrutiny
 python3 - "$BENCH/tables" "$BIN" "$OUT" <<'PY'
 import json, subprocess, sys, time
 root, binary, out = sys.argv[1], sys.argv[2], sys.argv[3]
+import os
+extra = ["--rules", os.environ["RULES"]] if os.environ.get("RULES") else []
 cases = [json.loads(l) for l in open(f"{root}/cases.jsonl")]
 total = 0.0
 with open(out, "w") as f:
     for c in cases:
         t = time.perf_counter()
-        r = subprocess.run([binary, "tables", f"{root}/{c['pdf']}", "--pages", str(c["page"])],
+        r = subprocess.run([binary, "tables", f"{root}/{c['pdf']}", "--pages", str(c["page"])] + extra,
                            capture_output=True, text=True)
         dt = time.perf_counter() - t
         total += dt

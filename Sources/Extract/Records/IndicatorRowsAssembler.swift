@@ -99,7 +99,7 @@ struct IndicatorRowsAssembler: RecordAssembler {
         var started = false
         while i < blocks.count, case .paragraph(let p) = blocks[i] {
             let t = p.text
-            if t.range(of: #"^(?i)comments?\s*:?$"#, options: .regularExpression) != nil { started = true; i += 1; continue }
+            if t.matches(pattern: #"^(?i)comments?\s*:?$"#) { started = true; i += 1; continue }
             if let m = t.firstMatch(of: rxMeasureTableExtractor4) {
                 comments.append((IndicatorCode.normalise(String(m.output.code)), String(m.output.rest)))
                 started = true
@@ -119,8 +119,7 @@ struct IndicatorRowsAssembler: RecordAssembler {
             let words = ExtractText.contentWords(c.text)
             for (ri, r) in rows.enumerated() where r.code == nil && r[.commentary] == nil {
                 var score = Double(words.intersection(ExtractText.contentWords(r.title)).count)
-                if let a = r[.actual], c.text.range(of: #"(^|[^\d.])"# + NSRegularExpression.escapedPattern(for: a) + #"($|[^\d])"#,
-                                                      options: .regularExpression) != nil { score += 3 }
+                if let a = r[.actual], Self.mentions(c.text, figure: a) { score += 3 }
                 if score > 0 { pairs.append((score, ci, ri)) }
             }
         }
@@ -130,6 +129,20 @@ struct IndicatorRowsAssembler: RecordAssembler {
             rows[p.r].code = comments[p.c].code
             rows[p.r][.commentary] = TextCleaner.collapseWhitespace(comments[p.c].text)
         }
+    }
+
+    /// Whether a text prints a figure as a whole number (`12` in `rose to 12 children`, not
+    /// in `112` or `12.5`).
+    static func mentions(_ text: String, figure: String) -> Bool {
+        guard !figure.isEmpty else { return false }
+        var search = text.startIndex
+        while let r = text.range(of: figure, range: search..<text.endIndex) {
+            let before = r.lowerBound > text.startIndex ? text[text.index(before: r.lowerBound)] : nil
+            let after = r.upperBound < text.endIndex ? text[r.upperBound] : nil
+            if !(before.map { $0.isNumber || $0 == "." } ?? false) && !(after?.isNumber ?? false) { return true }
+            search = text.index(after: r.lowerBound)
+        }
+        return false
     }
 }
 

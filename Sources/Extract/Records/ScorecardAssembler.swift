@@ -116,11 +116,11 @@ struct ScorecardAssembler: RecordAssembler {
                     }
                     continue
                 }
-                if text.range(of: #"^(?i)latest comments?\s*:?$"#, options: .regularExpression) != nil {
+                if text.matches(pattern: #"^(?i)latest comments?\s*:?$"#) {
                     inComments = true
                     continue
                 }
-                if text.range(of: #"^(?i)comment author\s*:"#, options: .regularExpression) != nil { continue }
+                if text.matches(pattern: #"^(?i)comment author\s*:"#) { continue }
                 // A short name line right before a status heading is a section (the service or its head).
                 if let next = nextLine(after: i), Self.statusWords(next) != nil,
                    Self.looksLikeSectionName(text) {
@@ -150,7 +150,7 @@ struct ScorecardAssembler: RecordAssembler {
         let words = s.split(separator: " ")
         guard !words.isEmpty, words.count <= 8, s.count <= 80 else { return false }
         if s.contains("(") || s.hasSuffix(".") || s.contains(":") { return false }
-        if s.range(of: #"(?i)no comment"#, options: .regularExpression) != nil { return false }
+        if s.matches(pattern: #"(?i)no comment"#) { return false }
         return s.first?.isUppercase == true
     }
 
@@ -185,7 +185,7 @@ struct ScorecardAssembler: RecordAssembler {
         }
         let actualRow = row("actual"), targetRow = row("target")
         var commentary = ExtractText.textOrNil(ind.comments.joined(separator: " "))
-        if let c = commentary, c.range(of: #"^(?i)no comment required"#, options: .regularExpression) != nil { commentary = nil }
+        if let c = commentary, c.matches(pattern: #"^(?i)no comment required"#) { commentary = nil }
         let lastActual = (1..<header.count).last { j in
             guard let a = actualRow, j < a.cells.count else { return false }
             return !a.cells[j].isEmpty

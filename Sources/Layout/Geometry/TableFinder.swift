@@ -423,8 +423,7 @@ enum TableFinder {
     /// with its year, a figure.
     static func isTokenLabel(_ t: String) -> Bool {
         if FigureShape.isFigure(t) { return true }
-        return t.range(of: #"^(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(19|20)\d\d([/-]\d{2,4})?|[A-Za-z]{3,9}[-']\d{2,4})$"#,
-                       options: .regularExpression) != nil
+        return t.matches(pattern: #"^(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(19|20)\d\d([/-]\d{2,4})?|[A-Za-z]{3,9}[-']\d{2,4})$"#)
     }
 
     /// Adds column boundaries between the words of a label line (no figures) where both are

@@ -238,7 +238,7 @@ struct TableGrid {
     /// line spacing below it in the same weight that hold no figures (a year such as `2014)`
     /// may close a label) and, when not bold, only short labels. 0 or 1 means no multi-line header.
     static func yearish(_ c: String) -> Bool {
-        c.range(of: #"^\(?(19|20)\d\d\)?[.:]?$"#, options: .regularExpression) != nil
+        c.matches(pattern: #"^\(?(19|20)\d\d\)?[.:]?$"#)
     }
 
     func headerBlockLength(_ lines: [(TextLine, [String])], labelsOnly: Bool = false) -> Int {

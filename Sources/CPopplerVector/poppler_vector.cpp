@@ -1,0 +1,313 @@
+// Ruling lines from a page's drawing operations: an OutputDev that records axis-aligned
+// strokes and filled rectangles and ignores text, images and shadings.
+#include "poppler_vector.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <vector>
+
+#include <GlobalParams.h>
+#include <GfxState.h>
+#include <goo/GooString.h>
+#include <OutputDev.h>
+#include <PDFDoc.h>
+#include <Error.h>
+
+namespace {
+
+void quietErrors(ErrorCategory, Goffset, const char *) {}
+
+struct Segment {
+    bool horizontal;
+    double along0, along1;   // extent along the rule
+    double across0, across1; // thickness
+};
+
+/// Records ink that may be a table rule: straight axis-aligned strokes and filled
+/// rectangles, in device space (points, origin top-left).
+class RuleOutputDev : public OutputDev {
+public:
+    explicit RuleOutputDev(const pv_options &o) : options(o) {}
+    std::vector<Segment> segments;
+    std::vector<pv_box> fills; // filled areas thicker than a rule both ways
+
+    bool upsideDown() override { return true; }
+    bool useDrawChar() override { return false; }
+    bool interpretType3Chars() override { return false; }
+    bool needNonText() override { return true; }
+    // Patterns and shadings are drawn by nobody: they are no rules.
+    bool useTilingPatternFill() override { return true; }
+    bool useShadedFills(int) override { return true; }
+    bool tilingPatternFill(GfxState *, Gfx *, Catalog *, GfxTilingPattern *, const double *, int, int, int, int, double, double) override { return true; }
+    bool functionShadedFill(GfxState *, GfxFunctionShading *) override { return true; }
+    bool axialShadedFill(GfxState *, GfxAxialShading *, double, double) override { return true; }
+    bool radialShadedFill(GfxState *, GfxRadialShading *, double, double) override { return true; }
+    bool gouraudTriangleShadedFill(GfxState *, GfxGouraudTriangleShading *) override { return true; }
+    bool patchMeshShadedFill(GfxState *, GfxPatchMeshShading *) override { return true; }
+    void drawImage(GfxState *, Object *, Stream *, int, int, GfxImageColorMap *, bool, const int *, bool) override {}
+    void drawImageMask(GfxState *, Object *, Stream *, int, int, bool, bool, bool) override {}
+    void drawMaskedImage(GfxState *, Object *, Stream *, int, int, GfxImageColorMap *, bool, Stream *, int, int, bool, bool) override {}
+    void drawSoftMaskedImage(GfxState *, Object *, Stream *, int, int, GfxImageColorMap *, bool, Stream *, int, int, GfxImageColorMap *, bool) override {}
+
+    void stroke(GfxState *state) override {
+        if (!isInk(state, false)) return;
+        double width = std::max(state->getTransformedLineWidth(), 1.0);
+        const GfxPath *path = state->getPath();
+        for (int s = 0; s < path->getNumSubpaths(); ++s) {
+            const GfxSubpath *sub = path->getSubpath(s);
+            int n = sub->getNumPoints();
+            for (int i = 0; i + 1 < n; ++i) {
+                if (sub->getCurve(i) || sub->getCurve(i + 1)) continue;
+                addLine(state, sub->getX(i), sub->getY(i), sub->getX(i + 1), sub->getY(i + 1), width);
+            }
+            if (sub->isClosed() && n > 2) {
+                addLine(state, sub->getX(n - 1), sub->getY(n - 1), sub->getX(0), sub->getY(0), width);
+            }
+        }
+    }
+
+    void fill(GfxState *state) override { fillPath(state); }
+    void eoFill(GfxState *state) override { fillPath(state); }
+
+private:
+    pv_options options;
+
+    /// Whether the paint is dark enough to be seen as a line (not white, not transparent).
+    bool isInk(GfxState *state, bool fill) {
+        if ((fill ? state->getFillOpacity() : state->getStrokeOpacity()) < 0.2) return false;
+        GfxColorSpace *space = fill ? state->getFillColorSpace() : state->getStrokeColorSpace();
+        if (space == nullptr || space->getMode() == csPattern) return false;
+        GfxGray gray;
+        if (fill) state->getFillGray(&gray); else state->getStrokeGray(&gray);
+
+        return colToDbl(gray) <= options.max_ink_gray;
+    }
+
+    void addLine(GfxState *state, double ux0, double uy0, double ux1, double uy1, double width) {
+        double x0, y0, x1, y1;
+        state->transform(ux0, uy0, &x0, &y0);
+        state->transform(ux1, uy1, &x1, &y1);
+        double half = width / 2;
+        if (std::fabs(y1 - y0) <= 0.5) {
+            double y = (y0 + y1) / 2;
+            addClipped(Segment{true, std::min(x0, x1), std::max(x0, x1), y - half, y + half}, state);
+        } else if (std::fabs(x1 - x0) <= 0.5) {
+            double x = (x0 + x1) / 2;
+            addClipped(Segment{false, std::min(y0, y1), std::max(y0, y1), x - half, x + half}, state);
+        }
+    }
+
+    /// A filled path that is an axis-aligned rectangle: a rule when thin, else an area.
+    void fillPath(GfxState *state) {
+        if (!isInk(state, true)) return;
+        const GfxPath *path = state->getPath();
+        for (int s = 0; s < path->getNumSubpaths(); ++s) {
+            const GfxSubpath *sub = path->getSubpath(s);
+            int n = sub->getNumPoints();
+            if (n < 4 || n > 5) continue;
+            double xs[5], ys[5];
+            bool curved = false;
+            for (int i = 0; i < n; ++i) {
+                curved = curved || sub->getCurve(i);
+                state->transform(sub->getX(i), sub->getY(i), &xs[i], &ys[i]);
+            }
+            if (curved) continue;
+            // four corners: every edge axis-aligned
+            bool rectangle = true;
+            for (int i = 0; i < 4; ++i) {
+                int j = (i + 1) % 4;
+                bool flat = std::fabs(ys[i] - ys[j]) <= 0.5, upright = std::fabs(xs[i] - xs[j]) <= 0.5;
+                rectangle = rectangle && (flat || upright);
+            }
+            if (!rectangle) continue;
+            double x0 = *std::min_element(xs, xs + 4), x1 = *std::max_element(xs, xs + 4);
+            double y0 = *std::min_element(ys, ys + 4), y1 = *std::max_element(ys, ys + 4);
+            double w = x1 - x0, h = y1 - y0;
+            if (h <= options.max_thickness && w > h) {
+                addClipped(Segment{true, x0, x1, y0, std::max(y1, y0 + 1)}, state);
+            } else if (w <= options.max_thickness && h > w) {
+                addClipped(Segment{false, y0, y1, x0, std::max(x1, x0 + 1)}, state);
+            } else if (w > options.max_thickness && h > options.max_thickness) {
+                clipBox(state, x0, y0, x1, y1);
+            }
+        }
+    }
+
+    void clipBox(GfxState *state, double x0, double y0, double x1, double y1) {
+        double cx0, cy0, cx1, cy1;
+        state->getClipBBox(&cx0, &cy0, &cx1, &cy1);
+        x0 = std::max(x0, cx0); y0 = std::max(y0, cy0); x1 = std::min(x1, cx1); y1 = std::min(y1, cy1);
+        if (x1 - x0 > options.max_thickness && y1 - y0 > options.max_thickness) fills.push_back(pv_box{x0, y0, x1, y1});
+    }
+
+    void addClipped(Segment g, GfxState *state) {
+        double cx0, cy0, cx1, cy1;
+        state->getClipBBox(&cx0, &cy0, &cx1, &cy1);
+        double a0 = g.horizontal ? cx0 : cy0, a1 = g.horizontal ? cx1 : cy1;
+        double c0 = g.horizontal ? cy0 : cx0, c1 = g.horizontal ? cy1 : cx1;
+        g.along0 = std::max(g.along0, a0); g.along1 = std::min(g.along1, a1);
+        if (g.along1 <= g.along0 || g.across1 < c0 || g.across0 > c1) return;
+        segments.push_back(g);
+    }
+};
+
+/// Joins collinear pieces that touch or overlap (a rule drawn cell by cell is one rule).
+std::vector<Segment> joined(std::vector<Segment> segs, bool horizontal) {
+    std::vector<Segment> mine;
+    for (const auto &s : segs) if (s.horizontal == horizontal) mine.push_back(s);
+    std::sort(mine.begin(), mine.end(), [](const Segment &a, const Segment &b) {
+        double ca = std::round((a.across0 + a.across1)), cb = std::round((b.across0 + b.across1));
+        if (ca != cb) return ca < cb;
+        return a.along0 < b.along0;
+    });
+    std::vector<Segment> out;
+    for (const auto &s : mine) {
+        if (!out.empty()) {
+            Segment &last = out.back();
+            double centreLast = (last.across0 + last.across1) / 2, centre = (s.across0 + s.across1) / 2;
+            if (std::fabs(centreLast - centre) <= 0.75 && s.along0 <= last.along1 + 1.0) {
+                last.along1 = std::max(last.along1, s.along1);
+                last.across0 = std::min(last.across0, s.across0);
+                last.across1 = std::max(last.across1, s.across1);
+                continue;
+            }
+        }
+        out.push_back(s);
+    }
+    return out;
+}
+
+/// Filled areas sorted by each edge, to find the fills that abut one in O(log n + k).
+class FillIndex {
+public:
+    explicit FillIndex(const std::vector<pv_box> &f) : fills(f) {
+        for (int k = 0; k < 4; ++k) {
+            order[k].resize(fills.size());
+            for (size_t i = 0; i < fills.size(); ++i) order[k][i] = i;
+            std::sort(order[k].begin(), order[k].end(), [&](size_t a, size_t b) { return edge(fills[a], k) < edge(fills[b], k); });
+        }
+    }
+    // a fill whose bottom edge meets this one's top, over half its width; and so on
+    bool abutsAbove(const pv_box &f) const { return covered(f, 3, f.y0, true); }
+    bool abutsBelow(const pv_box &f) const { return covered(f, 1, f.y1, true); }
+    bool abutsLeft(const pv_box &f) const { return covered(f, 2, f.x0, false); }
+    bool abutsRight(const pv_box &f) const { return covered(f, 0, f.x1, false); }
+
+private:
+    const std::vector<pv_box> &fills;
+    std::vector<size_t> order[4]; // by x0, y0, x1, y1
+
+    static double edge(const pv_box &b, int k) { return k == 0 ? b.x0 : k == 1 ? b.y0 : k == 2 ? b.x1 : b.y1; }
+
+    /// Whether fills with edge `k` within the touching distance of `at` cover half of `f`'s side.
+    bool covered(const pv_box &f, int k, double at, bool horizontalEdge) const {
+        const double touching = 1.5;
+        const auto &o = order[k];
+        auto lo = std::lower_bound(o.begin(), o.end(), at - touching, [&](size_t i, double v) { return edge(fills[i], k) < v; });
+        double length = horizontalEdge ? f.x1 - f.x0 : f.y1 - f.y0, overlap = 0;
+        for (auto it = lo; it != o.end() && edge(fills[*it], k) <= at + touching; ++it) {
+            const pv_box &g = fills[*it];
+            if (&g == &f) continue;
+            overlap += horizontalEdge ? std::max(0.0, std::min(f.x1, g.x1) - std::max(f.x0, g.x0))
+                                      : std::max(0.0, std::min(f.y1, g.y1) - std::max(f.y0, g.y0));
+        }
+        return overlap >= length / 2;
+    }
+};
+
+/// Drawn rules of one direction sorted by where they run across, to ask whether one runs
+/// beside a fill's edge.
+class RuleIndex {
+public:
+    explicit RuleIndex(std::vector<Segment> r) : rules(std::move(r)) {
+        std::sort(rules.begin(), rules.end(), [](const Segment &a, const Segment &b) { return a.across0 < b.across0; });
+    }
+    /// Whether a rule lies at `at` or up to `insetDistance` outside it (`side` -1: before,
+    /// 1: after) and runs along half of `from…to` or more.
+    bool beside(double at, int side, double from, double to) const {
+        const double insetDistance = 6.0, touching = 1.5;
+        double lo = side < 0 ? at - insetDistance : at - touching, hi = side < 0 ? at + touching : at + insetDistance;
+        auto it = std::lower_bound(rules.begin(), rules.end(), lo - 4, [](const Segment &s, double v) { return s.across0 < v; });
+        for (; it != rules.end() && it->across0 <= hi; ++it) {
+            double centre = (it->across0 + it->across1) / 2;
+            if (centre < lo || centre > hi) continue;
+            if (std::min(to, it->along1) - std::max(from, it->along0) >= (to - from) / 2) return true;
+        }
+        return false;
+    }
+
+private:
+    std::vector<Segment> rules;
+};
+
+} // namespace
+
+struct pv_document {
+    std::unique_ptr<GlobalParamsIniter> initer;
+    std::unique_ptr<PDFDoc> doc;
+};
+
+extern "C" pv_document *pv_open(const char *path) {
+    auto d = new pv_document();
+    d->initer = std::make_unique<GlobalParamsIniter>(quietErrors);
+    d->doc = std::make_unique<PDFDoc>(std::make_unique<GooString>(path));
+    if (!d->doc->isOk()) {
+        delete d;
+        return nullptr;
+    }
+    return d;
+}
+
+extern "C" void pv_close(pv_document *doc) { delete doc; }
+
+extern "C" int pv_page_count(const pv_document *doc) { return doc ? doc->doc->getNumPages() : 0; }
+
+extern "C" pv_box *pv_page_rules(pv_document *doc, int index, pv_options options, long *count) {
+    *count = 0;
+    if (!doc || index < 0 || index >= doc->doc->getNumPages()) return nullptr;
+    RuleOutputDev out(options);
+    // as poppler-glib renders a page: 72 dpi, crop box, page rotation, not printing
+    doc->doc->displayPageSlice(&out, index + 1, 72, 72, 0, false, true, false, -1, -1, -1, -1);
+    std::vector<pv_box> boxes;
+    std::vector<Segment> rules[2]; // [0] horizontal, [1] vertical
+    for (bool horizontal : {true, false}) {
+        double minLength = horizontal ? options.min_horizontal : options.min_vertical;
+        for (const auto &s : joined(out.segments, horizontal)) {
+            if (s.along1 - s.along0 < minLength) continue;
+            rules[horizontal ? 0 : 1].push_back(s);
+            if (horizontal) boxes.push_back(pv_box{s.along0, s.across0, s.along1, s.across1});
+            else boxes.push_back(pv_box{s.across0, s.along0, s.across1, s.along1});
+        }
+    }
+    // filled areas: the edges of their union — a top or bottom edge as a horizontal rule, a
+    // side as a vertical one — unless another fill abuts it there (one shaded band drawn
+    // cell by cell, or line by line, is one area, as a raster sees it) or a drawn rule runs
+    // beside it (shading inset in a ruled cell: the rule is the border, not the shading)
+    FillIndex fills(out.fills);
+    RuleIndex horizontalRules(rules[0]), verticalRules(rules[1]);
+    for (const auto &f : out.fills) {
+        if (f.x1 - f.x0 >= options.min_horizontal) {
+            if (!fills.abutsAbove(f) && !horizontalRules.beside(f.y0, -1, f.x0, f.x1))
+                boxes.push_back(pv_box{f.x0, f.y0, f.x1, f.y0 + 1});
+            if (!fills.abutsBelow(f) && !horizontalRules.beside(f.y1, 1, f.x0, f.x1))
+                boxes.push_back(pv_box{f.x0, f.y1 - 1, f.x1, f.y1});
+        }
+        if (f.y1 - f.y0 >= options.min_vertical) {
+            if (!fills.abutsLeft(f) && !verticalRules.beside(f.x0, -1, f.y0, f.y1))
+                boxes.push_back(pv_box{f.x0, f.y0, f.x0 + 1, f.y1});
+            if (!fills.abutsRight(f) && !verticalRules.beside(f.x1, 1, f.y0, f.y1))
+                boxes.push_back(pv_box{f.x1 - 1, f.y0, f.x1, f.y1});
+        }
+    }
+    if (boxes.empty()) return nullptr;
+    auto result = static_cast<pv_box *>(std::malloc(sizeof(pv_box) * boxes.size()));
+    if (!result) return nullptr;
+    std::memcpy(result, boxes.data(), sizeof(pv_box) * boxes.size());
+    *count = static_cast<long>(boxes.size());
+    return result;
+}
+
+extern "C" void pv_free(void *pointer) { std::free(pointer); }
