@@ -154,28 +154,34 @@ private:
     }
 };
 
-/// Joins collinear pieces that touch or overlap (a rule drawn cell by cell is one rule).
-std::vector<Segment> joined(std::vector<Segment> segs, bool horizontal) {
+/// Joins collinear pieces that touch or overlap (a rule drawn cell by cell is one rule):
+/// pieces whose centre lines lie within `sameLine` of each other form a band, and the
+/// pieces of a band are merged where they meet or overlap (gaps up to `touching`).
+std::vector<Segment> joined(const std::vector<Segment> &segs, bool horizontal) {
+    const double sameLine = 0.75, touching = 1.0;
     std::vector<Segment> mine;
     for (const auto &s : segs) if (s.horizontal == horizontal) mine.push_back(s);
-    std::sort(mine.begin(), mine.end(), [](const Segment &a, const Segment &b) {
-        double ca = std::round((a.across0 + a.across1)), cb = std::round((b.across0 + b.across1));
-        if (ca != cb) return ca < cb;
-        return a.along0 < b.along0;
-    });
+    auto centre = [](const Segment &s) { return (s.across0 + s.across1) / 2; };
+    std::sort(mine.begin(), mine.end(), [&](const Segment &a, const Segment &b) { return centre(a) < centre(b); });
     std::vector<Segment> out;
-    for (const auto &s : mine) {
-        if (!out.empty()) {
-            Segment &last = out.back();
-            double centreLast = (last.across0 + last.across1) / 2, centre = (s.across0 + s.across1) / 2;
-            if (std::fabs(centreLast - centre) <= 0.75 && s.along0 <= last.along1 + 1.0) {
+    size_t i = 0;
+    while (i < mine.size()) {
+        size_t j = i + 1;
+        while (j < mine.size() && centre(mine[j]) - centre(mine[j - 1]) <= sameLine) ++j;
+        std::vector<Segment> band(mine.begin() + i, mine.begin() + j);
+        std::sort(band.begin(), band.end(), [](const Segment &a, const Segment &b) { return a.along0 < b.along0; });
+        size_t first = out.size();
+        for (const auto &s : band) {
+            if (out.size() > first && s.along0 <= out.back().along1 + touching) {
+                Segment &last = out.back();
                 last.along1 = std::max(last.along1, s.along1);
                 last.across0 = std::min(last.across0, s.across0);
                 last.across1 = std::max(last.across1, s.across1);
-                continue;
+            } else {
+                out.push_back(s);
             }
         }
-        out.push_back(s);
+        i = j;
     }
     return out;
 }
@@ -283,7 +289,8 @@ extern "C" pv_box *pv_page_rules(pv_document *doc, int index, pv_options options
         }
     }
     // filled areas: the edges of their union — a top or bottom edge as a horizontal rule, a
-    // side as a vertical one — unless another fill abuts it there (one shaded band drawn
+    // side as a vertical one (a narrow dark column, under a shortest rule wide, is a
+    // marker, not a table's border) — unless another fill abuts it there (one shaded band drawn
     // cell by cell, or line by line, is one area, as a raster sees it) or a drawn rule runs
     // beside it (shading inset in a ruled cell: the rule is the border, not the shading)
     FillIndex fills(out.fills);
@@ -295,7 +302,7 @@ extern "C" pv_box *pv_page_rules(pv_document *doc, int index, pv_options options
             if (!fills.abutsBelow(f) && !horizontalRules.beside(f.y1, 1, f.x0, f.x1))
                 boxes.push_back(pv_box{f.x0, f.y1 - 1, f.x1, f.y1});
         }
-        if (f.y1 - f.y0 >= options.min_vertical) {
+        if (f.y1 - f.y0 >= options.min_vertical && f.x1 - f.x0 >= options.min_horizontal) {
             if (!fills.abutsLeft(f) && !verticalRules.beside(f.x0, -1, f.y0, f.y1))
                 boxes.push_back(pv_box{f.x0, f.y0, f.x0 + 1, f.y1});
             if (!fills.abutsRight(f) && !verticalRules.beside(f.x1, 1, f.y0, f.y1))

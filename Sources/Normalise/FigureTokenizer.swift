@@ -1,4 +1,5 @@
 import Foundation
+import ScrutinyCore
 
 /// One number found in a cell, with the marks printed around it.
 struct FigureToken: Sendable, Hashable {
@@ -31,27 +32,35 @@ struct FigureToken: Sendable, Hashable {
 
 /// Finds the numbers in a cell, ignoring dates, years, bracketed notes and unit phrases.
 enum FigureTokenizer {
-    nonisolated(unsafe) static let number = /(?<open>\()?(?<sign>[-−–])?(?<cur>£)?\s?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?:\s?(?<suf>%|bn\b|mn\b|m\b|k\b|million\b|billion\b|thousand\b))?(?<frac>\s?\/\s?\d[\d,]*(?:\.\d+)?)?(?<close>\))?/
+    /// A number with the marks printed around it (ICU, compiled once: it runs on every cell).
+    static let number = #"(?<open>\()?(?<sign>[-−–])?(?<cur>£)?\s?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?:\s?(?<suf>%|bn\b|mn\b|m\b|k\b|million\b|billion\b|thousand\b))?(?<frac>\s?\/\s?\d[\d,]*(?:\.\d+)?)?(?<close>\))?"#
 
     static func tokens(in text: String) -> [FigureToken] {
         let masked = mask(text)
         var result: [FigureToken] = []
         guard masked.contains(where: \.isNumber) else { return [] }
-        for m in masked.matches(of: Self.number) {
-            let o = m.output
-            let raw = String(o.num).replacingOccurrences(of: ",", with: "")
+        let whole = NSRange(masked.startIndex..., in: masked)
+        for m in PatternCache.regex(number).matches(in: masked, range: whole) {
+            func group(_ name: String) -> Range<String.Index>? {
+                let r = m.range(withName: name)
+                return r.location == NSNotFound ? nil : Range(r, in: masked)
+            }
+            guard let numRange = group("num"), let matchRange = Range(m.range, in: masked) else { continue }
+            let raw = masked[numRange].replacingOccurrences(of: ",", with: "")
             guard var value = Double(raw) else { continue }
-            let open = o.open != nil, close = o.close != nil
-            let accountingNegative = open && close && o.suf == nil && o.frac == nil
+            let suf = group("suf").map { masked[$0] }
+            let hasFraction = group("frac") != nil
+            let open = group("open") != nil, close = group("close") != nil
+            let accountingNegative = open && close && suf == nil && !hasFraction
             var negative = accountingNegative
-            if let sign = o.sign {
+            if let sign = group("sign") {
                 // A sign touches its number and follows a space, a bracket or the start;
                 // a dash between words is a separator (`December - 56`, `5-6`).
-                let before = masked[..<sign.startIndex].last
+                let before = masked[..<sign.lowerBound].last
                 negative = before == nil || before!.isWhitespace || before == "(" || before == ":" || before == "="
             }
             if negative { value = -value }
-            let suffix = o.suf.map { String($0).lowercased() }
+            let suffix = suf.map { String($0).lowercased() }
             var multiplier = 1.0
             switch suffix {
             case "k", "thousand": multiplier = 1000
@@ -59,10 +68,10 @@ enum FigureTokenizer {
             case "bn", "billion": multiplier = 1_000_000_000
             default: break
             }
-            let bracketed = (open && !accountingNegative) || isInsideBrackets(masked, m.range.lowerBound)
-            result.append(FigureToken(value: value, currency: o.cur != nil, percent: suffix == "%",
+            let bracketed = (open && !accountingNegative) || isInsideBrackets(masked, matchRange.lowerBound)
+            result.append(FigureToken(value: value, currency: group("cur") != nil, percent: suffix == "%",
                                       multiplier: multiplier, hasSuffix: suffix != nil && suffix != "%",
-                                      isFraction: o.frac != nil, bracketed: bracketed, range: m.range))
+                                      isFraction: hasFraction, bracketed: bracketed, range: matchRange))
         }
         return result
     }
