@@ -84,6 +84,7 @@ public struct AuthorityFinder: Sendable {
         return Self.best(evidence.filter { $0.score >= Self.minimumScore }, by: \.score)?.name
     }
 
+    /// Whether a block sits on the cover: page 1, or the opening lines of a text without pages.
     static func onCover(_ at: Provenance) -> Bool {
         if let page = at.page { return page == 1 }
         return at.line < coverLineLimit
@@ -114,10 +115,9 @@ public struct AuthorityFinder: Sendable {
         let text: String
         let council: String
         let county: String?
-        /// Words that must all be in the lowercased text before the pattern is tried.
+        /// Words that must all be in the text (`TextWords`) before the name is looked for.
         let words: [String]
-        /// `(prefix)?\b(name)\b(suffix)?`, case-insensitive: group 1 a council prefix
-        /// (`London Borough of`), group 2 the name, group 3 a council suffix (`Borough Council`).
+        /// The name as a pattern (`namePattern`).
         let pattern: String
         /// The name as a web or e-mail domain label (`kirklees` in `@kirklees.gov.uk`).
         let domain: String
@@ -125,8 +125,15 @@ public struct AuthorityFinder: Sendable {
         let plainPoints: Double
     }
 
+    /// Words that make the name after them a council's: `London Borough of Sutton`,
+    /// `City and County of Swansea`, `Council of the Isles of Scilly`, `Comhairle nan Eilean Siar`.
     static let councilPrefix = #"london borough of|royal borough of|metropolitan borough of|borough of|city and county of|city of|county of|council of(?:\s+the)?|comhairle nan"#
-    static let councilSuffix = #"(?:\s+(?:metropolitan|royal|city|county|borough|district))*\s+(?:(?:council|corporation|mbc)\b|m\.b\.c\b)"#
+    /// Words that make the name before them a council's: `… Council`, `… Metropolitan Borough
+    /// Council`, `… County Borough Council`, `… MBC`; a `Town Council` or `Parish Council` is not
+    /// a council of the table and does not count. The plural names a county's districts
+    /// together (`Grants to Kent District Councils`): only the county's papers, or its districts'
+    /// (which name themselves on their covers), speak of them so, so it counts for the county.
+    static let councilSuffix = #"(?:\s+(?:metropolitan|royal|city|county|borough|district))*\s+(?:(?:councils?|corporation|mbc)\b|m\.b\.c\b)"#
 
     /// Every printed form of every council's name, from `Councils`.
     static let forms: [NameForm] = {
@@ -134,17 +141,20 @@ public struct AuthorityFinder: Sendable {
         var out: [NameForm] = []
         for c in Councils.all {
             for text in c.names where seen.insert(text).inserted {
-                let words = text.lowercased().split { !$0.isLetter }.map(String.init).filter { $0.count >= 3 && $0 != "and" }
+                let words = text.lowercased().split { !($0.isASCII && $0.isLetter) }.map(String.init)
+                    .filter { $0.count >= 3 && $0 != "and" }
                 let points = c.kind == .district ? 0 : placeNames.contains(text) ? placePoints
                     : wordNames.contains(text) ? 0 : plainPoints
-                out.append(NameForm(text: text, council: c.name, county: c.county, words: words,
-                                    pattern: "(?i)(?:\\b(\(councilPrefix))\\s+)?\\b(\(namePattern(text)))\\b(\(councilSuffix))?",
+                out.append(NameForm(text: text, council: c.name, county: c.county, words: words, pattern: namePattern(text),
                                     domain: String(text.lowercased().filter { $0.isLetter && $0.isASCII }),
                                     plainPoints: points))
             }
         }
         return out
     }()
+
+    /// Forms by `key` of their text.
+    static let formsByKey: [String: NameForm] = Dictionary(forms.map { (key($0.text), $0) }, uniquingKeysWith: { a, _ in a })
 
     /// A name as a pattern: words separated by any white space, `and` or `&`, a hyphen or a space.
     static func namePattern(_ name: String) -> String {
@@ -167,27 +177,32 @@ public struct AuthorityFinder: Sendable {
     /// The evidence for every council the text names; the first `coverLength` UTF-16 units
     /// are the cover.
     static func evidence(in text: String, coverLength: Int) -> [Evidence] {
-        let search = TextSearch(text.lowercased())
+        let words = TextWords(text)
+        let present = forms.filter { $0.words.allSatisfy { words.contains($0) } }
+        guard !present.isEmpty else { return [] }
         let ns = text as NSString
         let whole = NSRange(location: 0, length: ns.length)
         var mentions: [Mention] = []
         var counties: [String: String] = [:]
-        for form in forms where form.words.allSatisfy({ search.contains($0) }) {
-            counties[form.council] = form.county
-            for m in PatternCache.regex(form.pattern).matches(in: text, range: whole) {
-                let name = m.range(at: 2)
-                let strong = m.range(at: 1).location != NSNotFound || m.range(at: 3).location != NSNotFound
-                let printed = ns.substring(with: name)
-                let plain = !strong && normalised(printed) == normalised(form.text) ? form.plainPoints : 0
-                mentions.append(Mention(council: form.council, name: name, start: m.range.location,
-                                        councilPattern: strong, plainPoints: plain))
-            }
-            if !form.domain.isEmpty, search.contains(form.domain + ".gov.uk") {
-                let domain = "(?i)[@.]" + form.domain + "\\.gov\\.uk\\b"
-                for m in PatternCache.regex(domain).matches(in: text, range: whole) {
-                    mentions.append(Mention(council: form.council, name: m.range, start: m.range.location,
-                                            councilPattern: true, plainPoints: 0))
-                }
+        for form in present { counties[form.council] = form.county }
+        // one pass for every name the text may hold, longest first so that a longer name
+        // wins where a shorter one starts it (`Wyre Forest` over `Wyre`)
+        let alternatives = present.sorted { $0.text.count > $1.text.count }.map(\.pattern).joined(separator: "|")
+        // compiled per text, not cached: the set of names differs from paper to paper
+        guard let names = try? NSRegularExpression(pattern: "(?i)\\b(\(alternatives))\\b(\(councilSuffix))?") else { return [] }
+        for m in names.matches(in: text, range: whole) {
+            let name = m.range(at: 1)
+            guard let form = formsByKey[key(ns.substring(with: name))] else { continue }
+            let strong = m.range(at: 2).location != NSNotFound || hasCouncilPrefix(ns, before: name.location)
+            let plain = !strong && normalised(ns.substring(with: name)) == normalised(form.text) ? form.plainPoints : 0
+            mentions.append(Mention(council: form.council, name: name, start: name.location,
+                                    councilPattern: strong, plainPoints: plain))
+        }
+        for form in present where words.contains(form.domain) && words.contains("gov") {
+            let domain = "(?i)[@.]" + form.domain + "\\.gov\\.uk\\b"
+            for m in PatternCache.regex(domain).matches(in: text, range: whole) {
+                mentions.append(Mention(council: form.council, name: m.range, start: m.range.location,
+                                        councilPattern: true, plainPoints: 0))
             }
         }
         // a name inside a longer one is part of it: `Lincolnshire` in `North Lincolnshire Council`
@@ -211,52 +226,46 @@ public struct AuthorityFinder: Sendable {
         return evidence.values.filter { $0.score > 0 }
     }
 
+    /// Whether a council prefix (`London Borough of`) ends just before a UTF-16 offset.
+    static func hasCouncilPrefix(_ text: NSString, before location: Int) -> Bool {
+        let from = max(0, location - councilPrefixReach)
+        let before = text.substring(with: NSRange(location: from, length: location - from))
+        return before.matches(pattern: "(?i)\\b(?:\(councilPrefix))\\s+$")
+    }
+
+    /// How far back (UTF-16 units) a council prefix can start.
+    static let councilPrefixReach = 40
+
+    /// A printed name as a lookup key: lowercased, hyphens and runs of space as one space, `&` as `and`.
+    static func key(_ s: String) -> String { normalised(s.lowercased()) }
+
     /// A printed name compared as words: case kept, hyphens and runs of space as one space, `&` as `and`.
     static func normalised(_ s: String) -> String {
         s.replacingOccurrences(of: "&", with: "and").split { $0 == "-" || $0.isWhitespace }.joined(separator: " ")
     }
 }
 
-/// Foundation's `String.contains(_:)` over one text, answered from the UTF-8 bytes when they
-/// rule a match out (most needles are absent, and Foundation's search is slow). Foundation
-/// matches canonically equivalent text, so the byte test alone could miss a match only where
-/// an ASCII needle meets one of the three characters whose decomposition is ASCII (U+037E,
-/// U+1FEF, U+212A); a text holding any of them, a non-ASCII needle, and every byte match
-/// still go through Foundation, so the answers are Foundation's exactly.
-struct TextSearch {
-    let text: String
-    private let utf8: [UInt8]
-    private let bytesDecide: Bool
+/// The ASCII words of a text, lowercased, of three letters or more (`kent`, `county`, `gov` in
+/// `Kent County Council, kcc@kent.gov.uk`): which council names a text may hold, answered
+/// before any pattern is run over it.
+struct TextWords {
+    private var words: Set<String> = []
 
     init(_ text: String) {
-        self.text = text
-        utf8 = Array(text.utf8)
-        bytesDecide = !text.unicodeScalars.contains { $0 == "\u{037E}" || $0 == "\u{1FEF}" || $0 == "\u{212A}" }
-    }
-
-    func contains(_ needle: String) -> Bool {
-        if bytesDecide, needle.utf8.allSatisfy({ $0 < 0x80 }), !bytesContain(needle) { return false }
-        return text.contains(needle)
-    }
-
-    private func bytesContain(_ needle: String) -> Bool {
-        let n = Array(needle.utf8)
-        guard !n.isEmpty else { return true }
-        guard n.count <= utf8.count else { return false }
-        return utf8.withUnsafeBufferPointer { h in
-            n.withUnsafeBufferPointer { p in
-                let first = p[0], last = h.count - p.count
-                var i = 0
-                while i <= last {
-                    if h[i] == first {
-                        var k = 1
-                        while k < p.count, h[i + k] == p[k] { k += 1 }
-                        if k == p.count { return true }
-                    }
-                    i += 1
-                }
-                return false
+        var word: [UInt8] = []
+        func flush() {
+            if word.count >= 3 { words.insert(String(decoding: word, as: UTF8.self)) }
+            word.removeAll(keepingCapacity: true)
+        }
+        for b in text.utf8 {
+            switch b {
+            case 65...90: word.append(b + 32)
+            case 97...122: word.append(b)
+            default: flush()
             }
         }
+        flush()
     }
+
+    func contains(_ word: String) -> Bool { words.contains(word) }
 }

@@ -130,4 +130,13 @@ private func problems(_ councils: [Council]) -> [String] {
         // counter-example: a paper listing towns names no council by them
         #expect(finder.find(inText: "Maidstone, Ashford, Canterbury and Dover had the most referrals. Maidstone led.") == nil)
     }
+
+    @Test func aCountysDistrictCouncilsTogetherNameTheCounty() {
+        let body = "Kent Travel Saver price realignment. Kent Travel Saver income. Grants to Kent District Councils. "
+            + "Increased contribution from Medway Council."
+        #expect(finder.find(cover: "Appendix 1 - Key Service Statement", body: body) == "Kent")
+        // counter-example: without the county's districts, the council named in a council pattern wins
+        let passing = "Kent Travel Saver price realignment. Kent Travel Saver income. Increased contribution from Medway Council."
+        #expect(finder.find(cover: "Appendix 1 - Key Service Statement", body: passing) == "Medway")
+    }
 }
