@@ -1,177 +1,271 @@
 import Foundation
 import ScrutinyCore
 
-/// Finds the council a paper belongs to from what it prints: "<Name> Council",
-/// "<Name> MBC", "City of <Name>", e-mail domains (`@name.gov.uk`), or repeated plain
-/// mentions of a children's services authority's name. Returns the short canonical name.
+/// Finds the council a paper belongs to from what it prints, among the councils of
+/// `Councils` (every council of England, Wales and Scotland since 2009), and returns its short
+/// canonical name.
+///
+/// Evidence, strongest first:
+/// - a council pattern: `Reading Borough Council`, `Doncaster MBC`, `London Borough of Sutton`,
+///   `City of Bradford Metropolitan District Council`, `Council of the Isles of Scilly`, or an
+///   e-mail or web domain (`@kirklees.gov.uk`);
+/// - a plain mention of a county's or unitary, metropolitan, London, Welsh or Scottish
+///   council's name (`Doncaster`), never of a district's (a district is named after its town:
+///   a plain `Dartford` is the town) nor of a name that is also a word or a person's name
+///   (`Reading`, `Bury`, `Sutton`: see `wordNames`); a county named as a place (`Kent`,
+///   `Virtual School Kent`) counts a quarter (`placeNames`).
+///
+/// Rule MostSpecificCouncilWins: a paper names its own council on its cover (the first page,
+/// or the opening lines of a text export) or in its running headers; a council it works with
+/// or reports to is named in passing further on. So a council named in a council pattern on
+/// the cover beats any council named only further on, however often. Among councils named on
+/// the cover, the one named there most wins; where a district and its own county are named
+/// there equally (`Dartford Borough Council … report to … Kent County Council`), the district
+/// wins: the paper is the district's, the county is whom it addresses. With no council named
+/// on the cover, the best-supported council over the whole text wins, a district again beating
+/// its county on a tie.
 public struct AuthorityFinder: Sendable {
     public init() {}
 
-    /// English authorities with children's services responsibilities (counties, unitaries,
-    /// metropolitan and London boroughs), by short canonical name.
-    public static let authorities: [String] = [
-        "Barking and Dagenham", "Barnet", "Barnsley", "Bath and North East Somerset", "Bedford", "Bexley",
-        "Birmingham", "Blackburn with Darwen", "Blackpool", "Bolton", "Bournemouth", "Bracknell Forest", "Bradford",
-        "Brent", "Brighton and Hove", "Bristol", "Bromley", "Buckinghamshire", "Bury", "Calderdale", "Cambridgeshire",
-        "Camden", "Central Bedfordshire", "Cheshire East", "Cheshire West and Chester", "Cornwall", "Coventry",
-        "Croydon", "Cumbria", "Darlington", "Derby", "Derbyshire", "Devon", "Doncaster", "Dorset", "Dudley",
-        "Durham", "Ealing", "East Riding of Yorkshire", "East Sussex", "Enfield", "Essex", "Gateshead",
-        "Gloucestershire", "Greenwich", "Hackney", "Halton", "Hammersmith and Fulham", "Hampshire", "Haringey",
-        "Harrow", "Hartlepool", "Havering", "Herefordshire", "Hertfordshire", "Hillingdon", "Hounslow",
-        "Isle of Wight", "Isles of Scilly", "Islington", "Kensington and Chelsea", "Kent", "Kingston upon Hull",
-        "Hull", "Kingston upon Thames", "Kirklees", "Knowsley", "Lambeth", "Lancashire", "Leeds", "Leicester",
-        "Leicestershire", "Lewisham", "Lincolnshire", "Liverpool", "Luton", "Manchester", "Medway", "Merton",
-        "Middlesbrough", "Milton Keynes", "Newcastle upon Tyne", "Newcastle", "Newham", "Norfolk",
-        "North East Lincolnshire", "North Lincolnshire", "North Somerset", "North Tyneside", "North Yorkshire",
-        "Northamptonshire", "Northumberland", "Nottingham", "Nottinghamshire", "Oldham", "Oxfordshire",
-        "Peterborough", "Plymouth", "Poole", "Portsmouth", "Reading", "Redbridge", "Redcar and Cleveland",
-        "Richmond upon Thames", "Rochdale", "Rotherham", "Rutland", "Salford", "Sandwell", "Sefton", "Sheffield",
-        "Shropshire", "Slough", "Solihull", "Somerset", "South Gloucestershire", "South Tyneside", "Southampton",
-        "Southend-on-Sea", "Southwark", "St Helens", "Staffordshire", "Stockport", "Stockton-on-Tees",
-        "Stoke-on-Trent", "Suffolk", "Sunderland", "Surrey", "Sutton", "Swindon", "Tameside", "Telford and Wrekin",
-        "Thurrock", "Torbay", "Tower Hamlets", "Trafford", "Wakefield", "Walsall", "Waltham Forest", "Wandsworth",
-        "Warrington", "Warwickshire", "West Berkshire", "West Sussex", "Westminster", "Wigan", "Wiltshire",
-        "Windsor and Maidenhead", "Wirral", "Wokingham", "Wolverhampton", "Worcestershire", "York",
-        "North Northamptonshire", "West Northamptonshire", "Westmorland and Furness", "Cumberland",
-        "Bournemouth, Christchurch and Poole",
+    /// Lines at the top of a text without pages that count as its cover.
+    static let coverLineLimit = 40
+    /// Points for one council-pattern mention (or domain) in the whole-text score.
+    static let councilPatternPoints = 3.0
+    /// Points for one plain mention of a council's name (a place name counts `placePoints`).
+    static let plainPoints = 1.0
+    /// Points for one plain mention of a name in `placeNames`.
+    static let placePoints = 0.25
+    /// Fewest points the best council needs when no council is named on the cover.
+    static let minimumScore = 1.0
+
+    /// Council names that are also everyday words, people's or other places' names, or
+    /// acronyms: counted only in a council pattern, never as plain mentions.
+    static let wordNames: Set<String> = [
+        "Reading", "Bury", "Sutton", "Halton", "Poole", "Rutland", "York", "Durham", "Newcastle", "Hull", "Dorset",
+        "Kent", "Derby", "Wigan", "Essex", "Brent", "Cumberland", "City of London", "Edinburgh", "Newport",
+        "Highland", "Angus", "Stirling", "Moray", "BCP", "Southend",
     ]
 
-    /// Names that are also everyday words or common in other senses: counted only in a
-    /// council pattern ("Reading Borough Council"), never as plain mentions.
-    static let ambiguous: Set<String> = ["Reading", "Bury", "Sutton", "Halton", "Poole", "Rutland", "York", "Durham",
-                                         "Newcastle", "Hull", "Dorset", "Kent", "Derby", "Wigan", "Essex", "Brent"]
-
-    /// Ambiguous names that are places (not words or people's names): a plain mention is
-    /// weak evidence, many of them (`Kent` 18 times, `Medway` twice) decide.
-    static let places: Set<String> = ["Kent", "Essex", "Dorset", "Durham", "Rutland", "York", "Derby", "Wigan",
-                                      "Hull", "Newcastle"]
+    /// Names in `wordNames` that are places (not words or people's names): a plain mention is
+    /// weak evidence, many of them (`Kent` 18 times against `Medway` twice) decide.
+    static let placeNames: Set<String> = ["Kent", "Essex", "Dorset", "Durham", "Rutland", "York", "Derby", "Wigan",
+                                          "Hull", "Newcastle"]
 
     public func find(in doc: LaidOutDocument) -> String? {
-        var text = doc.runningHeaders.joined(separator: "\n")
+        var cover = doc.runningHeaders
+        var body: [String] = []
+        func add(_ text: String, at: Provenance) {
+            if Self.onCover(at) { cover.append(text) } else { body.append(text) }
+        }
         for b in doc.blocks {
             switch b {
-            case .paragraph(let p): text += "\n" + p.text
+            case .paragraph(let p): add(p.text, at: p.at)
             case .table(let t):
-                for r in t.headerRows { text += "\n" + r.joined(separator: " ") }
-                for r in t.rows { text += "\n" + r.cells.joined(separator: " ") }
+                for r in t.headerRows { add(r.joined(separator: " "), at: t.at) }
+                for r in t.rows { add(r.cells.joined(separator: " "), at: r.at) }
             }
         }
-        return find(inText: text)
+        return find(cover: cover.joined(separator: "\n"), body: body.joined(separator: "\n"))
     }
 
-    /// The best-supported authority in a text, or nil.
+    /// The council of a text: its first `coverLineLimit` lines are its cover.
     public func find(inText text: String) -> String? {
-        var score: [String: Double] = [:]
-        let lower = text.lowercased()
-        let search = TextSearch(lower)
-        for name in Self.authorities {
-            // Cheap test first: most names are not in the text at all.
-            guard let firstWord = name.split(separator: " ").first, search.contains(firstWord.lowercased()) else { continue }
-            let escaped = NSRegularExpression.escapedPattern(for: name).replacingOccurrences(of: "\\ ", with: "\\s+")
-            // council patterns
-            let strong = "(?i)(city of\\s+)?\\b\(escaped)\\b(\\s+(metropolitan|city|county|borough|district|council|mbc|m\\.b\\.c))+"
-                + "|(?i)\\b(london borough of|royal borough of|city of|county of|council of)\\s+\(escaped)\\b"
-            let strongCount = Self.count(strong, in: text)
-            score[name, default: 0] += Double(strongCount) * 3
-            // e-mail and web domains
-            let domain = name.lowercased().replacingOccurrences(of: " ", with: "")
-            if search.contains("@\(domain).gov.uk") || search.contains(".\(domain).gov.uk") || search.contains("www.\(domain).gov.uk") {
-                score[name, default: 0] += 3
-            }
-            // plain mentions, capitalised, not part of a longer proper name already counted
-            // (a county also named as a place, `Virtual School Kent`, counts a quarter)
-            let weight = Self.places.contains(name) ? 0.25 : Self.ambiguous.contains(name) ? 0 : 1
-            if weight > 0 {
-                let plain = Self.count("\\b\(escaped)\\b", in: text, caseSensitive: true)
-                score[name, default: 0] += Double(max(0, plain - strongCount)) * weight
-            }
-        }
-        // longer names contain shorter ones ("North Lincolnshire" ⊃ "Lincolnshire"): drop the part
-        for (name, s) in score where s > 0 {
-            for other in Self.authorities where other != name && other.contains(name) && (score[other] ?? 0) > 0 {
-                score[name] = max(0, s - (score[other] ?? 0))
-            }
-        }
-        guard let best = score.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }),
-              best.value >= 1 else { return Self.fromLocalities(text) }
-        return Self.canonical(best.key)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return find(cover: lines.prefix(Self.coverLineLimit).joined(separator: "\n"),
+                    body: lines.dropFirst(Self.coverLineLimit).joined(separator: "\n"))
     }
 
-    /// Localities (from `PlaceGazetteer`) that lie inside exactly one compact authority.
-    static let localities: [(place: String, authority: String)] = PlaceGazetteer.table
-        .split(separator: "\n").compactMap { line in
-            let parts = line.split(separator: "\t")
-            return parts.count == 2 ? (String(parts[0]), String(parts[1])) : nil
-        }
-
-    /// Weak evidence, used only when no authority is named: the authority whose localities
-    /// the text mentions most (capitalised, whole words), with ties left undecided.
-    static func fromLocalities(_ text: String) -> String? {
-        var votes: [String: Int] = [:]
-        let search = TextSearch(text)
-        for (place, authority) in localities where search.contains(place) {
-            let escaped = NSRegularExpression.escapedPattern(for: place)
-            if count("\\b\(escaped)\\b", in: text, caseSensitive: true) > 0 { votes[authority, default: 0] += 1 }
-        }
-        let ranked = votes.sorted { $0.value > $1.value }
-        guard let top = ranked.first, ranked.dropFirst().first?.value != top.value else { return nil }
-        return canonical(top.key)
+    /// The council of a paper from its cover (first page, running headers) and the rest.
+    public func find(cover: String, body: String) -> String? {
+        let evidence = Self.evidence(in: cover + "\n" + body, coverLength: (cover as NSString).length + 1)
+        // MostSpecificCouncilWins: a council named on the cover beats any named further on
+        let onCover = evidence.filter { $0.coverMentions > 0 }
+        if !onCover.isEmpty { return Self.best(onCover, by: { Double($0.coverMentions) })?.name }
+        return Self.best(evidence.filter { $0.score >= Self.minimumScore }, by: \.score)?.name
     }
 
-    static func canonical(_ name: String) -> String {
-        switch name {
-        case "Kingston upon Hull": return "Hull"
-        case "Newcastle upon Tyne": return "Newcastle"
-        default: return name
-        }
+    /// Whether a block sits on the cover: page 1, or the opening lines of a text without pages.
+    static func onCover(_ at: Provenance) -> Bool {
+        if let page = at.page { return page == 1 }
+        return at.line < coverLineLimit
     }
 
-    static func count(_ pattern: String, in text: String, caseSensitive: Bool = false) -> Int {
-        let re = PatternCache.regex(caseSensitive ? pattern : "(?i)" + pattern)
-        return re.numberOfMatches(in: text, range: NSRange(text.startIndex..., in: text))
+    /// What a text says for one council.
+    struct Evidence {
+        let name: String
+        let county: String?
+        /// Council-pattern mentions (and domains) on the cover.
+        var coverMentions = 0
+        var score = 0.0
+        /// Where the council is first named (UTF-16 offset).
+        var first = Int.max
+    }
+
+    /// The evidence with the highest `key`; on a tie a district beats its own county, then
+    /// the higher score, then the council named first.
+    static func best(_ evidence: [Evidence], by key: (Evidence) -> Double) -> Evidence? {
+        guard let top = evidence.map(key).max() else { return nil }
+        let tied = evidence.filter { key($0) == top }
+        let counties = Set(tied.compactMap(\.county))
+        return tied.filter { !counties.contains($0.name) }.min { ($0.score, -$0.first) > ($1.score, -$1.first) }
+    }
+
+    /// One printed form of a council's name (its name or an alias) and how to find it.
+    struct NameForm: Sendable {
+        let text: String
+        let council: String
+        let county: String?
+        /// Words that must all be in the text (`TextWords`) before the name is looked for.
+        let words: [String]
+        /// The name as a pattern (`namePattern`).
+        let pattern: String
+        /// The name as a web or e-mail domain label (`kirklees` in `@kirklees.gov.uk`).
+        let domain: String
+        /// Points for a plain mention (0: council patterns only).
+        let plainPoints: Double
+    }
+
+    /// Words that make the name after them a council's: `London Borough of Sutton`,
+    /// `City and County of Swansea`, `Council of the Isles of Scilly`, `Comhairle nan Eilean Siar`.
+    static let councilPrefix = #"london borough of|royal borough of|metropolitan borough of|borough of|city and county of|city of|county of|council of(?:\s+the)?|comhairle nan"#
+    /// Words that make the name before them a council's: `… Council`, `… Metropolitan Borough
+    /// Council`, `… County Borough Council`, `… MBC`; a `Town Council` or `Parish Council` is not
+    /// a council of the table and does not count. The plural names a county's districts
+    /// together (`Grants to Kent District Councils`): only the county's papers, or its districts'
+    /// (which name themselves on their covers), speak of them so, so it counts for the county.
+    static let councilSuffix = #"(?:\s+(?:metropolitan|royal|city|county|borough|district))*\s+(?:(?:councils?|corporation|mbc)\b|m\.b\.c\b)"#
+
+    /// Every printed form of every council's name, from `Councils`.
+    static let forms: [NameForm] = {
+        var seen: Set<String> = []
+        var out: [NameForm] = []
+        for c in Councils.all {
+            for text in c.names where seen.insert(text).inserted {
+                let words = text.lowercased().split { !($0.isASCII && $0.isLetter) }.map(String.init)
+                    .filter { $0.count >= 3 && $0 != "and" }
+                let points = c.kind == .district ? 0 : placeNames.contains(text) ? placePoints
+                    : wordNames.contains(text) ? 0 : plainPoints
+                out.append(NameForm(text: text, council: c.name, county: c.county, words: words, pattern: namePattern(text),
+                                    domain: String(text.lowercased().filter { $0.isLetter && $0.isASCII }),
+                                    plainPoints: points))
+            }
+        }
+        return out
+    }()
+
+    /// Forms by `key` of their text.
+    static let formsByKey: [String: NameForm] = Dictionary(forms.map { (key($0.text), $0) }, uniquingKeysWith: { a, _ in a })
+
+    /// A name as a pattern: words separated by any white space, `and` or `&`, a hyphen or a space.
+    static func namePattern(_ name: String) -> String {
+        name.split(separator: " ").map { word -> String in
+            if word == "and" { return "(?:and|&)" }
+            return word.split(separator: "-").map { NSRegularExpression.escapedPattern(for: String($0)) }
+                .joined(separator: "(?:-|\\s+)")
+        }.joined(separator: "\\s+")
+    }
+
+    /// A mention of a council's name: where, and whether in a council pattern.
+    struct Mention {
+        let council: String
+        let name: NSRange
+        let start: Int
+        let councilPattern: Bool
+        let plainPoints: Double
+    }
+
+    /// The evidence for every council the text names; the first `coverLength` UTF-16 units
+    /// are the cover.
+    static func evidence(in text: String, coverLength: Int) -> [Evidence] {
+        let words = TextWords(text)
+        let present = forms.filter { $0.words.allSatisfy { words.contains($0) } }
+        guard !present.isEmpty else { return [] }
+        let ns = text as NSString
+        let whole = NSRange(location: 0, length: ns.length)
+        var mentions: [Mention] = []
+        var counties: [String: String] = [:]
+        for form in present { counties[form.council] = form.county }
+        // one pass for every name the text may hold, longest first so that a longer name
+        // wins where a shorter one starts it (`Wyre Forest` over `Wyre`)
+        let alternatives = present.sorted { $0.text.count > $1.text.count }.map(\.pattern).joined(separator: "|")
+        // compiled per text, not cached: the set of names differs from paper to paper
+        guard let names = try? NSRegularExpression(pattern: "(?i)\\b(\(alternatives))\\b(\(councilSuffix))?") else { return [] }
+        for m in names.matches(in: text, range: whole) {
+            let name = m.range(at: 1)
+            guard let form = formsByKey[key(ns.substring(with: name))] else { continue }
+            let strong = m.range(at: 2).location != NSNotFound || hasCouncilPrefix(ns, before: name.location)
+            let plain = !strong && normalised(ns.substring(with: name)) == normalised(form.text) ? form.plainPoints : 0
+            mentions.append(Mention(council: form.council, name: name, start: name.location,
+                                    councilPattern: strong, plainPoints: plain))
+        }
+        for form in present where words.contains(form.domain) && words.contains("gov") {
+            let domain = "(?i)[@.]" + form.domain + "\\.gov\\.uk\\b"
+            for m in PatternCache.regex(domain).matches(in: text, range: whole) {
+                mentions.append(Mention(council: form.council, name: m.range, start: m.range.location,
+                                        councilPattern: true, plainPoints: 0))
+            }
+        }
+        // a name inside a longer one is part of it: `Lincolnshire` in `North Lincolnshire Council`
+        mentions.sort { ($0.name.location, -$0.name.length) < ($1.name.location, -$1.name.length) }
+        var reach = -1
+        var evidence: [String: Evidence] = [:]
+        for m in mentions {
+            let end = m.name.location + m.name.length
+            defer { reach = max(reach, end) }
+            if end <= reach { continue }
+            var e = evidence[m.council] ?? Evidence(name: m.council, county: counties[m.council])
+            if m.councilPattern {
+                e.score += councilPatternPoints
+                if m.start < coverLength { e.coverMentions += 1 }
+                e.first = min(e.first, m.start)
+            } else {
+                e.score += m.plainPoints
+            }
+            evidence[m.council] = e
+        }
+        return evidence.values.filter { $0.score > 0 }
+    }
+
+    /// Whether a council prefix (`London Borough of`) ends just before a UTF-16 offset.
+    static func hasCouncilPrefix(_ text: NSString, before location: Int) -> Bool {
+        let from = max(0, location - councilPrefixReach)
+        let before = text.substring(with: NSRange(location: from, length: location - from))
+        return before.matches(pattern: "(?i)\\b(?:\(councilPrefix))\\s+$")
+    }
+
+    /// How far back (UTF-16 units) a council prefix can start.
+    static let councilPrefixReach = 40
+
+    /// A printed name as a lookup key: lowercased, hyphens and runs of space as one space, `&` as `and`.
+    static func key(_ s: String) -> String { normalised(s.lowercased()) }
+
+    /// A printed name compared as words: case kept, hyphens and runs of space as one space, `&` as `and`.
+    static func normalised(_ s: String) -> String {
+        s.replacingOccurrences(of: "&", with: "and").split { $0 == "-" || $0.isWhitespace }.joined(separator: " ")
     }
 }
 
-/// Foundation's `String.contains(_:)` over one text, answered from the UTF-8 bytes when they
-/// rule a match out (most needles are absent, and Foundation's search is slow). Foundation
-/// matches canonically equivalent text, so the byte test alone could miss a match only where
-/// an ASCII needle meets one of the three characters whose decomposition is ASCII (U+037E,
-/// U+1FEF, U+212A); a text holding any of them, a non-ASCII needle, and every byte match
-/// still go through Foundation, so the answers are Foundation's exactly.
-struct TextSearch {
-    let text: String
-    private let utf8: [UInt8]
-    private let bytesDecide: Bool
+/// The ASCII words of a text, lowercased, of three letters or more (`kent`, `county`, `gov` in
+/// `Kent County Council, kcc@kent.gov.uk`): which council names a text may hold, answered
+/// before any pattern is run over it.
+struct TextWords {
+    private var words: Set<String> = []
 
     init(_ text: String) {
-        self.text = text
-        utf8 = Array(text.utf8)
-        bytesDecide = !text.unicodeScalars.contains { $0 == "\u{037E}" || $0 == "\u{1FEF}" || $0 == "\u{212A}" }
-    }
-
-    func contains(_ needle: String) -> Bool {
-        if bytesDecide, needle.utf8.allSatisfy({ $0 < 0x80 }), !bytesContain(needle) { return false }
-        return text.contains(needle)
-    }
-
-    private func bytesContain(_ needle: String) -> Bool {
-        let n = Array(needle.utf8)
-        guard !n.isEmpty else { return true }
-        guard n.count <= utf8.count else { return false }
-        return utf8.withUnsafeBufferPointer { h in
-            n.withUnsafeBufferPointer { p in
-                let first = p[0], last = h.count - p.count
-                var i = 0
-                while i <= last {
-                    if h[i] == first {
-                        var k = 1
-                        while k < p.count, h[i + k] == p[k] { k += 1 }
-                        if k == p.count { return true }
-                    }
-                    i += 1
-                }
-                return false
+        var word: [UInt8] = []
+        func flush() {
+            if word.count >= 3 { words.insert(String(decoding: word, as: UTF8.self)) }
+            word.removeAll(keepingCapacity: true)
+        }
+        for b in text.utf8 {
+            switch b {
+            case 65...90: word.append(b + 32)
+            case 97...122: word.append(b)
+            default: flush()
             }
         }
+        flush()
     }
+
+    func contains(_ word: String) -> Bool { words.contains(word) }
 }
