@@ -7,7 +7,7 @@ public struct ExtractStage: Stage {
     public static let name = "extract"
     /// Raised whenever the stage's output for the same input changes, so cached outputs of
     /// older versions are recomputed rather than reused.
-    public static let version = 6
+    public static let version = 7
 
     /// Extract options.
     public struct Options: Codable, Sendable, Hashable {
