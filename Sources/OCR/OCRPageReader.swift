@@ -3,10 +3,9 @@ import ScrutinyCore
 import PDFText
 
 /// Reads one page image into a `PageText` (method `.ocr`) the way a text layer would
-/// give it: lines of words with boxes and confidences, lines split into cells at wide
-/// horizontal gaps, and table rows rebuilt from the page's column gutters (cells that
-/// wrap over several printed lines joined, header lines merged), so the layout stage
-/// sees the same shapes as for born-digital pages and text exports.
+/// give it: ruling lines painted out before OCR, words with font boxes and confidences,
+/// and lines (split into cells at wide gaps) built by the same `LineBuilder` as a PDF's
+/// text layer, so the layout stage finds tables on scans as on born-digital pages.
 public struct OCRPageReader: Sendable {
     /// How pages are read.
     public struct Options: Codable, Sendable, Hashable {
@@ -17,23 +16,12 @@ public struct OCRPageReader: Sendable {
         /// Words without letters or digits (specks read as `.`, `'`, `~`) below this
         /// confidence are dropped.
         public var minSymbolConfidence: Double = 60
-        /// A horizontal gap wider than this many line heights splits a cell.
-        public var cellGap: Double = 1.5
-        /// A vertical gap taller than this many line heights starts a new paragraph.
-        public var paragraphGap: Double = 0.9
-        /// `geometric`: words go through the same line builder as a PDF text layer and
-        /// tables are found by the layout stage from rules and alignment (as for PDFs);
-        /// `gutters`: this reader rebuilds table rows from column gutters itself.
-        public var pageModel: PageModelKind = .geometric
         /// Straighten pages tilted more than `deskewThreshold` degrees before OCR.
         public var deskew: Bool = true
         public var deskewThreshold: Double = Deskew.defaultThreshold
 
         public init() {}
     }
-
-    /// How OCR'd words become lines and cells.
-    public enum PageModelKind: String, Codable, Sendable, Hashable { case geometric, gutters }
 
     public var options: Options
     public init(options: Options = Options()) { self.options = options }
@@ -51,21 +39,11 @@ public struct OCRPageReader: Sendable {
             }
         }
         let scale = 72 / (image.dpi > 0 ? image.dpi : 300)
-        var text: PageText
-        switch options.pageModel {
-        case .gutters:
-            let recognized = try engine.recognizeLines(image)
-            text = layout(recognized.map(\.words))
-            text.rules = rules
-        case .geometric:
-            // rules are found first and painted out, so tesseract does not read them as `|`, `_`
-            let pageRules = rules.isEmpty ? RuleFinder.rules(in: image) : rules
-            let recognized = try engine.recognizeLines(Self.erasing(pageRules, from: image))
-            // words get font boxes (`typeBoxes`), so cells and headings come out as on a text layer
-            let words = Self.withoutSpecks(recognized.flatMap { Self.typeBoxes($0.words.filter(keep), pixel: scale) }.filter { $0.box != nil })
-            text = PageText(number: page, lines: LineBuilder.lines(words).map(Self.noHeadingFromSpecks), method: .ocr)
-            text.rules = pageRules
-        }
+        // rules are found first and painted out, so tesseract does not read them as `|`, `_`
+        let pageRules = rules.isEmpty ? RuleFinder.rules(in: image) : rules
+        let recognized = try engine.recognizeLines(Self.erasing(pageRules, from: image))
+        var text = layout(recognized.map(\.words), pixel: scale)
+        text.rules = pageRules
         text.number = page
         text.width = Double(image.width) * scale
         text.height = Double(image.height) * scale
@@ -160,17 +138,14 @@ public struct OCRPageReader: Sendable {
         return l
     }
 
-    /// Lays out OCR'd words (grouped into lines by the engine) as a page: pure, no OCR.
-    public func layout(_ engineLines: [[Word]]) -> PageText {
-        let words = engineLines.map { $0.filter(keep) }.filter { !$0.isEmpty }
-        let lines = PageModel.mergeLines(words)
-        var textLines = PageModel(options: options, lines: lines).textLines()
-        // page edges end paragraphs: running headers and footers stay lines of their own
-        if !textLines.isEmpty {
-            if textLines.first?.isBlank == false { textLines.insert(TextLine(cells: [""]), at: 0) }
-            if textLines.last?.isBlank == false { textLines.append(TextLine(cells: [""])) }
-        }
-        return PageText(number: nil, lines: textLines, method: .ocr)
+    /// Lays out OCR'd words (grouped into lines by the engine; boxes in points, `pixel` the
+    /// size of an image pixel in points) as a page: pure, no OCR. Words that are noise go
+    /// (`keep`), the rest get font boxes (`typeBoxes`), specks alone on a line go, and the
+    /// text layer's `LineBuilder` makes the lines.
+    public func layout(_ engineLines: [[Word]], pixel: Double = 72.0 / 300) -> PageText {
+        let boxed = engineLines.flatMap { Self.typeBoxes($0.filter(keep), pixel: pixel) }.filter { $0.box != nil }
+        let lines = LineBuilder.lines(Self.withoutSpecks(boxed)).map(Self.noHeadingFromSpecks)
+        return PageText(number: nil, lines: lines, method: .ocr)
     }
 
     /// Below this confidence (0–100) a word without digits is noise, not text.
@@ -190,297 +165,6 @@ public struct OCRPageReader: Sendable {
         // title (`carried out < 35 working days`); other bare punctuation is specks
         return meaningful || (["-", "–", "—", "•", "*", "<", ">", "≤", "≥", "&", "+", "="].contains(w.text)
                               && conf >= options.minSymbolConfidence)
-    }
-}
-
-/// One printed line: its words left to right (every word has a box).
-struct OCRLine {
-    var words: [Word]
-    var box: Box
-    /// Median word height, in points.
-    var height: Double
-
-    init(_ words: [Word]) {
-        self.words = words.sorted { $0.box!.x0 < $1.box!.x0 }
-        box = Box.enclosing(words.map { $0.box! })!
-        let hs = words.map { $0.box!.height }.sorted()
-        height = max(hs[hs.count / 2], 1)
-    }
-}
-
-/// A run of words inside one line with no wide gap (and no column gutter) between them.
-struct Segment {
-    var words: [Word]
-    var box: Box { Box.enclosing(words.map { $0.box! })! }
-    var text: String { words.map(\.text).joined(separator: " ") }
-}
-
-/// The geometric page model behind `OCRPageReader.layout`.
-struct PageModel {
-    var options: OCRPageReader.Options
-    var lines: [OCRLine]
-
-    /// Engine lines → printed lines: words without boxes dropped, lines sorted top to
-    /// bottom, and lines that sit side by side at the same height (a table row the engine
-    /// read as separate blocks) merged.
-    static func mergeLines(_ engineLines: [[Word]]) -> [OCRLine] {
-        var lines = engineLines.map { $0.filter { $0.box != nil } }.filter { !$0.isEmpty }.map(OCRLine.init)
-        lines.sort { $0.box.midY < $1.box.midY }
-        var merged: [OCRLine] = []
-        for line in lines {
-            if let i = merged.lastIndex(where: { m in
-                m.box.verticalOverlap(line.box) > 0.6 && !m.words.contains { w in
-                    line.words.contains { v in min(w.box!.x1, v.box!.x1) > max(w.box!.x0, v.box!.x0) }
-                }
-            }), merged.count - i <= 2 {
-                merged[i] = OCRLine(merged[i].words + line.words)
-            } else {
-                merged.append(line)
-            }
-        }
-        return merged.sorted { $0.box.y0 < $1.box.y0 }
-    }
-
-    /// Splits a line at gaps wider than `cellGap` line heights, or at gaps crossing a gutter.
-    func segments(_ line: OCRLine, gutters: [ClosedRange<Double>] = []) -> [Segment] {
-        var out: [Segment] = []
-        var current: [Word] = []
-        for w in line.words {
-            if let last = current.last {
-                let gap = (last.box!.x1, w.box!.x0)
-                let wide = gap.1 - gap.0 > options.cellGap * line.height
-                let crossesGutter = gutters.contains { g in gap.1 > g.lowerBound && gap.0 < g.upperBound && gap.1 - gap.0 > 0.2 * line.height }
-                if wide || crossesGutter { out.append(Segment(words: current)); current = [] }
-            }
-            current.append(w)
-        }
-        if !current.isEmpty { out.append(Segment(words: current)) }
-        return out
-    }
-
-    var medianHeight: Double {
-        let hs = lines.map(\.height).sorted()
-        return hs.isEmpty ? 10 : hs[hs.count / 2]
-    }
-
-    func textLines() -> [TextLine] {
-        guard !lines.isEmpty else { return [] }
-        let segs = lines.map { segments($0) }
-        let textLeft = lines.map(\.box.x0).min()!
-        let textWidth = max(1, lines.map(\.box.x1).max()! - textLeft)
-        var out: [TextLine] = []
-        var i = 0
-        var previousBottom: Double?
-        var previousHeight = medianHeight
-        func addBreakIfGap(before top: Double, height: Double) {
-            if let bottom = previousBottom, top - bottom > options.paragraphGap * max(height, previousHeight) {
-                out.append(TextLine(cells: [""]))
-            }
-        }
-        while i < lines.count {
-            if segs[i].count > 1 {
-                // a table region: this line, then lines with several cells or narrow lines close below
-                var j = i + 1
-                while j < lines.count {
-                    let gap = lines[j].box.y0 - lines[j - 1].box.y1
-                    let close = gap < 1.5 * lines[j].height
-                    if segs[j].count > 1 && gap < 3 * lines[j].height { j += 1; continue }
-                    if close && lines[j].box.width < 0.6 * textWidth && lines[j].box.x0 > textLeft + 0.15 * textWidth { j += 1; continue }
-                    if close && lines[j].box.width < 0.45 * textWidth, j + 1 < lines.count, segs[j + 1].count > 1,
-                       lines[j + 1].box.y0 - lines[j].box.y1 < 1.5 * lines[j].height { j += 1; continue }
-                    break
-                }
-                addBreakIfGap(before: lines[i].box.y0, height: lines[i].height)
-                out += TableRegion(model: self, lines: Array(lines[i..<j])).rows()
-                previousBottom = lines[j - 1].box.y1
-                previousHeight = lines[j - 1].height
-                i = j
-                continue
-            }
-            let line = lines[i]
-            addBreakIfGap(before: line.box.y0, height: line.height)
-            out.append(TextLine(cells: [segs[i].map(\.text).joined(separator: " ")], cellBoxes: [line.box], box: line.box,
-                                words: line.words, fontSize: line.height))
-            previousBottom = line.box.y1
-            previousHeight = line.height
-            i += 1
-        }
-        return out
-    }
-}
-
-/// Consecutive lines that form a table: columns from the gutters (vertical strips no
-/// line prints across), one `TextLine` per table row.
-struct TableRegion {
-    var model: PageModel
-    var lines: [OCRLine]
-
-    /// One row in the making: words per column.
-    struct Row {
-        var cells: [[Word]]
-        var anchorFilled: Int
-        var bottom: Double
-    }
-
-    func gutters() -> [ClosedRange<Double>] {
-        let n = lines.count
-        guard n >= 2 else { return [] }
-        let left = lines.map(\.box.x0).min()!, right = lines.map(\.box.x1).max()!
-        let bins = Int(right - left) + 1
-        var coverage = [Int](repeating: 0, count: bins)
-        for line in lines {
-            var covered = [Bool](repeating: false, count: bins)
-            for w in line.words {
-                let a = max(0, Int(w.box!.x0 - left)), b = min(bins - 1, Int((w.box!.x1 - left).rounded(.up)))
-                if a <= b { for k in a...b { covered[k] = true } }
-            }
-            for k in 0..<bins where covered[k] { coverage[k] += 1 }
-        }
-        let tolerance = n >= 8 ? n / 8 : (n >= 4 ? 1 : 0)
-        let h = lines.map(\.height).sorted()[n / 2]
-        let wideGaps: [(Double, Double)] = lines.flatMap { line -> [(Double, Double)] in
-            let s = model.segments(line)
-            return zip(s, s.dropFirst()).map { ($0.box.x1, $1.box.x0) }
-        }
-        var out: [ClosedRange<Double>] = []
-        var k = 0
-        while k < bins {
-            guard coverage[k] <= tolerance else { k += 1; continue }
-            var e = k
-            while e + 1 < bins, coverage[e + 1] <= tolerance { e += 1 }
-            let g = (left + Double(k))...(left + Double(e))
-            if k > 0, e < bins - 1, g.upperBound - g.lowerBound >= 0.5 * h,
-               wideGaps.contains(where: { $0.1 > g.lowerBound && $0.0 < g.upperBound }) {
-                out.append(g)
-            }
-            k = e + 1
-        }
-        return out
-    }
-
-    func rows() -> [TextLine] {
-        let gutters = gutters()
-        if ProcessInfo.processInfo.environment["OCR_DUMP_GUTTERS"] != nil {
-            print("region of \(lines.count) lines, gutters:", gutters.map { "\(Int($0.lowerBound))-\(Int($0.upperBound))" })
-        }
-        if gutters.isEmpty {
-            // no column structure shared by the lines: each line's cells are its segments
-            return lines.map { line in
-                let segs = model.segments(line)
-                return TextLine(cells: segs.map(\.text), cellBoxes: segs.map(\.box), box: line.box, words: line.words,
-                                fontSize: line.height)
-            }
-        }
-        let bounds = gutters.map { ($0.lowerBound + $0.upperBound) / 2 }
-        let columns = bounds.count + 1
-        func column(of x: Double) -> Int { bounds.firstIndex { x < $0 } ?? bounds.count }
-
-        // each line as words per column; segments crossing a gutter (spanning labels) noted
-        var grid: [[[Word]]] = []
-        var spanning: [Bool] = []
-        for line in lines {
-            var cells = [[Word]](repeating: [], count: columns)
-            var spans = false
-            for s in model.segments(line, gutters: gutters) {
-                let b = s.box
-                cells[column(of: b.x0)] += s.words
-                if gutters.contains(where: { b.x0 < $0.lowerBound && b.x1 > $0.upperBound }) { spans = true }
-            }
-            grid.append(cells)
-            spanning.append(spans)
-        }
-        let filled = grid.map { $0.filter { !$0.isEmpty }.count }
-        let isData = grid.map(Self.isDataLine)
-
-        var rows: [Row] = []
-        var start = 0
-        // header: up to 4 tight lines before the first line of figures
-        if columns > 1, let firstData = isData.firstIndex(of: true), firstData > 0 {
-            var end = 1
-            while end < firstData, end < 4, lines[end].box.y0 - lines[end - 1].box.y1 < model.options.paragraphGap * lines[end].height {
-                end += 1
-            }
-            rows += headerRows(grid: Array(grid[0..<end]), spanning: Array(spanning[0..<end]), columns: columns)
-            start = end
-        }
-        let headerRowCount = rows.count
-        for k in start..<lines.count {
-            let cells = grid[k]
-            let line = lines[k]
-            if rows.count > headerRowCount, var row = rows.last,
-               !isData[k], !Self.startsItem(cells[0]),
-               cells[0].isEmpty || filled[k] < row.anchorFilled,
-               line.box.y0 - row.bottom < 1.2 * line.height {
-                for c in 0..<columns { row.cells[c] += cells[c] }
-                row.bottom = line.box.y1
-                rows[rows.count - 1] = row
-            } else {
-                rows.append(Row(cells: cells, anchorFilled: filled[k], bottom: line.box.y1))
-            }
-        }
-        return rows.map { row in
-            let all = row.cells.flatMap { $0 }
-            let box = Box.enclosing(all.map { $0.box! })
-            let cellBoxes: [Box] = row.cells.enumerated().map { c, words in
-                if let b = Box.enclosing(words.map { $0.box! }) { return b }
-                let x = c == 0 ? (box?.x0 ?? 0) : bounds[c - 1]
-                return Box(x0: x, y0: box?.y0 ?? 0, x1: x, y1: box?.y1 ?? 0)
-            }
-            return TextLine(cells: row.cells.map { $0.map(\.text).joined(separator: " ") }, cellBoxes: cellBoxes,
-                            box: box, words: all, fontSize: lines.first?.height)
-        }
-    }
-
-    /// Header lines merged per column: a label spanning several columns keeps a row of its
-    /// own (with the columns whose labels start at or above it); the rest form the leaf row.
-    func headerRows(grid: [[[Word]]], spanning: [Bool], columns: Int) -> [Row] {
-        let bottom = lines[grid.count - 1].box.y1
-        guard let spanLine = spanning.firstIndex(of: true) else {
-            var cells = [[Word]](repeating: [], count: columns)
-            for line in grid { for c in 0..<columns { cells[c] += line[c] } }
-            return [Row(cells: cells, anchorFilled: Int.max, bottom: bottom)]
-        }
-        var top = [[Word]](repeating: [], count: columns)
-        var leaf = [[Word]](repeating: [], count: columns)
-        for c in 0..<columns {
-            guard let first = grid.firstIndex(where: { !$0[c].isEmpty }) else { continue }
-            for (l, line) in grid.enumerated() where !line[c].isEmpty {
-                if l == spanLine || first < spanLine || (first == spanLine && l != spanLine && !isSpanningCell(line: spanLine, column: c, grid: grid)) {
-                    top[c] += line[c]
-                } else {
-                    leaf[c] += line[c]
-                }
-            }
-        }
-        return [Row(cells: top, anchorFilled: Int.max, bottom: bottom), Row(cells: leaf, anchorFilled: Int.max, bottom: bottom)]
-    }
-
-    func isSpanningCell(line: Int, column: Int, grid: [[[Word]]]) -> Bool {
-        guard let b = Box.enclosing(grid[line][column].map { $0.box! }) else { return false }
-        return gutters().contains { b.x0 < $0.lowerBound && b.x1 > $0.upperBound }
-    }
-
-    /// A cell that is a figure: digits, at most a few letters (`£1.4m`, `16.46%`, `2,310`).
-    static func isFigure(_ words: [Word]) -> Bool {
-        let text = words.map(\.text).joined()
-        guard !text.isEmpty, text.count <= 20 else { return false }
-        let digits = text.filter(\.isNumber).count
-        let letters = text.filter(\.isLetter).count
-        return digits > 0 && letters <= 3 && digits >= letters
-    }
-
-    /// A line most of whose filled cells after the first are figures.
-    static func isDataLine(_ cells: [[Word]]) -> Bool {
-        let rest = cells.dropFirst().filter { !$0.isEmpty }
-        guard !rest.isEmpty else { return false }
-        let figures = rest.filter(isFigure).count
-        return figures >= 1 && 2 * figures >= rest.count
-    }
-
-    /// A first cell that opens a new item: `4.`, `(ii)`, `b)`, `•`.
-    static func startsItem(_ words: [Word]) -> Bool {
-        guard let first = words.first?.text else { return false }
-        return first.matches(pattern: #"^(\d{1,3}[.)]|\(?[ivx]{1,4}\)|\(?[a-h]\)|[•●▪\-–])$"#)
     }
 }
 

@@ -109,7 +109,7 @@ public struct TextStage: Stage {
             // keep the page size in the PDF's points even when the scan's resolution is odd
             ocr.width = text.pages[i].width ?? page.width
             ocr.height = text.pages[i].height ?? page.height
-            ocr.warnings = text.pages[i].warnings.filter { $0 != "text layer not read by this build" } + page.warnings
+            ocr.warnings = text.pages[i].warnings + page.warnings
             ocr.needsOCR = false
             text.pages[i] = ocr
         }
