@@ -20,11 +20,13 @@ let package = Package(
                        providers: [.apt(["libpoppler-glib-dev"])]),
         .systemLibrary(name: "CTesseract", pkgConfig: "tesseract",
                        providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
 
         // Models, the Stage protocol, the artifact cache, errors.
         .target(name: "ScrutinyCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // Stage: plain text / markdown / HTML exports -> pages of lines and tables.
-        .target(name: "TextInput", dependencies: ["ScrutinyCore"]),
+        .target(name: "TextInput", dependencies: ["ScrutinyCore", "CLibXML2"]),
         // Stage: born-digital PDF text layer through poppler-glib.
         .target(name: "PDFText", dependencies: ["ScrutinyCore", "CPoppler"]),
         // Stage: OCR of scanned pages and images through libtesseract.
