@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
     ],
     targets: [
         // C libraries, as system modules found through pkg-config.
@@ -43,7 +44,7 @@ let package = Package(
         .target(name: "Pipeline", dependencies: ["ScrutinyCore", "TextInput", "PDFText", "OCR", "Layout",
                                                  "Normalise", "Extract", "Corpus", "Yams"]),
         // The read-only web pages over a corpus.
-        .target(name: "Serve", dependencies: ["ScrutinyCore", "Corpus",
+        .target(name: "Serve", dependencies: ["ScrutinyCore", "Corpus", .product(name: "Plot", package: "Plot"),
                                               .product(name: "Hummingbird", package: "hummingbird")]),
         .executableTarget(name: "scrutiny", dependencies: [
             "Pipeline", "Corpus", "Serve", "PDFText", "Layout",
