@@ -10,7 +10,7 @@ JOBS     ?= $(shell nproc)
 CONFIG   ?= release
 BIN      := .build/$(CONFIG)/scrutiny
 SCRUTINY := $(BIN) 
-APT_PACKAGES := pkg-config libpoppler-glib-dev libpoppler-private-dev libtesseract-dev libleptonica-dev tesseract-ocr-eng poppler-utils tesseract-ocr
+APT_PACKAGES := pkg-config libxml2-dev libpoppler-glib-dev libpoppler-private-dev libtesseract-dev libleptonica-dev tesseract-ocr-eng poppler-utils tesseract-ocr
 
 .PHONY: setup build samples all ingest text layout normalise extract corpus test bench fuzz screenshot clean
 

@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
     ],
     targets: [
         // C libraries, as system modules found through pkg-config.
@@ -25,11 +26,13 @@ let package = Package(
         .target(name: "CPopplerVector",
                 cxxSettings: [.unsafeFlags(["-I/usr/include/poppler"])],
                 linkerSettings: [.linkedLibrary("poppler")]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
 
         // Models, the Stage protocol, the artifact cache, errors.
         .target(name: "ScrutinyCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // Stage: plain text / markdown / HTML exports -> pages of lines and tables.
-        .target(name: "TextInput", dependencies: ["ScrutinyCore"]),
+        .target(name: "TextInput", dependencies: ["ScrutinyCore", "CLibXML2"]),
         // Stage: born-digital PDF text layer through poppler-glib.
         .target(name: "PDFText", dependencies: ["ScrutinyCore", "CPoppler", "CPopplerVector"]),
         // Stage: OCR of scanned pages and images through libtesseract.
@@ -46,7 +49,7 @@ let package = Package(
         .target(name: "Pipeline", dependencies: ["ScrutinyCore", "TextInput", "PDFText", "OCR", "Layout",
                                                  "Normalise", "Extract", "Corpus", "Yams"]),
         // The read-only web pages over a corpus.
-        .target(name: "Serve", dependencies: ["ScrutinyCore", "Corpus",
+        .target(name: "Serve", dependencies: ["ScrutinyCore", "Corpus", .product(name: "Plot", package: "Plot"),
                                               .product(name: "Hummingbird", package: "hummingbird")]),
         .executableTarget(name: "scrutiny", dependencies: [
             "Pipeline", "Corpus", "Serve", "PDFText", "Layout",

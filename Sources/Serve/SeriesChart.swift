@@ -192,5 +192,5 @@ public struct SeriesChart: Sendable {
     static func clip(_ s: String, _ n: Int) -> String { s.count > n ? String(s.prefix(n - 1)) + "…" : s }
 
     /// Text escaped for XML and HTML content and attribute values.
-    public static func escape(_ s: String) -> String { HTML.escape(s) }
+    public static func escape(_ s: String) -> String { SitePage.escape(s) }
 }

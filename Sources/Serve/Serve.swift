@@ -36,11 +36,11 @@ public struct CorpusSite: Sendable {
             return try await Self.html { try await store.database.read { try CorpusPages.document($0, docID: id.lowercased()) } }
         }
         router.get("/indicator") { request, _ in
-            guard let id = request.uri.queryParameters.get("id") else { throw HTTPError(.notFound) }
+            guard let id = FormQuery(request.uri.query).value("id") else { throw HTTPError(.notFound) }
             return try await Self.html { try await store.database.read { try CorpusPages.indicator($0, id: id) } }
         }
         router.get("/search") { request, _ in
-            let q = request.uri.queryParameters.get("q") ?? ""
+            let q = FormQuery(request.uri.query).value("q") ?? ""
             return try await Self.html { try await store.database.read { try CorpusPages.search($0, query: String(q.prefix(500))) } }
         }
         return router

@@ -2,8 +2,9 @@ import Foundation
 import ScrutinyCore
 
 /// Reads text, markdown and HTML exports of committee papers into the same page/line
-/// model the PDF stage produces: tab-separated fields (or HTML/markdown table cells)
-/// become a line's cells, `#` headings and bold lines are marked, markup is stripped.
+/// model the PDF stage produces: tab-separated fields (or markdown table cells) become a
+/// line's cells, `#` headings and bold lines are marked, markup is stripped. HTML exports
+/// go through the HTML parser (`HTMLExportReader`).
 ///
 /// Text exports have no page breaks: the result is one page numbered nil.
 public struct TextExportReader: Sendable {
@@ -22,8 +23,8 @@ public struct TextExportReader: Sendable {
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         if text.contains("\0") { throw UnreadableInput("binary data in a text export (NUL bytes)") }
-        if source.kind == .html || Self.looksLikeHTMLDocument(text) { text = Self.htmlToTabbedText(text) }
-        let lines = Self.lines(from: text)
+        let isHTML = source.kind == .html || Self.looksLikeHTMLDocument(text)
+        let lines = isHTML ? HTMLExportReader.lines(from: text) : Self.lines(from: text)
         if lines.allSatisfy(\.isBlank) { throw UnreadableInput("no text in the file") }
         let page = PageText(number: nil, lines: lines, method: .text, warnings: warnings)
         return DocumentText(source: source, pages: [page], pageCount: nil)
@@ -109,30 +110,5 @@ public struct TextExportReader: Sendable {
     static func looksLikeHTMLDocument(_ s: String) -> Bool {
         let head = s.prefix(4096).lowercased()
         return head.contains("<html") || head.contains("<!doctype html") || head.contains("<table") || head.contains("<body")
-    }
-
-    /// Flattens an HTML document: table rows become tab-separated lines, block elements
-    /// become line breaks, headings become `#` lines. Inline markup is left for `strip`.
-    static func htmlToTabbedText(_ html: String) -> String {
-        var s = html
-        let rules: [(String, String)] = [
-            (#"(?is)<(script|style|head)[^>]*>.*?</\1>"#, ""),
-            (#"(?is)<!--.*?-->"#, ""),
-            (#"\s*\n\s*"#, " "),
-            (#"(?i)<h([1-6])[^>]*>"#, "\n###### "),
-            (#"(?i)</h[1-6]>"#, "\n"),
-            (#"(?i)</t[dh]>\s*<t[dh][^>]*>"#, "\t"),
-            (#"(?i)<tr[^>]*>\s*<t[dh][^>]*>"#, "\n"),
-            (#"(?i)</t[dh]>\s*</tr>"#, "\n"),
-            (#"(?i)</?(table|thead|tbody|tfoot|tr|ul|ol|div|section|article|body|html)[^>]*>"#, "\n"),
-            (#"(?i)<li[^>]*>"#, "\n- "),
-            (#"(?i)<br\s*/?>"#, "\n"),
-            (#"(?i)</p>\s*<p[^>]*>"#, "\n\n"),
-            (#"(?i)</?p[^>]*>"#, "\n"),
-        ]
-        for (pattern, replacement) in rules {
-            s = s.replacingOccurrences(of: pattern, with: replacement, options: .regularExpression)
-        }
-        return s
     }
 }

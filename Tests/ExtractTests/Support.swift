@@ -9,10 +9,10 @@ import Normalise
 let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("Fixtures")
 
-/// Runs text → layout → normalise → extract on a text export's bytes.
-func extractText(_ text: String, name: String = "paper.txt") throws -> Extraction {
+/// Runs text → layout → normalise → extract on a text (or HTML) export's bytes.
+func extractText(_ text: String, name: String = "paper.txt", kind: SourceKind = .text) throws -> Extraction {
     let data = Data(text.utf8)
-    let source = SourceDocument(docID: Hashing.sha256(data), source: name, path: name, kind: .text, byteCount: data.count)
+    let source = SourceDocument(docID: Hashing.sha256(data), source: name, path: name, kind: kind, byteCount: data.count)
     let doc = try TextExportReader().read(source, data: data)
     let laid = try LayoutStage(options: .init()).run(doc, context: StageContext())
     let normal = try NormaliseStage(options: .init()).run(laid, context: StageContext())

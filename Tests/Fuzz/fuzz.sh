@@ -17,7 +17,10 @@ for f in $(ls Sources/ScrutinyCore/*.swift | grep -v -e Hashing.swift -e Artifac
          Sources/Normalise/*.swift Sources/TextInput/*.swift Tests/Fuzz/FuzzTarget.swift; do
   sed -E '/^(@testable )?import (ScrutinyCore|Normalise|TextInput)$/d' "$f" > "$OUT/src/$(basename "$(dirname "$f")")-$(basename "$f")"
 done
+# TextInput reads HTML through libxml2: its system module and headers.
+LIBXML_FLAGS=$(pkg-config --cflags libxml-2.0 | sed 's/-I/-Xcc -I/g')
 swiftc -sanitize=fuzzer,address -parse-as-library -enable-bare-slash-regex -O -module-name ScrutinyFuzz \
+  -I Sources/CLibXML2 $LIBXML_FLAGS -lxml2 \
   "$OUT"/src/*.swift -o "$OUT/fuzz-parsers"
 echo "fuzzing for ${SECONDS_TO_RUN}s"
 status=0

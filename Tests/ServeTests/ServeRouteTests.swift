@@ -149,6 +149,36 @@ import Testing
         }
     }
 
+    @Test func aSearchFromThePageFormShowsItsWordsWithSpaces() async throws {
+        try await Self.withServer { client in
+            let html = Self.text(try await client.execute(uri: "/search?q=agency+staff", method: .get))
+            #expect(html.contains("value=\"agency staff\""))
+            #expect(html.contains("for “agency staff”"))
+            #expect(html.contains("<title>Search: agency staff · Scrutiny</title>"))
+            #expect(!html.contains("agency+staff"))
+            // a plus typed into the box arrives as %2B and stays a plus
+            let plus = Self.text(try await client.execute(uri: "/search?q=c%2B%2B", method: .get))
+            #expect(plus.contains("value=\"c++\""))
+        }
+    }
+
+    @Test func quotesAndTagsInTheQueryAreEscapedInTheBoxAndTheHeading() async throws {
+        try await Self.withServer { client in
+            let html = Self.text(try await client.execute(uri: "/search?q=%22%3E%3Cscript%3Ealert(%27x%27)%3C%2Fscript%3E", method: .get))
+            #expect(html.contains("value=\"&quot;&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;\""))
+            #expect(html.contains("for “&quot;&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;”"))
+            #expect(!html.contains("<script"))
+        }
+    }
+
+    @Test func formQueriesDecodePlusAsSpace() {
+        #expect(FormQuery("q=agency+staff&x=1").value("q") == "agency staff")
+        #expect(FormQuery("id=code%3ANI060").value("id") == "code:NI060")
+        #expect(FormQuery("q=50%25+%2B+more").value("q") == "50% + more")
+        #expect(FormQuery("q=%zz+a").value("q") == "%zz a")
+        #expect(FormQuery("q").value("q") == "" && FormQuery(nil).value("q") == nil)
+    }
+
     @Test(arguments: ["/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2fetc%2fpasswd",
                       "/document/..%2F..%2Fetc%2Fpasswd", "/document/../../etc/passwd", "/static/../../etc/passwd",
                       "/%252e%252e/etc/passwd", "/corpus.sqlite", "/../corpus.sqlite", "/etc/passwd"])
