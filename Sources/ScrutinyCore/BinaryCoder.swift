@@ -37,6 +37,7 @@ public struct BinaryEncoder {
     /// Whether an encoder writes the positional binary format (so key names are not stored).
     public static func isPositional(_ encoder: Encoder) -> Bool { encoder is BinaryEncoding }
 
+    /// The magic, the format version, then `value` — in one pass over one buffer.
     public func encode<T: Encodable>(_ value: T) throws -> Data {
         let impl = BinaryEncoding()
         impl.bytes.reserveCapacity(4096)
@@ -61,6 +62,8 @@ public struct BinaryDecoder {
     /// Whether a decoder reads the positional binary format.
     public static func isPositional(_ decoder: Decoder) -> Bool { decoder is BinaryDecoding }
 
+    /// A value of `type` from `data`, which must hold exactly one encoding of it (magic and
+    /// format version first, nothing after).
     public func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
         let impl = BinaryDecoding(bytes: [UInt8](data))
         let header = BinaryEncoder.magic.count + 1
