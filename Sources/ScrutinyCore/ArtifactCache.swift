@@ -3,8 +3,10 @@ import Foundation
 /// Stores each stage's output per document on disk, keyed by a hash of
 /// (the input's key, the stage's name and version, its options).
 ///
-/// Files live under `ROOT/<stage>/<key>.json`; writes go to a temporary file and are
-/// renamed into place, so a killed run never leaves a half-written artifact.
+/// Files live under `ROOT/<stage>/<key>.bin`, in the compact format of ``BinaryEncoder``
+/// (magic and format version first, so an entry in another format is a miss); writes go to
+/// a temporary file and are renamed into place, so a killed run never leaves a half-written
+/// artifact.
 public struct ArtifactCache: Sendable {
     public let root: URL
 
@@ -16,18 +18,18 @@ public struct ArtifactCache: Sendable {
     }
 
     func url(stage: String, key: String) -> URL {
-        root.appendingPathComponent(stage).appendingPathComponent("\(key).json")
+        root.appendingPathComponent(stage).appendingPathComponent("\(key).bin")
     }
 
     /// The cached output, or nil if none (or unreadable: it is then recomputed).
     public func load<T: Decodable>(_ type: T.Type, stage: String, key: String) -> T? {
         guard let data = data(stage: stage, key: key) else { return nil }
-        return try? JSONDecoder().decode(T.self, from: data)
+        return try? BinaryDecoder().decode(T.self, from: data)
     }
 
     /// Stores an output atomically.
     public func store<T: Encodable>(_ value: T, stage: String, key: String) throws {
-        try store(encoded: try JSONEncoder().encode(value), stage: stage, key: key)
+        try store(encoded: try BinaryEncoder().encode(value), stage: stage, key: key)
     }
 
     /// Stores an already encoded output atomically.

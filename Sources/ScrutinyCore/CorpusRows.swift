@@ -172,7 +172,18 @@ public struct OrderedFigures: Codable, Hashable, Sendable {
         init?(intValue: Int) { nil }
     }
 
+    /// In JSON an object whose keys are the column headings; in the positional binary cache
+    /// format (which stores no key names) the headings, then the figures.
     public init(from decoder: Decoder) throws {
+        if BinaryDecoder.isPositional(decoder) {
+            var c = try decoder.unkeyedContainer()
+            keys = try c.decode([String].self)
+            values = try c.decode([Double?].self)
+            guard keys.count == values.count else {
+                throw DecodingError.dataCorruptedError(in: c, debugDescription: "headings and figures differ in number")
+            }
+            return
+        }
         let c = try decoder.container(keyedBy: Key.self)
         for k in c.allKeys {
             keys.append(k.stringValue)
@@ -181,6 +192,11 @@ public struct OrderedFigures: Codable, Hashable, Sendable {
     }
 
     public func encode(to encoder: Encoder) throws {
+        if BinaryEncoder.isPositional(encoder) {
+            var c = encoder.unkeyedContainer()
+            try c.encode(keys); try c.encode(values)
+            return
+        }
         var c = encoder.container(keyedBy: Key.self)
         for (k, v) in zip(keys, values) { try c.encode(v, forKey: Key(stringValue: k)) }
     }
@@ -245,12 +261,28 @@ public enum EntityValue: Codable, Hashable, Sendable {
     case string(String)
     case number(Double)
 
+    /// In JSON a bare number or string, told apart by trying a number first; in the
+    /// positional binary cache format (where that try would misread a string's bytes) a
+    /// Bool saying it is a number, then the value.
     public init(from decoder: Decoder) throws {
+        if BinaryDecoder.isPositional(decoder) {
+            var c = try decoder.unkeyedContainer()
+            if try c.decode(Bool.self) { self = .number(try c.decode(Double.self)) } else { self = .string(try c.decode(String.self)) }
+            return
+        }
         let c = try decoder.singleValueContainer()
         if let d = try? c.decode(Double.self) { self = .number(d) } else { self = .string(try c.decode(String.self)) }
     }
 
     public func encode(to encoder: Encoder) throws {
+        if BinaryEncoder.isPositional(encoder) {
+            var c = encoder.unkeyedContainer()
+            switch self {
+            case .string(let s): try c.encode(false); try c.encode(s)
+            case .number(let d): try c.encode(true); try c.encode(d)
+            }
+            return
+        }
         var c = encoder.singleValueContainer()
         switch self {
         case .string(let s): try c.encode(s)
