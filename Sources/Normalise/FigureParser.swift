@@ -7,11 +7,43 @@ public enum FigureParser {
     /// and any scale other than 1 marks the figure as money); `moneyContext` says the measure
     /// is in pounds, so a bare `7.6m` is read as £7.6m.
     public static func parse(_ cell: String, scale: Double = 1, moneyContext: Bool = false) -> Figure? {
+        // the extractors and the coverage count read the same cells again and again
+        let key = CellKey(cell: cell, scale: scale, moneyContext: moneyContext)
+        if let known = ParsedCells.shared.figure(for: key) { return known }
         let text = TextCleaner.collapseWhitespace(TextCleaner.stripMarkup(cell))
-        if isPlaceholder(text) { return nil }
-        let tokens = FigureTokenizer.tokens(in: text)
-        guard let token = FigureReducer.reduce(tokens) else { return nil }
-        return token.figure(scale: scale, moneyContext: moneyContext || scale != 1)
+        var figure: Figure?
+        if !isPlaceholder(text), let token = FigureReducer.reduce(FigureTokenizer.tokens(in: text)) {
+            figure = token.figure(scale: scale, moneyContext: moneyContext || scale != 1)
+        }
+        ParsedCells.shared.remember(figure, for: key)
+        return figure
+    }
+
+    struct CellKey: Hashable {
+        var cell: String
+        var scale: Double
+        var moneyContext: Bool
+    }
+
+    /// Figures of cells already parsed, shared by threads. Bounded: emptied when it holds
+    /// `capacity` cells (an archive's cells are mostly distinct across papers).
+    final class ParsedCells: @unchecked Sendable {
+        static let shared = ParsedCells()
+        static let capacity = 50_000
+        private let lock = NSLock()
+        private var figures: [CellKey: Figure?] = [:]
+
+        /// The remembered answer (`.some(nil)`: the cell holds no figure), or nil when unknown.
+        func figure(for key: CellKey) -> Figure?? {
+            lock.lock(); defer { lock.unlock() }
+            return figures[key]
+        }
+
+        func remember(_ figure: Figure?, for key: CellKey) {
+            lock.lock(); defer { lock.unlock() }
+            if figures.count >= Self.capacity { figures.removeAll(keepingCapacity: true) }
+            figures[key] = .some(figure)
+        }
     }
 
     /// Whether a cell is a figure, as a value cell prints it: it opens with a figure (after
