@@ -1,4 +1,5 @@
 import Foundation
+import ScrutinyCore
 
 /// Reads the one figure a table cell holds (`78.2%*`, `£2.257m.`, `117/147 (56%)`),
 /// or nil when it holds none or several that cannot honestly be reduced to one.
@@ -8,15 +9,11 @@ public enum FigureParser {
     /// is in pounds, so a bare `7.6m` is read as £7.6m.
     public static func parse(_ cell: String, scale: Double = 1, moneyContext: Bool = false) -> Figure? {
         // the extractors and the coverage count read the same cells again and again
-        let key = CellKey(cell: cell, scale: scale, moneyContext: moneyContext)
-        if let known = ParsedCells.shared.figure(for: key) { return known }
-        let text = TextCleaner.collapseWhitespace(TextCleaner.stripMarkup(cell))
-        var figure: Figure?
-        if !isPlaceholder(text), let token = FigureReducer.reduce(FigureTokenizer.tokens(in: text)) {
-            figure = token.figure(scale: scale, moneyContext: moneyContext || scale != 1)
+        parsedCells.value(for: CellKey(cell: cell, scale: scale, moneyContext: moneyContext)) { key in
+            let text = TextCleaner.collapseWhitespace(TextCleaner.stripMarkup(key.cell))
+            guard !isPlaceholder(text), let token = FigureReducer.reduce(FigureTokenizer.tokens(in: text)) else { return nil }
+            return token.figure(scale: key.scale, moneyContext: key.moneyContext || key.scale != 1)
         }
-        ParsedCells.shared.remember(figure, for: key)
-        return figure
     }
 
     struct CellKey: Hashable {
@@ -25,26 +22,8 @@ public enum FigureParser {
         var moneyContext: Bool
     }
 
-    /// Figures of cells already parsed, shared by threads. Bounded: emptied when it holds
-    /// `capacity` cells (an archive's cells are mostly distinct across papers).
-    final class ParsedCells: @unchecked Sendable {
-        static let shared = ParsedCells()
-        static let capacity = 50_000
-        private let lock = NSLock()
-        private var figures: [CellKey: Figure?] = [:]
-
-        /// The remembered answer (`.some(nil)`: the cell holds no figure), or nil when unknown.
-        func figure(for key: CellKey) -> Figure?? {
-            lock.lock(); defer { lock.unlock() }
-            return figures[key]
-        }
-
-        func remember(_ figure: Figure?, for key: CellKey) {
-            lock.lock(); defer { lock.unlock() }
-            if figures.count >= Self.capacity { figures.removeAll(keepingCapacity: true) }
-            figures[key] = .some(figure)
-        }
-    }
+    /// Figures of cells already parsed (an archive's cells are mostly distinct across papers).
+    static let parsedCells = BoundedMemo<CellKey, Figure>(capacity: 50_000)
 
     /// Whether a cell is a figure, as a value cell prints it: it opens with a figure (after
     /// a sign, a bracket, a currency or comparison sign) and holds one that `parse` reads

@@ -113,37 +113,17 @@ public enum RoleLexicon {
 
     /// The role a column header or row label names, or nil when it names none.
     public static func role(ofLabel label: String) -> Role? {
-        if let known = LabelMemo.shared.role(of: label) { return known }
-        let h = roleWords(label)
-        var found: Role?
-        if !h.isEmpty {
-            for e in entries where e.patterns.contains(where: { h.matches(pattern: $0) }) { found = e.role; break }
-        }
-        LabelMemo.shared.remember(found, for: label)
-        return found
-    }
-
-    /// Roles of labels already looked up: papers repeat the same few header and row labels
-    /// on every page, and each lookup tries every pattern of the lexicon. Bounded: emptied
-    /// when it holds `capacity` labels.
-    final class LabelMemo: @unchecked Sendable {
-        static let shared = LabelMemo()
-        static let capacity = 20_000
-        private let lock = NSLock()
-        private var roles: [String: Role?] = [:]
-
-        /// The remembered answer (`.some(nil)`: the label names no role), or nil when unknown.
-        func role(of label: String) -> Role?? {
-            lock.lock(); defer { lock.unlock() }
-            return roles[label]
-        }
-
-        func remember(_ role: Role?, for label: String) {
-            lock.lock(); defer { lock.unlock() }
-            if roles.count >= Self.capacity { roles.removeAll(keepingCapacity: true) }
-            roles[label] = .some(role)
+        // papers repeat the same few header and row labels on every page, and each lookup
+        // tries every pattern of the lexicon
+        labelRoles.value(for: label) { label in
+            let h = roleWords(label)
+            guard !h.isEmpty else { return nil }
+            return entries.first { e in e.patterns.contains { h.matches(pattern: $0) } }?.role
         }
     }
+
+    /// Roles of labels already looked up.
+    static let labelRoles = BoundedMemo<String, Role>(capacity: 20_000)
 
     /// Longest label, in characters: longer cells are titles or prose, whatever words they hold.
     public static let longestLabel = 40
