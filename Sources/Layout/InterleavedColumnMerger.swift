@@ -13,7 +13,7 @@ public enum InterleavedColumnMerger {
         var t = table
         var c = 0
         while c + 1 < t.columnCount {
-            if interleave(t, c, c + 1) {
+            if interleave(t, c, c + 1) || speckSplitColumn(t, c, c + 1) {
                 t = mergingColumn(c + 1, into: c, of: t)
             } else {
                 c += 1
@@ -21,6 +21,35 @@ public enum InterleavedColumnMerger {
         }
         return t
     }
+
+    /// `SpeckSplitColumn`: on a scan, a speck that OCR reads as a short lower-case word (`it`,
+    /// `wv`) left of a figure opens a column of its own, and the figure moves into a column
+    /// the header does not label. A column with no header label, right of a labelled one,
+    /// is one with it when, in every body row, at most one of the two says anything (a figure,
+    /// a placeholder, a word) and the rest is such a speck, and a speck sits beside a figure. Only on tables read by OCR; a text layer
+    /// has no specks, and a placeholder (`NA`, `-`) is no speck.
+    static func speckSplitColumn(_ t: Table, _ a: Int, _ b: Int) -> Bool {
+        guard t.rows.contains(where: { $0.confidence != nil }), !t.rows.isEmpty,
+              t.headerRows.contains(where: { !cell($0, a).isEmpty }),
+              t.headerRows.allSatisfy({ cell($0, b).isEmpty }) else { return false }
+        var speckBesideFigure = false
+        for row in t.rows.map(\.cells) {
+            let x = cell(row, a), y = cell(row, b)
+            // at most one of the two says something (a figure, a placeholder, a word)
+            let said = [x, y].filter { !$0.isEmpty && !isOCRSpeck($0) }
+            if said.count > 1 { return false }
+            if holdsFigure(y) && isOCRSpeck(x) { speckBesideFigure = true }
+        }
+        return speckBesideFigure
+    }
+
+    /// A cell that is a short run of lower-case letters or punctuation (`it`, `wv`, `'`).
+    static func isOCRSpeck(_ cell: String) -> Bool {
+        !cell.isEmpty && cell.count <= 2 && cell.allSatisfy { $0.isLowercase || ($0.isPunctuation && $0 != "-") }
+    }
+
+    /// Whether a cell holds a digit (a figure, as far as column geometry is concerned).
+    static func holdsFigure(_ cell: String) -> Bool { cell.contains(where: \.isNumber) }
 
     static func cell(_ row: [String], _ i: Int) -> String { i < row.count ? row[i].trimmingCharacters(in: .whitespaces) : "" }
 
@@ -55,7 +84,8 @@ public enum InterleavedColumnMerger {
             guard b < row.count else { return row }
             var r = row
             let kept = r[a].trimmingCharacters(in: .whitespaces)
-            if kept.isEmpty || (isSpeck(kept) && !r[b].trimmingCharacters(in: .whitespaces).isEmpty) { r[a] = r[b] }
+            let moved = r[b].trimmingCharacters(in: .whitespaces)
+            if kept.isEmpty || ((isSpeck(kept) || isOCRSpeck(kept)) && !moved.isEmpty) { r[a] = r[b] }
             r.remove(at: b)
             return r
         }

@@ -128,6 +128,26 @@ func exportPage(_ text: String) -> [PageText] {
         #expect(InterleavedColumnMerger.merged(w).columnCount == 3)
     }
 
+    func scanned(_ header: [String], _ rows: [[String]]) -> Table {
+        var t = table(header, rows)
+        t.rows = t.rows.map { var r = $0; r.confidence = 80; return r }
+        return t
+    }
+
+    @Test func aSpeckReadAsALowerCaseWordDoesNotSplitAScannedColumn() {
+        // OCR read a speck left of 64 as `it`: the figure went into an unlabelled column
+        let t = scanned(["Measure", "Actual", "Similar", "", "National"],
+                        [["Placements", "68", "it", "64", "67"], ["Spend", "4.1m", "NA", "", "NA"]])
+        let m = InterleavedColumnMerger.merged(t)
+        #expect(m.rows.map(\.cells) == [["Placements", "68", "64", "67"], ["Spend", "4.1m", "NA", "NA"]])
+        // counter-examples: the same cells from a text layer; a placeholder beside the figure;
+        // a word; two figures
+        #expect(InterleavedColumnMerger.merged(table(t.headerRows[0], t.rows.map(\.cells))).columnCount == 5)
+        #expect(InterleavedColumnMerger.merged(scanned(t.headerRows[0], [["Placements", "68", "NA", "64", "67"]])).columnCount == 5)
+        #expect(InterleavedColumnMerger.merged(scanned(t.headerRows[0], [["Placements", "68", "was", "64", "67"]])).columnCount == 5)
+        #expect(InterleavedColumnMerger.merged(scanned(t.headerRows[0], [["Placements", "68", "61", "64", "67"]])).columnCount == 5)
+    }
+
     @Test func aSparseGridKeepsItsColumns() {
         // both months labelled, a blank July: two columns
         let t = table(["Measure", "Jul-24", "Aug-24"], [["A", "", "298"], ["B", "59.4%", ""]])
