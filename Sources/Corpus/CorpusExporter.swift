@@ -34,11 +34,17 @@ public struct CorpusExporter {
 
     /// A row as a JSON object: internal `id` dropped, JSON-text columns decoded.
     public static func jsonObject(_ row: Row, table: String) -> [String: Any] {
-        jsonObject(columns: row.map { ($0, $1) }, table: table)
+        jsonObject(columns: row.map { ($0, $1) }, table: table, verbatimJSON: false)
     }
 
-    /// A record's columns (as it stores them) as a JSON object, JSON-text columns decoded.
-    static func jsonObject(columns: [(String, DatabaseValue)], table: String) -> [String: Any] {
+    /// JSON text written into a line as it is: a record's object or list column, which
+    /// `CorpusColumn.json` wrote the way `JSONSerialization` writes it, so parsing it and
+    /// writing it again would give the same text.
+    struct VerbatimJSON { let text: String }
+
+    /// A record's columns (as it stores them) as a JSON object: JSON-text columns decoded,
+    /// or with `verbatimJSON` kept as their text.
+    static func jsonObject(columns: [(String, DatabaseValue)], table: String, verbatimJSON: Bool) -> [String: Any] {
         let jsonColumns = CorpusSchema.jsonColumns[table] ?? []
         var object: [String: Any] = [:]
         for (column, dbValue) in columns where column != "id" {
@@ -47,7 +53,9 @@ public struct CorpusExporter {
             case .int64(let i): object[column] = i
             case .double(let d): object[column] = d
             case .string(let s):
-                if jsonColumns.contains(column), let parsed = try? JSONSerialization.jsonObject(
+                if verbatimJSON, jsonColumns.contains(column) {
+                    object[column] = VerbatimJSON(text: s)
+                } else if jsonColumns.contains(column), let parsed = try? JSONSerialization.jsonObject(
                     with: Data(s.utf8), options: [.fragmentsAllowed]) {
                     object[column] = parsed
                 } else {
@@ -88,7 +96,8 @@ public struct CorpusExporter {
         var keys: [String] = []
         var keyText: [String] = []
         while let record = try records.next() {
-            let object = jsonObject(columns: try record.databaseDictionary.map { ($0.key, $0.value) }, table: table)
+            let object = jsonObject(columns: try record.databaseDictionary.map { ($0.key, $0.value) }, table: table,
+                                    verbatimJSON: true)
             if keys.count != object.count || !keys.allSatisfy({ object[$0] != nil }) {
                 (keys, keyText) = try keyOrder(Array(object.keys))
             }
@@ -121,6 +130,7 @@ public struct CorpusExporter {
     /// unescaped) are written here the way it writes them; everything else by it.
     static func element(_ value: Any) throws -> String {
         if value is NSNull { return "null" }
+        if let json = value as? VerbatimJSON { return json.text }
         if type(of: value) == Int64.self, let i = value as? Int64 { return String(i) }
         if type(of: value) == String.self, let s = value as? String,
            s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
