@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ScrutinyCore
 
 /// Writes the corpus tables as JSON Lines files (`documents.jsonl`, `records.jsonl`, …)
 /// or CSV files, each replaced atomically so a reader never sees a half-written file.
@@ -20,10 +21,9 @@ public struct CorpusExporter {
         for table in CorpusSchema.exportedTables {
             let url = out.appendingPathComponent("\(table).\(format.rawValue)")
             let text = try store.database.read { db -> String in
-                let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \"\(table)\" ORDER BY rowid")
                 switch format {
-                case .jsonl: return try Self.jsonLines(rows, table: table)
-                case .csv: return try Self.csv(rows)
+                case .jsonl: return try Self.jsonLines(table: table, db: db)
+                case .csv: return try Self.csv(Row.fetchCursor(db, sql: "SELECT * FROM \"\(table)\" ORDER BY rowid"))
                 }
             }
             try Data(text.utf8).write(to: url, options: .atomic)
@@ -34,15 +34,28 @@ public struct CorpusExporter {
 
     /// A row as a JSON object: internal `id` dropped, JSON-text columns decoded.
     public static func jsonObject(_ row: Row, table: String) -> [String: Any] {
+        jsonObject(columns: row.map { ($0, $1) }, table: table, verbatimJSON: false)
+    }
+
+    /// JSON text written into a line as it is: a record's object or list column, which
+    /// `CorpusColumn.json` wrote the way `JSONSerialization` writes it, so parsing it and
+    /// writing it again would give the same text.
+    struct VerbatimJSON { let text: String }
+
+    /// A record's columns (as it stores them) as a JSON object: JSON-text columns decoded,
+    /// or with `verbatimJSON` kept as their text.
+    static func jsonObject(columns: [(String, DatabaseValue)], table: String, verbatimJSON: Bool) -> [String: Any] {
         let jsonColumns = CorpusSchema.jsonColumns[table] ?? []
         var object: [String: Any] = [:]
-        for (column, dbValue) in row where column != "id" {
+        for (column, dbValue) in columns where column != "id" {
             switch dbValue.storage {
             case .null: object[column] = NSNull()
             case .int64(let i): object[column] = i
             case .double(let d): object[column] = d
             case .string(let s):
-                if jsonColumns.contains(column), let parsed = try? JSONSerialization.jsonObject(
+                if verbatimJSON, jsonColumns.contains(column) {
+                    object[column] = VerbatimJSON(text: s)
+                } else if jsonColumns.contains(column), let parsed = try? JSONSerialization.jsonObject(
                     with: Data(s.utf8), options: [.fragmentsAllowed]) {
                     object[column] = parsed
                 } else {
@@ -56,17 +69,35 @@ public struct CorpusExporter {
 
     static let writing: JSONSerialization.WritingOptions = [.sortedKeys, .withoutEscapingSlashes]
 
-    /// One JSON object per row, byte for byte what `JSONSerialization` writes for the row's
+    /// A contract table's rows, read back as their records (`FetchableRecord`), as JSON Lines.
+    static func jsonLines(table: String, db: Database) throws -> String {
+        switch table {
+        case DocumentRow.databaseTableName: return try jsonLines(DocumentRow.self, db: db)
+        case RecordRow.databaseTableName: return try jsonLines(RecordRow.self, db: db)
+        case FinanceRow.databaseTableName: return try jsonLines(FinanceRow.self, db: db)
+        case ActivityRow.databaseTableName: return try jsonLines(ActivityRow.self, db: db)
+        case TableRowOut.databaseTableName: return try jsonLines(TableRowOut.self, db: db)
+        case EntityRow.databaseTableName: return try jsonLines(EntityRow.self, db: db)
+        case PageTextRow.databaseTableName: return try jsonLines(PageTextRow.self, db: db)
+        case CoverageRow.databaseTableName: return try jsonLines(CoverageRow.self, db: db)
+        default: throw UnreadableInput("no record type for corpus table \(table)")
+        }
+    }
+
+    /// One JSON object per record, byte for byte what `JSONSerialization` writes for the row's
     /// object with sorted keys. Sorting the keys (with Foundation's string comparison) was
     /// most of an export, and every row of a table has the same keys: their order and
     /// quoted form are taken once from `JSONSerialization` itself, and each value is written
     /// by it as the element of a one-element array (the text between the brackets).
-    static func jsonLines(_ rows: RowCursor, table: String) throws -> String {
+    static func jsonLines<R: FetchableRecord & PersistableRecord>(_ type: R.Type, db: Database) throws -> String {
+        let table = R.databaseTableName
+        let records = try R.fetchCursor(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier) ORDER BY rowid")
         var out = ""
         var keys: [String] = []
         var keyText: [String] = []
-        while let row = try rows.next() {
-            let object = jsonObject(row, table: table)
+        while let record = try records.next() {
+            let object = jsonObject(columns: try record.databaseDictionary.map { ($0.key, $0.value) }, table: table,
+                                    verbatimJSON: true)
             if keys.count != object.count || !keys.allSatisfy({ object[$0] != nil }) {
                 (keys, keyText) = try keyOrder(Array(object.keys))
             }
@@ -99,6 +130,7 @@ public struct CorpusExporter {
     /// unescaped) are written here the way it writes them; everything else by it.
     static func element(_ value: Any) throws -> String {
         if value is NSNull { return "null" }
+        if let json = value as? VerbatimJSON { return json.text }
         if type(of: value) == Int64.self, let i = value as? Int64 { return String(i) }
         if type(of: value) == String.self, let s = value as? String,
            s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {

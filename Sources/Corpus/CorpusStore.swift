@@ -56,19 +56,19 @@ public final class CorpusStore: Sendable {
                 SELECT DISTINCT indicator_id FROM records WHERE doc_id = ? AND indicator_id IS NOT NULL
                 """, arguments: [docID]))
             try db.execute(sql: "DELETE FROM documents WHERE doc_id = ?", arguments: [docID])
-            try insert(extraction.document, into: "documents", db: db)
+            try extraction.document.insert(db)
             for var r in extraction.records {
                 let id = IndicatorID.id(code: r.code, title: r.title)
                 r.indicatorID = id
                 touched.insert(id)
-                try insert(r, into: "records", db: db)
+                try r.insert(db)
             }
-            for r in extraction.finance { try insert(r, into: "finance", db: db) }
-            for r in extraction.activities { try insert(r, into: "activities", db: db) }
-            for r in extraction.tables { try insert(r, into: "tables", db: db) }
-            for r in extraction.entities { try insert(r, into: "entities", db: db) }
-            for r in extraction.pageTexts { try insert(r, into: "page_texts", db: db) }
-            if let c = extraction.coverage { try insert(c, into: "coverage", db: db) }
+            for r in extraction.finance { try r.insert(db) }
+            for r in extraction.activities { try r.insert(db) }
+            for r in extraction.tables { try r.insert(db) }
+            for r in extraction.entities { try r.insert(db) }
+            for r in extraction.pageTexts { try r.insert(db) }
+            try extraction.coverage?.insert(db)
             try IndicatorCatalogue.refresh(db, indicatorIDs: touched)
             try IndicatorCatalogue.indexDocument(db, docID: docID)
             try db.execute(sql: """
@@ -106,35 +106,6 @@ public final class CorpusStore: Sendable {
                 counts[t] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \"\(t)\"") ?? 0
             }
             return counts
-        }
-    }
-
-    /// Inserts a contract row, its keys being the columns; objects and lists become JSON text.
-    private func insert<T: Encodable>(_ row: T, into table: String, db: Database) throws {
-        let data = try JSONEncoder().encode(row)
-        guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { return }
-        let keys = object.keys.sorted()
-        var values: [DatabaseValueConvertible?] = []
-        for k in keys {
-            values.append(try Self.databaseValue(object[k]))
-        }
-        let columns = keys.map { "\"\($0)\"" }.joined(separator: ", ")
-        let marks = Array(repeating: "?", count: keys.count).joined(separator: ", ")
-        // The same few column lists recur for every row: prepare each statement once per connection.
-        try db.cachedStatement(sql: "INSERT INTO \"\(table)\" (\(columns)) VALUES (\(marks))")
-            .execute(arguments: StatementArguments(values))
-    }
-
-    static func databaseValue(_ value: Any?) throws -> DatabaseValueConvertible? {
-        switch value {
-        case nil, is NSNull: return nil
-        case let n as NSNumber:
-            let d = n.doubleValue
-            return d == d.rounded() && abs(d) < 1e15 ? DatabaseValue(value: Int64(d)) : DatabaseValue(value: d)
-        case let s as String: return s
-        case let v?:
-            let data = try JSONSerialization.data(withJSONObject: v, options: [.sortedKeys, .withoutEscapingSlashes])
-            return String(decoding: data, as: UTF8.self)
         }
     }
 }

@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+import GRDB
+import ScrutinyCore
+@testable import Corpus
+
+/// One extraction with every kind of row: nil and non-nil optionals, comparators,
+/// finance columns out of alphabetical order, numeric and string entity values, whole
+/// and fractional figures, strings needing escapes and non-ASCII text.
+private func everyKindOfRow() -> Extraction {
+    let doc = "doc1"
+    var full = RecordRow(docID: doc, title: "Children in care")
+    full.page = 3; full.authority = "Kent"; full.financialYear = "2024/25"; full.quarter = 2
+    full.periodEnd = "2024-09-30"; full.section = "Children/Families"; full.code = "NI001"; full.unit = "%"
+    full.polarity = "higher_is_better"; full.actual = 12.0; full.target = 12.5
+    full.actualText = "12"; full.targetText = "12.5"
+    full.comparators = Comparators(similarAuthorities: 11.0, national: 10.25)
+    full.comparatorsText = Comparators(similarAuthorities: "11", national: "10.25")
+    full.trend = "improving"; full.trendText = "£1.2m up"; full.status = "on_track"; full.statusText = "GREEN"
+    full.owner = "A. Smith"; full.commentary = "Said \"fine\""; full.confidence = 0.5; full.line = 7
+    var bare = RecordRow(docID: doc, title: "Delayed transfers")
+    bare.code = "NI002"
+    return Extraction(
+        document: DocumentRow(docID: doc, source: "doc1.pdf", authority: "Kent", financialYear: "2024/25",
+                              quarter: 2, pages: 4, method: "text"),
+        records: [full, bare],
+        finance: [FinanceRow(docID: doc, page: 2, statement: "Revenue", line: "Adult Social Care",
+                             values: OrderedFigures([("Variance", -1.5), ("Budget", 100.0), ("actual", 98.5),
+                                                     ("Forecast", nil)]), note: nil)],
+        activities: [ActivityRow(docID: doc, page: nil, section: "Ambition 1", ref: "A1.2", title: "Open two hubs",
+                                 status: "complete", statusText: "Complete", progress: nil, lead: "Director")],
+        tables: [TableRowOut(docID: doc, pages: [2, 3], caption: nil, header: ["Line", "Budget £000"],
+                             rows: [["Adults", "1,200"], ["Children", "a/b"]]),
+                 TableRowOut(docID: doc, pages: nil, caption: "Summary", header: [], rows: [])],
+        entities: [EntityRow(docID: doc, page: 1, kind: "money", text: "£12m", value: .number(12_000_000)),
+                   EntityRow(docID: doc, page: 1, kind: "person", text: "Jane Doe", value: .string("Jane Doe")),
+                   EntityRow(docID: doc, page: 2, kind: "money", text: "£1.5", value: .number(1.5)),
+                   EntityRow(docID: doc, page: nil, kind: "date", text: "soon", value: nil)],
+        pageTexts: [PageTextRow(docID: doc, page: 1, text: "body"), PageTextRow(docID: doc, page: nil, text: "all")],
+        coverage: CoverageRow(docID: doc, pages: 4, figures: 10, used: 8, records: 2, finance: 1, activities: 1))
+}
+
+@Suite struct CorpusRecordTests {
+    /// The JSONL the contract gives for `everyKindOfRow`, written out by hand: keys sorted,
+    /// whole figures without a fraction, objects and lists as JSON, nil as `null`.
+    static let expected: [String: String] = [
+        "documents": #"""
+            {"as_at":null,"authority":"Kent","doc_id":"doc1","financial_year":"2024/25","method":"text","pages":4,"quarter":2,"source":"doc1.pdf","title":null}
+            """#,
+        "records": #"""
+            {"actual":12,"actual_text":"12","authority":"Kent","code":"NI001","commentary":"Said \"fine\"","comparators":{"national":10.25,"similar_authorities":11},"comparators_text":{"national":"10.25","similar_authorities":"11"},"confidence":0.5,"doc_id":"doc1","financial_year":"2024/25","floor":null,"floor_text":null,"indicator_id":"code:NI001","line":7,"owner":"A. Smith","page":3,"period_end":"2024-09-30","polarity":"higher_is_better","previous":null,"previous_text":null,"quarter":2,"section":"Children/Families","status":"on_track","status_text":"GREEN","target":12.5,"target_text":"12.5","title":"Children in care","trend":"improving","trend_text":"£1.2m up","unit":"%"}
+            {"actual":null,"actual_text":null,"authority":null,"code":"NI002","commentary":null,"comparators":{"national":null,"similar_authorities":null},"comparators_text":{"national":null,"similar_authorities":null},"confidence":null,"doc_id":"doc1","financial_year":null,"floor":null,"floor_text":null,"indicator_id":"code:NI002","line":null,"owner":null,"page":null,"period_end":null,"polarity":null,"previous":null,"previous_text":null,"quarter":null,"section":null,"status":null,"status_text":null,"target":null,"target_text":null,"title":"Delayed transfers","trend":null,"trend_text":null,"unit":null}
+            """#,
+        "finance": #"""
+            {"doc_id":"doc1","line":"Adult Social Care","note":null,"page":2,"statement":"Revenue","values":{"actual":98.5,"Budget":100,"Forecast":null,"Variance":-1.5}}
+            """#,
+        "activities": #"""
+            {"doc_id":"doc1","lead":"Director","page":null,"progress":null,"ref":"A1.2","section":"Ambition 1","status":"complete","status_text":"Complete","title":"Open two hubs"}
+            """#,
+        "tables": #"""
+            {"caption":null,"doc_id":"doc1","header":["Line","Budget £000"],"pages":[2,3],"rows":[["Adults","1,200"],["Children","a/b"]]}
+            {"caption":"Summary","doc_id":"doc1","header":[],"pages":null,"rows":[]}
+            """#,
+        "entities": #"""
+            {"doc_id":"doc1","kind":"money","page":1,"text":"£12m","value":12000000}
+            {"doc_id":"doc1","kind":"person","page":1,"text":"Jane Doe","value":"Jane Doe"}
+            {"doc_id":"doc1","kind":"money","page":2,"text":"£1.5","value":1.5}
+            {"doc_id":"doc1","kind":"date","page":null,"text":"soon","value":null}
+            """#,
+    ]
+
+    @Test func rowsWrittenAsRecordsExportToTheContractsJSONLinesByteForByte() throws {
+        let store = try temporaryCorpus()
+        try store.replace(everyKindOfRow(), path: "/p/doc1.pdf", extractionKey: "k", pipeline: "t")
+        let out = store.folder.appendingPathComponent("export")
+        try CorpusExporter(store: store).export(to: out)
+        for table in CorpusSchema.exportedTables {
+            let text = try String(contentsOf: out.appendingPathComponent("\(table).jsonl"), encoding: .utf8)
+            #expect(text == Self.expected[table]! + "\n", "\(table).jsonl")
+        }
+    }
+
+    @Test func storedValuesKeepTheirColumnTypes() throws {
+        let store = try temporaryCorpus()
+        try store.replace(everyKindOfRow(), path: "/p/doc1.pdf", extractionKey: "k", pipeline: "t")
+        let types = try store.database.read { db in
+            try String.fetchAll(db, sql: "SELECT typeof(value) FROM entities ORDER BY rowid")
+        }
+        // A whole number is an INTEGER, a fraction a REAL, a name TEXT.
+        #expect(types == ["integer", "text", "real", "null"])
+        let values = try store.database.read { db in
+            try String.fetchAll(db, sql: "SELECT \"values\" FROM finance")
+        }
+        #expect(values == [#"{"actual":98.5,"Budget":100,"Forecast":null,"Variance":-1.5}"#])
+    }
+
+    @Test func fetchedRecordsEqualTheRowsWritten() throws {
+        let store = try temporaryCorpus()
+        var e = everyKindOfRow()
+        try store.replace(e, path: "/p/doc1.pdf", extractionKey: "k", pipeline: "t")
+        for i in e.records.indices { e.records[i].indicatorID = IndicatorID.id(code: e.records[i].code, title: e.records[i].title) }
+        try store.database.read { db in
+            #expect(try DocumentRow.fetchAll(db) == [e.document])
+            #expect(try RecordRow.fetchAll(db) == e.records)
+            #expect(try ActivityRow.fetchAll(db) == e.activities)
+            #expect(try TableRowOut.fetchAll(db) == e.tables)
+            #expect(try EntityRow.fetchAll(db) == e.entities)
+            #expect(try PageTextRow.fetchAll(db) == e.pageTexts)
+            #expect(try CoverageRow.fetchAll(db) == [e.coverage!])
+            // The store keeps a finance line's figures by heading; their order is the JSON text's.
+            let finance = try FinanceRow.fetchAll(db)
+            #expect(finance.count == 1)
+            let figures = { (f: OrderedFigures) in Dictionary(uniqueKeysWithValues: f.entries.map { ($0.key, $0.value) }) }
+            #expect(finance.map { figures($0.values) } == e.finance.map { figures($0.values) })
+            #expect(finance.map { [$0.docID, $0.statement, $0.line] } == [["doc1", "Revenue", "Adult Social Care"]])
+        }
+    }
+
+    /// Writing through a JSON dictionary (the store before records) read `56.483741760253906`
+    /// back as `56.483741760253885`: Foundation's parser on Linux rounds some 17-digit figures.
+    @Test func aFigureKeepsEveryDigitInTheStoreAndTheExport() throws {
+        let store = try temporaryCorpus()
+        let figure = 56.483741760253906
+        var e = everyKindOfRow()
+        e.records[0].confidence = figure
+        try store.replace(e, path: "/p/doc1.pdf", extractionKey: "k", pipeline: "t")
+        let stored = try store.database.read { db in try RecordRow.fetchAll(db).first?.confidence }
+        #expect(stored == figure)
+        try CorpusExporter(store: store).export()
+        let text = try String(contentsOf: store.folder.appendingPathComponent("records.jsonl"), encoding: .utf8)
+        #expect(text.contains(#""confidence":56.483741760253906,"#))
+    }
+}
