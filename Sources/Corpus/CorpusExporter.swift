@@ -91,13 +91,14 @@ public struct CorpusExporter {
     /// by it as the element of a one-element array (the text between the brackets).
     static func jsonLines<R: FetchableRecord & PersistableRecord>(_ type: R.Type, db: Database) throws -> String {
         let table = R.databaseTableName
-        let records = try R.fetchCursor(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier) ORDER BY rowid")
+        // the stored columns are what the record wrote (`encode(to:)`): read as rows, not decoded
+        // into the struct and encoded again (that round trip was most of an export)
+        let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier) ORDER BY rowid")
         var out = ""
         var keys: [String] = []
         var keyText: [String] = []
-        while let record = try records.next() {
-            let object = jsonObject(columns: try record.databaseDictionary.map { ($0.key, $0.value) }, table: table,
-                                    verbatimJSON: true)
+        while let row = try rows.next() {
+            let object = jsonObject(columns: row.map { ($0, $1) }, table: table, verbatimJSON: true)
             if keys.count != object.count || !keys.allSatisfy({ object[$0] != nil }) {
                 (keys, keyText) = try keyOrder(Array(object.keys))
             }
