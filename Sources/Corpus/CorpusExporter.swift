@@ -69,28 +69,12 @@ public struct CorpusExporter {
 
     static let writing: JSONSerialization.WritingOptions = [.sortedKeys, .withoutEscapingSlashes]
 
-    /// A contract table's rows, read back as their records (`FetchableRecord`), as JSON Lines.
-    static func jsonLines(table: String, db: Database) throws -> String {
-        switch table {
-        case DocumentRow.databaseTableName: return try jsonLines(DocumentRow.self, db: db)
-        case RecordRow.databaseTableName: return try jsonLines(RecordRow.self, db: db)
-        case FinanceRow.databaseTableName: return try jsonLines(FinanceRow.self, db: db)
-        case ActivityRow.databaseTableName: return try jsonLines(ActivityRow.self, db: db)
-        case TableRowOut.databaseTableName: return try jsonLines(TableRowOut.self, db: db)
-        case EntityRow.databaseTableName: return try jsonLines(EntityRow.self, db: db)
-        case PageTextRow.databaseTableName: return try jsonLines(PageTextRow.self, db: db)
-        case CoverageRow.databaseTableName: return try jsonLines(CoverageRow.self, db: db)
-        default: throw UnreadableInput("no record type for corpus table \(table)")
-        }
-    }
-
-    /// One JSON object per record, byte for byte what `JSONSerialization` writes for the row's
+    /// One JSON object per row, byte for byte what `JSONSerialization` writes for the row's
     /// object with sorted keys. Sorting the keys (with Foundation's string comparison) was
     /// most of an export, and every row of a table has the same keys: their order and
     /// quoted form are taken once from `JSONSerialization` itself, and each value is written
     /// by it as the element of a one-element array (the text between the brackets).
-    static func jsonLines<R: FetchableRecord & PersistableRecord>(_ type: R.Type, db: Database) throws -> String {
-        let table = R.databaseTableName
+    static func jsonLines(table: String, db: Database) throws -> String {
         // the stored columns are what the record wrote (`encode(to:)`): read as rows, not decoded
         // into the struct and encoded again (that round trip was most of an export)
         let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier) ORDER BY rowid")

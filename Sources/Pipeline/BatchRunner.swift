@@ -207,12 +207,12 @@ public final class BatchRunner: @unchecked Sendable {
             let wrote = try store.replace(extraction, path: path, extractionKey: key, pipeline: pipeline.name,
                                           force: fromStage != nil)
             if wrote, let c = extraction.coverage {
-                lock.lock(); summary.figures += c.figures; summary.figuresUsed += c.used; lock.unlock()
-                if c.isUnread {
-                    let line = c.unreadLine(source: source.source)
-                    lock.lock(); summary.unread.append(line); lock.unlock()
-                    progress("warning: \(line)")
+                let unread = c.isUnread ? c.unreadLine(source: source.source) : nil
+                lock.withLock {
+                    summary.figures += c.figures; summary.figuresUsed += c.used
+                    if let unread { summary.unread.append(unread) }
                 }
+                if let unread { progress("warning: \(unread)") }
             }
             return (wrote ? .written : .unchanged, pages)
         } catch {
