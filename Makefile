@@ -12,7 +12,7 @@ BIN      := .build/$(CONFIG)/scrutiny
 SCRUTINY := $(BIN) 
 APT_PACKAGES := pkg-config libxml2-dev libpoppler-glib-dev libpoppler-private-dev libtesseract-dev libleptonica-dev tesseract-ocr-eng poppler-utils tesseract-ocr
 
-.PHONY: setup build samples all ingest text layout normalise extract corpus test bench fuzz screenshot clean
+.PHONY: setup build samples all ingest text layout normalise extract corpus test bench fuzz bench-callgrind screenshot clean
 
 ## setup: install the C libraries (poppler-glib, tesseract + English data) when missing.
 setup:
@@ -56,6 +56,10 @@ bench: build
 ## fuzz: libFuzzer over the figure/date parsers and the text-input stage, bounded time.
 fuzz: setup
 	Tests/Fuzz/fuzz.sh
+
+## bench-callgrind: instructions per stage of one fixed run under valgrind (part of `make bench`).
+bench-callgrind: build
+	python3 Tests/Bench/callgrind.py $(BIN) corpus/samples/000_ee8c53e2fa6f2fb5.txt corpus/samples/gen-a-1.pdf corpus/samples/gen-d-1.pdf
 
 ## screenshot: the web page in headless Chromium (not part of CI).
 screenshot: build
