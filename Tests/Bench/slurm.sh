@@ -215,7 +215,7 @@ wait_jobs "$good" "$merge2"
 t4=$(now)
 st=$(job_states "${good}_$R"); mst=$(job_states "$merge2")
 echo "     shard $R: $st ($partial documents were written before the crash; resumed: $(grep -o '[0-9]* written, [0-9]* unchanged' "$T/logs/rerun-${good}_$R.log" | paste -sd' ' -))"
-echo "     merge: $mst in $(secs "$t3" "$t4") s"
+echo "     merge: $mst; resubmission + merge: $(secs "$t3" "$t4") s"
 sed 's/^/       /' "$T/logs/merge-$merge2.log" | grep -E 'shard-[0-9]+:'
 [[ $st == "COMPLETED 0:0" ]] || fail "resubmitted shard: $st"
 [[ $mst == "COMPLETED 0:0" ]] || { fail "second merge: $mst"; cat "$T/logs/merge-$merge2.log"; }
