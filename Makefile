@@ -12,7 +12,7 @@ BIN      := .build/$(CONFIG)/scrutiny
 SCRUTINY := $(BIN) 
 APT_PACKAGES := pkg-config libxml2-dev libpoppler-glib-dev libpoppler-private-dev libtesseract-dev libleptonica-dev tesseract-ocr-eng poppler-utils tesseract-ocr
 
-.PHONY: setup build samples all ingest text layout normalise extract corpus test bench bench-slurm fuzz screenshot clean
+.PHONY: setup build samples all ingest text layout normalise extract corpus test bench fuzz screenshot clean
 
 ## setup: install the C libraries (poppler-glib, tesseract + English data) when missing.
 setup:
@@ -53,11 +53,6 @@ test: setup
 bench: build
 	Tests/Bench/run.sh
 
-## bench-slurm: the Slurm recipe (pipelines/slurm) on a throw-away one-node Slurm, checked
-## against a one-machine run (installs slurm-wlm and munge when missing).
-bench-slurm: build
-	SCRUTINY=$(BIN) Tests/Bench/slurm.sh
-
 ## fuzz: libFuzzer over the figure/date parsers and the text-input stage, bounded time.
 fuzz: setup
 	Tests/Fuzz/fuzz.sh
@@ -65,6 +60,12 @@ fuzz: setup
 ## screenshot: the web page in headless Chromium (not part of CI).
 screenshot: build
 	Tests/Bench/screenshot.sh
+
+## bench-slurm: the Slurm recipe (pipelines/slurm) on a throw-away one-node Slurm, checked
+## against a one-machine run (installs slurm-wlm and munge when missing).
+.PHONY: bench-slurm
+bench-slurm: build
+	SCRUTINY=$(BIN) Tests/Bench/slurm.sh
 
 clean:
 	rm -rf .build $(CORPUS)/cache $(CORPUS)/corpus.sqlite* $(CORPUS)/*.jsonl bench-out
