@@ -71,7 +71,7 @@ MEM=$(awk '/MemTotal/ {printf "%d", $2 / 1024 * 0.9}' /proc/meminfo)
 cat > "$SLURM_CONF" <<EOF
 # single-node Slurm for Tests/Bench/slurm.sh (temporary)
 ClusterName=scrutinybench
-SlurmctldHost=$HOST
+SlurmctldHost=$HOST(127.0.0.1)
 SlurmctldPort=$PORT
 SlurmdPort=$((PORT + 1))
 AuthType=auth/munge
@@ -99,7 +99,7 @@ SchedulerType=sched/backfill
 ReturnToService=2
 MinJobAge=3600
 KillWait=5
-NodeName=$HOST CPUs=$CPUS RealMemory=$MEM State=UNKNOWN
+NodeName=$HOST NodeAddr=127.0.0.1 CPUs=$CPUS RealMemory=$MEM State=UNKNOWN
 PartitionName=bench Nodes=$HOST Default=YES MaxTime=INFINITE State=UP
 EOF
 $SUDO slurmctld -f "$SLURM_CONF" || { echo "slurmctld did not start"; cat "$T/slurmctld.log"; exit 2; }
