@@ -65,5 +65,11 @@ bench-callgrind: build
 screenshot: build
 	Tests/Bench/screenshot.sh
 
+## bench-slurm: the Slurm recipe (pipelines/slurm) on a throw-away one-node Slurm, checked
+## against a one-machine run (installs slurm-wlm and munge when missing).
+.PHONY: bench-slurm
+bench-slurm: build
+	SCRUTINY=$(BIN) Tests/Bench/slurm.sh
+
 clean:
 	rm -rf .build $(CORPUS)/cache $(CORPUS)/corpus.sqlite* $(CORPUS)/*.jsonl bench-out

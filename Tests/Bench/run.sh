@@ -26,3 +26,7 @@ if [ -x Tests/Bench/tables.sh ]; then echo; echo "== real tables (59 pages)"; Te
 echo; echo "== scan consistency: born-digital pages rendered at 300 dpi and OCR'd, rows against the text layer's"
 papers=$(ls "$FIX"/pdf/0*.pdf 2>/dev/null | grep -v '\.scan\.pdf$'; ls "$FIX"/../real/*.pdf 2>/dev/null)
 [ -n "$papers" ] && python3 Tests/Bench/scan_consistency.py "$BIN" $papers --pages 4
+if [ "${BENCH_SLURM:-0}" = 1 ]; then
+  echo; echo "== Slurm job array + merge against one machine (BENCH_SLURM=1)"
+  SCRUTINY="$BIN" Tests/Bench/slurm.sh
+fi
