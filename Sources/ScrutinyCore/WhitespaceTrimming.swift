@@ -7,15 +7,15 @@
 /// is nothing to trim. Same answers as Foundation's (a test compares them on every kind of
 /// white space).
 extension StringProtocol {
-    /// The text without leading and trailing white space: Unicode `Zs` and tab, as
-    /// Foundation's `CharacterSet.whitespaces` (line breaks stay).
+    /// The text without leading and trailing white space, as Foundation's
+    /// `CharacterSet.whitespaces` (line breaks stay).
     public func trimmingWhitespace() -> String { trimmingScalars(where: WhitespaceScalars.isSpace) }
 
     /// The text without leading and trailing white space or line breaks, as Foundation's
     /// `CharacterSet.whitespacesAndNewlines`.
     public func trimmingWhitespaceAndNewlines() -> String { trimmingScalars(where: WhitespaceScalars.isSpaceOrNewline) }
 
-    /// Whether the text is empty once white space (`Zs`, tab) is trimmed.
+    /// Whether the text is empty once white space is trimmed.
     public var isBlankOrWhitespace: Bool { unicodeScalars.allSatisfy(WhitespaceScalars.isSpace) }
 
     @inline(__always)
@@ -30,17 +30,21 @@ extension StringProtocol {
             if !trims(scalars[before]) { break }
             end = before
         }
-        return String(scalars[start..<end])
+        return String(self[start..<end])
     }
 }
 
-/// Which scalars Foundation's white-space character sets hold.
+/// Which scalars Foundation's white-space character sets hold (CoreFoundation's predefined
+/// sets, which still count U+200B ZERO WIDTH SPACE as a space, as Unicode 3 did).
 enum WhitespaceScalars {
-    /// `CharacterSet.whitespaces`: general category `Zs`, and CHARACTER TABULATION.
+    /// `CharacterSet.whitespaces`: space, tab, no-break space, ogham space, U+2000–U+200B,
+    /// narrow no-break space, medium mathematical space, ideographic space.
     @inline(__always)
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
-        if s.value < 0x80 { return s.value == 0x20 || s.value == 0x09 }
-        return s.properties.generalCategory == .spaceSeparator
+        switch s.value {
+        case 0x20, 0x09, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 
     /// `CharacterSet.whitespacesAndNewlines`: the above, and U+000A–U+000D, U+0085,
@@ -48,9 +52,8 @@ enum WhitespaceScalars {
     @inline(__always)
     static func isSpaceOrNewline(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
-        case 0x20, 0x09...0x0D, 0x85, 0x2028, 0x2029: return true
-        case 0..<0x80: return false
-        default: return s.properties.generalCategory == .spaceSeparator
+        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return true
+        default: return isSpace(s)
         }
     }
 }
