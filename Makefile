@@ -12,7 +12,7 @@ BIN      := .build/$(CONFIG)/scrutiny
 SCRUTINY := $(BIN) 
 APT_PACKAGES := pkg-config libxml2-dev libpoppler-glib-dev libpoppler-private-dev libtesseract-dev libleptonica-dev tesseract-ocr-eng poppler-utils tesseract-ocr
 
-.PHONY: setup build samples all ingest text layout normalise extract corpus test bench fuzz screenshot clean
+.PHONY: setup build samples all ingest text layout normalise extract corpus test bench browser-test fuzz screenshot clean
 
 ## setup: install the C libraries (poppler-glib, tesseract + English data) when missing.
 setup:
@@ -49,7 +49,8 @@ corpus: build
 test: setup
 	@tmp=$$(mktemp -d /tmp/scrutiny-tests.XXXXXX); TMPDIR=$$tmp swift test; status=$$?; rm -rf "$$tmp"; exit $$status
 
-## bench: heavy runs — scores on the fixtures, speed against pdftotext/tesseract, tables.
+## bench: heavy runs — scores on the fixtures, speed against pdftotext/tesseract, tables,
+## then the browser test (make browser-test).
 bench: build
 	Tests/Bench/run.sh
 
@@ -57,9 +58,14 @@ bench: build
 fuzz: setup
 	Tests/Fuzz/fuzz.sh
 
+## browser-test: the web pages driven in headless Chromium (selenium) on a fixture corpus;
+## screenshots in bench-out/browser/. Installs chromium, chromium-driver and selenium when missing.
+browser-test: build
+	SCRUTINY=$(BIN) Tests/Bench/browser.sh
+
 ## screenshot: the web page in headless Chromium (not part of CI).
 screenshot: build
-	Tests/Bench/screenshot.sh
+	SCRUTINY=$(BIN) Tests/Bench/screenshot.sh
 
 clean:
 	rm -rf .build $(CORPUS)/cache $(CORPUS)/corpus.sqlite* $(CORPUS)/*.jsonl bench-out

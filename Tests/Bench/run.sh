@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# make bench: the heavy runs — fixture scores, archive speed, OCR speed, real tables.
+# make bench: the heavy runs — fixture scores, archive speed, OCR speed, real tables, and
+# last the web pages in headless Chromium (browser.sh, make browser-test).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 export OMP_THREAD_LIMIT=1
@@ -23,3 +24,5 @@ if [ -x Tests/Bench/tables.sh ]; then echo; echo "== real tables (59 pages)"; Te
 echo; echo "== scan consistency: born-digital pages rendered at 300 dpi and OCR'd, rows against the text layer's"
 papers=$(ls "$FIX"/pdf/0*.pdf 2>/dev/null | grep -v '\.scan\.pdf$'; ls "$FIX"/../real/*.pdf 2>/dev/null)
 [ -n "$papers" ] && python3 Tests/Bench/scan_consistency.py "$BIN" $papers --pages 4
+echo; echo "== web pages in headless Chromium (browser.sh: search form, indicator chart, document anchors, 404)"
+SCRUTINY="$BIN" Tests/Bench/browser.sh
