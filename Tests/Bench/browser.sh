@@ -5,11 +5,11 @@
 #
 # Installs what is missing (Debian chromium + chromium-driver through apt, sudo when not
 # root; selenium through pip), builds a small corpus from the fixtures (the text manifest
-# and the generated papers' text exports) into bench-out/browser-corpus, serves it on a
+# and a few generated papers as PDFs) into bench-out/browser-corpus, serves it on a
 # free port, runs the browser test and stops the server. Screenshots: bench-out/browser/.
 #
 # Environment: SCRUTINY (binary, default .build/release/scrutiny, built when missing),
-# FIXTURES (default /work/shared/fixtures), GEN_PAPERS (how many gen-* papers, default all),
+# FIXTURES (default /work/shared/fixtures), GEN_PAPERS (how many gen-* PDFs, default 6),
 # CORPUS (use this corpus as it is instead of building one).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -44,15 +44,16 @@ fi
 CORPUS_DIR="${CORPUS:-bench-out/browser-corpus}"
 if [ -z "${CORPUS:-}" ]; then
     rm -rf "$CORPUS_DIR"
-    inputs=$(python3 - "$FIX" "${GEN_PAPERS:-0}" <<'EOF'
+    inputs=$(python3 - "$FIX" "${GEN_PAPERS:-6}" <<'EOF'
 import json, os, sys
 fix, gen = sys.argv[1], int(sys.argv[2])
 def inputs(manifest):
     folder = os.path.dirname(manifest)
     return [os.path.join(folder, json.loads(l)["input"]) for l in open(manifest) if l.strip()]
+# The text exports (no pages), and generated papers as born-digital PDFs (pages, for #page-N).
 papers = inputs(os.path.join(fix, "manifest-text.jsonl"))
-generated = inputs(os.path.join(fix, "pdf", "manifest-gen-text.jsonl"))
-papers += generated[:gen] if gen > 0 else generated
+generated = [p[:-len(".txt")] + ".pdf" for p in inputs(os.path.join(fix, "pdf", "manifest-gen-text.jsonl"))]
+papers += [p for p in generated if os.path.exists(p)][:gen]
 print("\n".join(papers))
 EOF
 )

@@ -163,15 +163,34 @@ def check_search_phrase(driver, base, out):
     return check
 
 
+def table_rows(driver, first_headers):
+    """The rows of the page's table whose header starts with `first_headers`, as dicts of
+    header → cell text (and `_id` → the row's id); None when there is no such table."""
+    return driver.execute_script("""
+        for (const table of document.querySelectorAll('main table')) {
+            const header = Array.from(table.querySelectorAll('thead th')).map(th => th.textContent.trim());
+            if (arguments[0].some((h, i) => header[i] !== h)) continue;
+            return Array.from(table.querySelectorAll('tbody tr')).map(tr => {
+                const row = {_id: tr.id};
+                Array.from(tr.cells).forEach((td, i) => row[header[i]] = td.textContent.trim());
+                return row;
+            });
+        }
+        return null;""", first_headers)
+
+
 def series_rows(driver):
-    """The indicator page's series table as dicts of header → cell text."""
-    tables = driver.find_elements(By.CSS_SELECTOR, "main table")
-    for table in tables:
-        header = [th.text.strip() for th in table.find_elements(By.CSS_SELECTOR, "thead th")]
-        if header[:3] == ["Council", "Period", "Actual"]:
-            return [dict(zip(header, (td.text.strip() for td in tr.find_elements(By.TAG_NAME, "td"))))
-                    for tr in table.find_elements(By.CSS_SELECTOR, "tbody tr")]
-    return []
+    """The indicator page's series table."""
+    return table_rows(driver, ["Council", "Period", "Actual"]) or []
+
+
+def series_key(row):
+    """The chart's line for a series row: the council, or for an unrecognised council the
+    paper (`? source`: such a paper's figures are never joined to another paper's)."""
+    council = row.get("Council", "")
+    if council in ("", "–"):
+        return "? " + re.sub(r" p\.\d+$", "", row.get("From", ""))
+    return council
 
 
 def check_indicator(driver, base, out):
@@ -203,12 +222,12 @@ def check_indicator(driver, base, out):
     size = svg.size
     check.expect(size["width"] > 100 and size["height"] > 100, f"chart drawn at {size['width']}×{size['height']} px")
 
-    # Expected: per council, the dated periods with an actual figure (the series table's rows).
+    # Expected: per line (council), the dated periods with an actual figure (the series table's rows).
     rows = series_rows(driver)
     per_council = {}
     for r in rows:
         if ISO_DATE.match(r.get("Period", "")) and FIGURE.match(r.get("Actual", "")):
-            per_council.setdefault(r["Council"], set()).add(r["Period"])
+            per_council.setdefault(series_key(r), set()).add(r["Period"])
     check.expect(bool(per_council), f"series table: {len(rows)} rows, "
                  + ", ".join(f"{c}: {len(p)} dated periods" for c, p in sorted(per_council.items())))
     # Actual lines: solid polylines (targets are dashed); the chart draws one per council with ≥ 2 figures.
@@ -227,23 +246,23 @@ def check_indicator(driver, base, out):
         return out;""", svg, PALETTE)
     by_colour = {l["colour"]: l["points"] for l in lines}
     check.expect(len(lines) >= 1, f"{len(lines)} actual polyline(s): " + ", ".join(str(l["points"]) for l in lines) + " points")
-    unknown = [c for c in per_council if c in ("", "–")]
-    if unknown or len(legend) != len(per_council) or len({l["colour"] for l in legend}) != len(legend):
-        # Councils not named: compare totals over the lines drawn.
-        expected = sum(len(p) for p in per_council.values() if len(p) > 1)
-        got = sum(by_colour.values())
-        check.expect(got == expected, f"polyline points {got} == dated periods {expected} (totals)")
-    else:
+    # Every line with two or more figures is drawn: the polylines' point counts are the series' period counts.
+    expected = sorted(len(p) for p in per_council.values() if len(p) > 1)
+    got = sorted(l["points"] for l in lines)
+    check.expect(got == expected, f"polyline point counts {got} == dated periods per line {expected}")
+    # Named councils by their legend colour (when the palette has not wrapped round).
+    if len({l["colour"] for l in legend}) == len(legend):
         for entry in legend:
-            name = entry["name"]
-            council = next((c for c in per_council if c == name or (name.endswith("…") and c.startswith(name[:-1]))), None)
-            periods = len(per_council.get(council, ()))
-            got = by_colour.get(entry["colour"], 0 if periods < 2 else None)
-            check.expect(got == (periods if periods > 1 else 0),
-                         f"{name}: polyline has {got} points, series has {periods} dated periods")
+            periods = len(per_council.get(entry["name"], ()))
+            if entry["name"] in per_council and periods > 1:
+                check.expect(by_colour.get(entry["colour"]) == periods,
+                             f"{entry['name']}: its polyline has {by_colour.get(entry['colour'])} points, "
+                             f"the series {periods} dated periods")
+    # Date labels on the x-axis (`Jun 2013`), measured as drawn.
     labels = driver.execute_script("""
-        return Array.from(arguments[0].querySelectorAll('text.x-label')).map(t => t.getBBox())
-            .map(b => ({x: b.x, w: b.width}));""", svg)
+        return Array.from(arguments[0].querySelectorAll('text'))
+            .filter(t => t.classList.contains('x-label') || /^[A-Z][a-z]{2} \\d{4}$/.test(t.textContent))
+            .map(t => t.getBBox()).map(b => ({x: b.x, w: b.width})).sort((a, b) => a.x - b.x);""", svg)
     overlaps = [(a, b) for a, b in zip(labels, labels[1:]) if a["x"] + a["w"] > b["x"]]
     check.expect(labels and not overlaps, f"{len(labels)} x-axis date labels, none overlapping (measured bounding boxes)")
     check.note("screenshot " + screenshot(driver, out, "c-indicator"))
@@ -253,57 +272,61 @@ def check_indicator(driver, base, out):
 def check_document(driver, base, out):
     check = Check("d. document page: records with page numbers, #page-N anchors for each page")
     driver.get(base + "/")
-    # The paper with the most records on the most pages: its link from the index.
-    docs = driver.execute_script("""
-        const rows = Array.from(document.querySelectorAll('main table tbody tr'));
-        return rows.filter(r => r.querySelector('a[href^="/document/"]'))
-            .map(r => ({href: r.querySelector('a[href^="/document/"]').getAttribute('href'),
-                        records: parseInt(r.cells[r.cells.length - 1].textContent) || 0}));""")
-    if not check.expect(bool(docs), f"{len(docs)} documents on the index"):
+    hrefs = driver.execute_script("""
+        return Array.from(document.querySelectorAll('main table tbody tr a[href^="/document/"]')).map(a => a.getAttribute('href'));""")
+    if not check.expect(bool(hrefs), f"{len(hrefs)} documents on the index"):
         return check
-    best = max(docs, key=lambda d: d["records"])
-    driver.find_element(By.CSS_SELECTOR, f"main a[href='{best['href']}']").click()
+    # The paper whose records lie on the most pages (text exports have none).
+    best, best_pages = None, 0
+    for href in hrefs:
+        driver.get(base + href)
+        rows = table_rows(driver, ["Page", "Code"]) or []
+        pages = {r["Page"] for r in rows if r["Page"].isdigit()}
+        if len(pages) > best_pages:
+            best, best_pages = href, len(pages)
+    if not check.expect(best is not None, f"a paper with page numbers on its records ({best_pages} pages)"):
+        return check
+    driver.get(base + "/")
+    driver.find_element(By.CSS_SELECTOR, f"main a[href='{best}']").click()
     wait_for_page(driver, "/document/")
     doc_path = urllib.parse.urlsplit(driver.current_url).path
-    check.note(f"opened {doc_path} ({driver.find_element(By.TAG_NAME, 'h1').text}, {best['records']} records)")
-    info = driver.execute_script("""
-        const h = Array.from(document.querySelectorAll('main h2')).find(h => h.textContent.startsWith('Records'));
-        let el = h && h.nextElementSibling;
-        const table = el && el.querySelector('table');
-        if (!table) return null;
-        const header = Array.from(table.querySelectorAll('thead th')).map(th => th.textContent.trim());
-        const rows = Array.from(table.querySelectorAll('tbody tr')).map(tr => ({page: tr.cells[0].textContent.trim(), id: tr.id}));
-        return {header, rows};""")
-    if not check.expect(info is not None and info["header"][:1] == ["Page"], "records table with a Page column"):
+    rows = table_rows(driver, ["Page", "Code"])
+    if not check.expect(rows is not None, "records table with a Page column"):
         return check
-    rows = info["rows"]
-    numbered = [r for r in rows if r["page"].isdigit()]
+    check.note(f"opened {doc_path} from the index ({driver.find_element(By.TAG_NAME, 'h1').text})")
+    numbered = [r for r in rows if r["Page"].isdigit()]
     check.expect(len(rows) > 0 and len(numbered) == len(rows), f"{len(rows)} record rows, {len(numbered)} with a page number")
-    pages = list(dict.fromkeys(int(r["page"]) for r in numbered))
+    pages = list(dict.fromkeys(int(r["Page"]) for r in numbered))
     first_rows = {}
     for i, r in enumerate(numbered):
-        first_rows.setdefault(int(r["page"]), i)
-    wrong = [p for p in pages if numbered[first_rows[p]]["id"] != f"page-{p}"]
-    extra = [r["id"] for i, r in enumerate(numbered) if r["id"] and i not in first_rows.values()]
+        first_rows.setdefault(int(r["Page"]), i)
+    wrong = [p for p in pages if numbered[first_rows[p]]["_id"] != f"page-{p}"]
+    extra = [r["_id"] for i, r in enumerate(numbered) if r["_id"] and i not in first_rows.values()]
     check.expect(not wrong, f"pages with records {pages}: the first row of each has id=page-N" + (f" (missing: {wrong})" if wrong else ""))
     check.expect(not extra, "no other row has an id" + (f" (extra: {extra})" if extra else ""))
-    landed = []
     for p in pages:
         driver.get(f"{base}{doc_path}#page-{p}")
         wait_for_page(driver, "/document/")
         target = driver.execute_script("const t = document.querySelector(':target'); return t && [t.tagName, t.id, t.getBoundingClientRect().top];")
-        landed.append(bool(target) and target[1] == f"page-{p}")
         check.expect(bool(target) and target[0] == "TR" and target[1] == f"page-{p}",
                      f"/document/…#page-{p} targets {target[:2] if target else None}, row top at {round(target[2]) if target else '—'} px")
     # A page link from a search hit lands on an anchor too.
     type_into_page_form(driver, base, SEARCH_WORDS)
-    hit = next((a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "ol.hits a[href*='#page-']")), None)
-    if hit:
+    hits = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "ol.hits a[href*='#page-']")]
+    landed = 0
+    for hit in hits:
         driver.get(hit)
         wait_for_page(driver, "/document/")
-        target = driver.execute_script("const t = document.querySelector(':target'); return t && t.id;")
         frag = urllib.parse.urlsplit(hit).fragment
-        check.expect(target == frag, f"search hit link …#{frag} lands on its row ({target})")
+        record_pages = {f"page-{r['Page']}" for r in table_rows(driver, ["Page", "Code"]) or []}
+        if frag not in record_pages:
+            continue     # a hit in the text of a page without records: the link opens the paper at its top
+        target = driver.execute_script("const t = document.querySelector(':target'); return t && t.id;")
+        check.expect(target == frag, f"search hit link …{urllib.parse.urlsplit(hit).path[-8:]}#{frag} lands on its row ({target})")
+        landed += 1
+        if landed == 3:
+            break
+    check.note(f"{len(hits)} search hits link to a page; {landed} of them (to pages with records) checked")
     driver.get(f"{base}{doc_path}#page-{pages[-1]}" if pages else base + doc_path)
     check.note("screenshot " + screenshot(driver, out, "d-document"))
     return check

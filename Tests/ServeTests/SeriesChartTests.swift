@@ -29,10 +29,17 @@ import Testing
     /// Many periods close together (two years of months after one period eight years earlier;
     /// forty consecutive days then one a year on): every label at least the minimum spacing
     /// from the next. Thinning by count (every ⌈n/8⌉th period) put these 8–20 px apart.
-    @Test(arguments: [
-        ["2004-03-31"] + (0..<24).map { m in String(format: "%04d-%02d-28", 2012 + m / 12, m % 12 + 1) },
-        (0..<40).map { iso(SeriesChart.dayNumber("2013-01-01")! + $0) } + ["2014-01-01"],
-    ])
+    static let monthsAfterALongGap: [String] = {
+        let months: [String] = (0..<24).map { (m: Int) -> String in String(format: "%04d-%02d-28", 2012 + m / 12, m % 12 + 1) }
+        return ["2004-03-31"] + months
+    }()
+    static let daysThenAYearOn: [String] = {
+        let start = SeriesChart.dayNumber("2013-01-01")!
+        let days: [String] = (0..<40).map { (d: Int) -> String in iso(start + d) }
+        return days + ["2014-01-01"]
+    }()
+
+    @Test(arguments: [monthsAfterALongGap, daysThenAYearOn])
     func closePeriodsGetLabelsAtLeastTheMinimumSpacingApart(dates: [String]) {
         let labels = Self.xLabels(Self.chart(dates).svg())
         #expect(labels.count >= 2)
