@@ -5,7 +5,7 @@
 #
 # Installs what is missing (Debian chromium + chromium-driver through apt, sudo when not
 # root; selenium through pip), builds a small corpus from the fixtures (the text manifest
-# and a few generated papers as PDFs) into bench-out/browser-corpus, serves it on a
+# and the generated papers, a few also as PDFs) into bench-out/browser-corpus, serves it on a
 # free port, runs the browser test and stops the server. Screenshots: bench-out/browser/.
 #
 # Environment: SCRUTINY (binary, default .build/release/scrutiny, built when missing),
@@ -19,6 +19,7 @@ BIN="${SCRUTINY:-.build/release/scrutiny}"
 FIX="${FIXTURES:-/work/shared/fixtures}"
 OUT=bench-out/browser
 mkdir -p "$OUT"
+rm -f "$OUT"/*.png
 
 # --- what the test needs ----------------------------------------------------------------
 have_browser() {
@@ -50,10 +51,12 @@ fix, gen = sys.argv[1], int(sys.argv[2])
 def inputs(manifest):
     folder = os.path.dirname(manifest)
     return [os.path.join(folder, json.loads(l)["input"]) for l in open(manifest) if l.strip()]
-# The text exports (no pages), and generated papers as born-digital PDFs (pages, for #page-N).
+# The text exports (no pages), the generated papers' text exports (many councils and
+# periods: crowded chart axes), and a few of them as born-digital PDFs (pages, for #page-N).
 papers = inputs(os.path.join(fix, "manifest-text.jsonl"))
-generated = [p[:-len(".txt")] + ".pdf" for p in inputs(os.path.join(fix, "pdf", "manifest-gen-text.jsonl"))]
-papers += [p for p in generated if os.path.exists(p)][:gen]
+generated = inputs(os.path.join(fix, "pdf", "manifest-gen-text.jsonl"))
+pdfs = [p[:-len(".txt")] + ".pdf" for p in generated]
+papers += generated + [p for p in pdfs if os.path.exists(p)][:gen]
 print("\n".join(papers))
 EOF
 )

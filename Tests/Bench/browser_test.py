@@ -13,6 +13,7 @@ corpus). Checks, each printed PASS or FAIL with what it saw:
      exactly as typed, results listed;
   c. an indicator page opened from the results: its chart is an inline <svg> whose actual
      line (one polyline per council) has one point per dated period of the series table;
+     and on every indicator page of the index the chart's date labels do not overlap;
   d. a document page lists its records with page numbers, the first record row of each
      page carries id="page-N", and /document/ID#page-N lands on it (`:target`);
   e. an unknown path is a 404 (status seen by the browser and by a plain HTTP client) and
@@ -259,14 +260,42 @@ def check_indicator(driver, base, out):
                              f"{entry['name']}: its polyline has {by_colour.get(entry['colour'])} points, "
                              f"the series {periods} dated periods")
     # Date labels on the x-axis (`Jun 2013`), measured as drawn.
-    labels = driver.execute_script("""
-        return Array.from(arguments[0].querySelectorAll('text'))
-            .filter(t => t.classList.contains('x-label') || /^[A-Z][a-z]{2} \\d{4}$/.test(t.textContent))
-            .map(t => t.getBBox()).map(b => ({x: b.x, w: b.width})).sort((a, b) => a.x - b.x);""", svg)
-    overlaps = [(a, b) for a, b in zip(labels, labels[1:]) if a["x"] + a["w"] > b["x"]]
-    check.expect(labels and not overlaps, f"{len(labels)} x-axis date labels, none overlapping (measured bounding boxes)")
+    n, overlapping = label_overlaps(driver)
+    check.expect(n > 0 and not overlapping, f"{n} x-axis date labels, none overlapping (measured bounding boxes)"
+                 + (f": {overlapping}" if overlapping else ""))
     check.note("screenshot " + screenshot(driver, out, "c-indicator"))
+
+    # Every indicator page of the index: the chart's date labels never overlap.
+    driver.get(base + "/")
+    hrefs = driver.execute_script("""
+        return Array.from(new Set(Array.from(document.querySelectorAll('main a[href^="/indicator?"]')).map(a => a.href)));""")
+    crowded = []
+    for href in hrefs:
+        driver.get(href)
+        n, overlapping = label_overlaps(driver)
+        if overlapping:
+            crowded.append((href, n, overlapping))
+    worst = max(crowded, key=lambda c: len(c[2]), default=None)
+    check.expect(hrefs and not crowded, f"{len(hrefs)} indicator pages from the index: "
+                 + (f"{len(crowded)} with overlapping date labels, e.g. {urllib.parse.unquote(worst[0].split('?', 1)[1])}: "
+                    f"{worst[2][:4]}" if crowded else "no overlapping date labels"))
+    if worst:
+        driver.get(worst[0])
+        check.note("screenshot of the worst " + screenshot(driver, out, "c-indicator-overlapping-labels"))
     return check
+
+
+def label_overlaps(driver):
+    """The chart's x-axis date labels (`Jun 2013`) as drawn: how many, and the overlapping pairs."""
+    labels = driver.execute_script("""
+        const svg = document.querySelector('div.chart > svg');
+        if (!svg) return [];
+        return Array.from(svg.querySelectorAll('text'))
+            .filter(t => t.classList.contains('x-label') || /^[A-Z][a-z]{2} \\d{4}$/.test(t.textContent))
+            .map(t => { const b = t.getBBox(); return {x: b.x, w: b.width, text: t.textContent}; })
+            .sort((a, b) => a.x - b.x);""")
+    pairs = [f"{a['text']}/{b['text']}" for a, b in zip(labels, labels[1:]) if a["x"] + a["w"] > b["x"]]
+    return len(labels), pairs
 
 
 def check_document(driver, base, out):
