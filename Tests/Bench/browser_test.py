@@ -10,7 +10,7 @@ corpus). Checks, each printed PASS or FAIL with what it saw:
      the box, the heading and the title show the words with a space (never `+`), and
      results are listed;
   b. a quoted phrase with an apostrophe typed into the form: box and heading show it
-     exactly as typed, results listed;
+     exactly as typed, results listed, each with the phrase's words together and in order;
   c. an indicator page opened from the results: its chart is an inline <svg> whose actual
      line (one polyline per council) has one point per dated period of the series table;
      and on every indicator page of the index the chart's date labels do not overlap;
@@ -157,7 +157,18 @@ def check_search_words(driver, base, out):
 def check_search_phrase(driver, base, out):
     check = Check(f"b. quoted phrase with an apostrophe typed into the form: {PHRASE}")
     type_into_page_form(driver, base, PHRASE)
-    search_results(driver, check, PHRASE)
+    hits = search_results(driver, check, PHRASE)
+    # A phrase: every hit has its words together and in order (the snippet shows where), or
+    # its snippet (at most 16 words) is cut off inside the phrase: `… for children…`.
+    words = [w + r"\w*" for w in re.findall(r"\w+", PHRASE.lower())]
+    together = re.compile(r"\W+".join(words))
+    cut = re.compile(r"\b" + "(?:" + "|".join(r"\W+".join(words[:n]) for n in range(1, len(words))) + r")…$")
+    shown = [h.text.lower().replace("’", "'") for h in hits]
+    apart = [t.splitlines()[-1] for t in shown if not together.search(t) and not cut.search(t)]
+    cut_off = sum(1 for t in shown if not together.search(t) and cut.search(t))
+    check.expect(hits and not apart, f"{len(hits) - len(apart)} of {len(hits)} hits have the words as a phrase"
+                 + (f" ({cut_off} with the snippet cut off inside it)" if cut_off else "")
+                 + (f"; not: {apart[:3]}" if apart else ""))
     html = driver.page_source
     check.expect("&amp;#39;" not in html and "&amp;quot;" not in html, "no double-escaped quote or apostrophe in the page")
     check.note("screenshot " + screenshot(driver, out, "b-search-phrase"))
