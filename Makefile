@@ -12,7 +12,7 @@ BIN      := .build/$(CONFIG)/scrutiny
 SCRUTINY := $(BIN) 
 APT_PACKAGES := pkg-config libxml2-dev libpoppler-glib-dev libpoppler-private-dev libtesseract-dev libleptonica-dev tesseract-ocr-eng poppler-utils tesseract-ocr
 
-.PHONY: setup build samples all ingest text layout normalise extract corpus test bench browser-test fuzz screenshot clean
+.PHONY: setup build samples all ingest text layout normalise extract corpus test bench fuzz bench-callgrind screenshot clean
 
 ## setup: install the C libraries (poppler-glib, tesseract + English data) when missing.
 setup:
@@ -58,14 +58,26 @@ bench: build
 fuzz: setup
 	Tests/Fuzz/fuzz.sh
 
-## browser-test: the web pages driven in headless Chromium (selenium) on a fixture corpus;
-## screenshots in bench-out/browser/. Installs chromium, chromium-driver and selenium when missing.
+## bench-callgrind: instructions per stage of one fixed run under valgrind (part of `make bench`).
+bench-callgrind: build
+	python3 Tests/Bench/callgrind.py $(BIN) corpus/samples/000_ee8c53e2fa6f2fb5.txt corpus/samples/gen-a-1.pdf corpus/samples/gen-d-1.pdf
+
+## browser-test: the web pages driven in headless Chromium (selenium) on a fixture corpus
+## (the last step of `make bench`); screenshots in bench-out/browser/. Installs chromium,
+## chromium-driver and selenium when missing.
+.PHONY: browser-test
 browser-test: build
 	SCRUTINY=$(BIN) Tests/Bench/browser.sh
 
 ## screenshot: the web page in headless Chromium (not part of CI).
 screenshot: build
 	SCRUTINY=$(BIN) Tests/Bench/screenshot.sh
+
+## bench-slurm: the Slurm recipe (pipelines/slurm) on a throw-away one-node Slurm, checked
+## against a one-machine run (installs slurm-wlm and munge when missing).
+.PHONY: bench-slurm
+bench-slurm: build
+	SCRUTINY=$(BIN) Tests/Bench/slurm.sh
 
 clean:
 	rm -rf .build $(CORPUS)/cache $(CORPUS)/corpus.sqlite* $(CORPUS)/*.jsonl bench-out

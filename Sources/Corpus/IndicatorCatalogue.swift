@@ -73,7 +73,8 @@ public enum IndicatorCatalogue {
             try db.execute(sql: """
                 INSERT INTO search_index (kind, indicator_id, doc_id, page, title, body)
                 SELECT 'indicator', id, NULL, NULL, trim(coalesce(code, '') || ' ' || title),
-                    (SELECT group_concat(DISTINCT title) FROM records WHERE indicator_id = :id)
+                    (SELECT group_concat(title, ',') FROM
+                        (SELECT DISTINCT title FROM records WHERE indicator_id = :id ORDER BY title))
                 FROM indicators WHERE id = :id
                 """, arguments: ["id": id])
         }

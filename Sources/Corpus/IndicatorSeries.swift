@@ -148,7 +148,7 @@ public enum IndicatorQueries {
     /// Finds an indicator from what a researcher types: a catalogue id, a national code in
     /// any spelling (`NI 60`), a printed local code, an exact title, or words of its title.
     public static func resolve(_ db: Database, _ query: String) throws -> IndicatorInfo? {
-        let q = query.trimmingCharacters(in: .whitespacesAndNewlines)
+        let q = query.trimmingWhitespaceAndNewlines()
         guard !q.isEmpty else { return nil }
         if let hit = try info(db, id: q) { return hit }
         if let national = IndicatorID.nationalCode(q), let hit = try info(db, id: "code:" + national) { return hit }

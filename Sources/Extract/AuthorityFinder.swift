@@ -102,12 +102,17 @@ public struct AuthorityFinder: Sendable {
     }
 
     /// The evidence with the highest `key`; on a tie a district beats its own county, then
-    /// the higher score, then the council named first.
+    /// the higher score, then the council named first, then the name in alphabetical order, so
+    /// the answer never depends on the order the evidence was gathered in.
     static func best(_ evidence: [Evidence], by key: (Evidence) -> Double) -> Evidence? {
         guard let top = evidence.map(key).max() else { return nil }
         let tied = evidence.filter { key($0) == top }
         let counties = Set(tied.compactMap(\.county))
-        return tied.filter { !counties.contains($0.name) }.min { ($0.score, -$0.first) > ($1.score, -$1.first) }
+        return tied.filter { !counties.contains($0.name) }.min { a, b in
+            if a.score != b.score { return a.score > b.score }
+            if a.first != b.first { return a.first < b.first }
+            return a.name < b.name
+        }
     }
 
     /// One printed form of a council's name (its name or an alias) and how to find it.

@@ -126,9 +126,5 @@ public enum HeaderRowDetector {
 /// Recognises cells that are figures (numbers, percentages, money) rather than labels.
 public enum FigureShape {
     /// A cell that is essentially one figure: `78.2%*`, `£4.5m`, `86,494`, `(1,234)`.
-    public static func isFigure(_ cell: String) -> Bool {
-        let t = cell.trimmingCharacters(in: .whitespaces)
-        guard !t.isEmpty, t.count <= 24 else { return false }
-        return t.matches(pattern: "(?i)" + #"^[-+(]?[£$€]?\s?-?\d[\d,]*(\.\d+)?\s?(%|m|k|bn|p)?\)?[*.]?$"#)
-    }
+    public static func isFigure(_ cell: String) -> Bool { SingleFigureScanner.isSingleFigure(cell) }
 }

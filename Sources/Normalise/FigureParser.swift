@@ -32,7 +32,7 @@ public enum FigureParser {
 
     /// The figure of a cell that `isFigureCell` accepts, parsed once; nil for any other cell.
     public static func figureCell(_ cell: String) -> Figure? {
-        let t = cell.trimmingCharacters(in: .whitespaces)
+        let t = cell.trimmingWhitespace()
         guard let first = t.unicodeScalars.first(where: { !"-–+(£$€<>~≈ ".unicodeScalars.contains($0) }),
               ("0"..."9").contains(first) || first == "." else { return nil }
         return parse(t)

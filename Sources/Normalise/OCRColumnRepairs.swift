@@ -77,11 +77,11 @@ public enum OCRColumnRepairs {
     /// such letters, and nothing else after the row's label, the letters become digits.
     public static func repairLoneDigits(_ cells: [String]) -> [String] {
         guard cells.count >= 4 else { return cells }
-        let values = cells.dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let values = cells.dropFirst().map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         let figures = values.filter { $0.wholeMatch(of: rxBareFigure) != nil }.count
         let letters = values.filter { digitLookAlikes[$0] != nil }.count
         guard figures >= 2, letters > 0, figures >= 2 * letters, figures + letters == values.count else { return cells }
-        return [cells[0]] + cells.dropFirst().map { c in digitLookAlikes[c.trimmingCharacters(in: .whitespaces)] ?? c }
+        return [cells[0]] + cells.dropFirst().map { c in digitLookAlikes[c.trimmingWhitespace()] ?? c }
     }
 
     nonisolated(unsafe) static let codeShape = /^([A-Z]{1,4})(\d{1,3})([a-z]?)$/

@@ -159,7 +159,7 @@ public enum OCRConfusions {
     /// underscores (with any dashes after them) never stand for words.
     static func dropRuleDebris(_ s: String) -> String {
         guard s.contains("_") else { return s }
-        return s.replacing(ruleDebris, with: "").trimmingCharacters(in: .whitespaces)
+        return s.replacing(ruleDebris, with: "").trimmingWhitespace()
     }
 }
 

@@ -19,7 +19,7 @@ public enum StatusParser {
             return "below_target"
         }
         if t.contains(rxStatusParser3) { return "on_target" }
-        if let c = t.trimmingCharacters(in: .whitespaces).first, t.count <= 3 {
+        if let c = t.trimmingWhitespace().first, t.count <= 3 {
             switch c {
             case "★", "☆", "✶", "✦", "+": return "above_target"
             case "●", "•", "○", "✓", "✔", "=": return "on_target"

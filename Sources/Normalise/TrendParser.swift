@@ -9,7 +9,7 @@ public enum TrendParser {
     /// cell of a trend column that is one of these misreads is the arrow. Only for cells of
     /// a trend column: elsewhere `T` or `4` is text. Counter-example: `1` stays (a figure).
     public static func repairingOCRArrow(_ cell: String) -> String {
-        let t = cell.trimmingCharacters(in: .whitespaces)
+        let t = cell.trimmingWhitespace()
         for (arrow, misreads) in arrowMisreads where misreads.contains(t) { return arrow }
         return cell
     }

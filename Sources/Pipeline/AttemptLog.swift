@@ -18,7 +18,7 @@ public struct AttemptLog: Sendable {
     /// How many earlier runs stopped while `path` was being read.
     public func stops(_ path: String) -> Int {
         guard let data = try? Data(contentsOf: url(path)) else { return 0 }
-        return Int(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        return Int(String(decoding: data, as: UTF8.self).trimmingWhitespaceAndNewlines()) ?? 0
     }
 
     /// Marks `path` as open: should this run stop before `finish`, the next one sees one more stop.

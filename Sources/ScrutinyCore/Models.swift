@@ -65,7 +65,7 @@ public struct TextLine: Codable, Hashable, Sendable {
     /// The cells joined with single spaces.
     public var text: String { cells.filter { !$0.isEmpty }.joined(separator: " ") }
     /// True when the line holds nothing but whitespace.
-    public var isBlank: Bool { cells.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+    public var isBlank: Bool { cells.allSatisfy(\.isBlankOrWhitespace) }
     /// The lowest OCR confidence of the line's words, if any were OCR'd.
     public var minConfidence: Double? { words.compactMap(\.confidence).min() }
 }

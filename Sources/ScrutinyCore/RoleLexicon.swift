@@ -160,11 +160,11 @@ public enum RoleLexicon {
 
     /// Whether a cell is a RAG word, status phrase or status symbol.
     public static func isStatusValue(_ s: String) -> Bool {
-        s.trimmingCharacters(in: .whitespaces).matches(pattern: statusValue)
+        s.trimmingWhitespace().matches(pattern: statusValue)
     }
 
     /// Whether a cell is an arrow or a trend word.
     public static func isTrendValue(_ s: String) -> Bool {
-        s.trimmingCharacters(in: .whitespaces).matches(pattern: trendValue)
+        s.trimmingWhitespace().matches(pattern: trendValue)
     }
 }

@@ -173,7 +173,7 @@ public enum SpannedCellGrid {
 
     /// A `colspan` / `rowspan` value: 1 when missing, unreadable or 0, at most `maxSpan`.
     static func span(_ value: String?) -> Int {
-        guard let v = value?.trimmingCharacters(in: .whitespaces), let n = Int(v.prefix(while: \.isNumber)), n > 0 else { return 1 }
+        guard let v = value?.trimmingWhitespace(), let n = Int(v.prefix(while: \.isNumber)), n > 0 else { return 1 }
         return min(n, maxSpan)
     }
 }

@@ -24,7 +24,7 @@ public enum InlineMarkup {
 
     /// True when the whole text is wrapped in bold markup (`**…**` or `<b>…</b>`).
     public static func isBold(_ raw: String) -> Bool {
-        let t = raw.trimmingCharacters(in: .whitespaces)
+        let t = raw.trimmingWhitespace()
         guard !t.isEmpty else { return false }
         if t.hasPrefix("**") && t.hasSuffix("**") && t.count > 4 { return true }
         return allBold(runs(raw))

@@ -50,7 +50,7 @@ public struct TextExportReader: Sendable {
                 continue
             }
             // A tab-split line underlined by a markdown dash row is a heading split by tabs.
-            if let next, isDashRow(next), !raw.trimmingCharacters(in: .whitespaces).isEmpty {
+            if let next, isDashRow(next), !raw.trimmingWhitespace().isEmpty {
                 let text = InlineMarkup.strip(raw.replacingOccurrences(of: "\t", with: " "))
                 out.append(TextLine(cells: [text], bold: true, headingLevel: 2))
                 out.append(TextLine(cells: [""]))
@@ -67,7 +67,7 @@ public struct TextExportReader: Sendable {
     static func line(from raw: String) -> TextLine {
         var body = raw
         var level: Int?
-        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        let trimmed = raw.trimmingWhitespace()
         if trimmed.hasPrefix("#") {
             let hashes = trimmed.prefix(while: { $0 == "#" }).count
             if hashes <= 6, trimmed.dropFirst(hashes).first == " " {
@@ -84,21 +84,21 @@ public struct TextExportReader: Sendable {
             cellsRaw = [body]
         }
         let cells = cellsRaw.count > 1 ? cellsRaw.map(InlineMarkup.cell) : cellsRaw.map(InlineMarkup.strip)
-        let bold = cellsRaw.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.allSatisfy(InlineMarkup.isBold)
+        let bold = cellsRaw.filter { !$0.trimmingWhitespace().isEmpty }.allSatisfy(InlineMarkup.isBold)
             && cells.contains { !$0.isEmpty }
         return TextLine(cells: cells, bold: bold || level != nil, headingLevel: level)
     }
 
     /// A markdown rule or table separator row: dashes (and pipes, colons, tabs) only.
     static func isDashRow(_ s: String) -> Bool {
-        let t = s.trimmingCharacters(in: .whitespaces)
+        let t = s.trimmingWhitespace()
         guard t.count >= 3, t.contains("--") else { return false }
         return t.allSatisfy { $0 == "-" || $0 == "|" || $0 == ":" || $0 == "\t" || $0 == " " }
     }
 
     /// A markdown table row: `| a | b |`.
     static func isPipeRow(_ s: String) -> Bool {
-        let t = s.trimmingCharacters(in: .whitespaces)
+        let t = s.trimmingWhitespace()
         return t.count > 2 && t.hasPrefix("|") && t.hasSuffix("|") && t.dropFirst().dropLast().contains("|")
     }
 

@@ -38,7 +38,7 @@ struct TablesCommand: ParsableCommand {
         var wanted: [Int]?
         if let pages {
             wanted = try pages.split(separator: ",").map { part in
-                guard let n = Int(part.trimmingCharacters(in: .whitespaces)), n >= 1 else {
+                guard let n = Int(part.trimmingWhitespace()), n >= 1 else {
                     throw ValidationError("--pages takes 1-based page numbers such as 3,4 (got `\(part)`)")
                 }
                 return n

@@ -18,11 +18,18 @@ for m in "$FIX/manifest-text.jsonl" "$FIX/pdf/manifest-gen-text.jsonl" "$FIX/pdf
 done
 echo; echo "== archive (>= 500 pages), jobs 1 and 2, against pdftotext and tesseract"
 python3 Tests/Bench/archive_bench.py "$BIN"
+echo; echo "== instructions per stage (callgrind, one job, fixed papers: a text export and two born-digital PDFs)"
+command -v valgrind >/dev/null || { SUDO=$( [ "$(id -u)" = 0 ] || echo sudo ); $SUDO apt-get install -y -qq valgrind >/dev/null; }
+python3 Tests/Bench/callgrind.py "$BIN" corpus/samples/000_ee8c53e2fa6f2fb5.txt corpus/samples/gen-a-1.pdf corpus/samples/gen-d-1.pdf
 echo; echo "== real born-digital PDFs (257 pages) against pdftotext -layout"
 python3 Tests/Bench/real_speed.py "$BIN"
 if [ -x Tests/Bench/tables.sh ]; then echo; echo "== real tables (59 pages)"; Tests/Bench/tables.sh; fi
 echo; echo "== scan consistency: born-digital pages rendered at 300 dpi and OCR'd, rows against the text layer's"
 papers=$(ls "$FIX"/pdf/0*.pdf 2>/dev/null | grep -v '\.scan\.pdf$'; ls "$FIX"/../real/*.pdf 2>/dev/null)
 [ -n "$papers" ] && python3 Tests/Bench/scan_consistency.py "$BIN" $papers --pages 4
+if [ "${BENCH_SLURM:-0}" = 1 ]; then
+  echo; echo "== Slurm job array + merge against one machine (BENCH_SLURM=1)"
+  SCRUTINY="$BIN" Tests/Bench/slurm.sh
+fi
 echo; echo "== web pages in headless Chromium (browser.sh: search form, indicator chart, document anchors, 404)"
 SCRUTINY="$BIN" Tests/Bench/browser.sh

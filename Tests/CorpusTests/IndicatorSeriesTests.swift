@@ -128,6 +128,26 @@ import ScrutinyCore
         #expect(try QueryResult.run("SELECT * FROM indicators ORDER BY id", in: store).render(.csv) == before)
     }
 
+    /// An indicator's search entry lists its titles in alphabetical order, whatever order the
+    /// papers came in, so corpora built by different runs (or merged shards) are equal.
+    @Test func indicatorSearchEntryListsTitlesInTheSameOrderWhateverThePaperOrder() throws {
+        func body(_ order: [String]) throws -> String? {
+            let store = try Self.tempStore()
+            for (k, doc) in order.enumerated() {
+                let title = doc == Self.docA ? "Zeta title for assessments" : "Alpha title for assessments"
+                try store.replace(Self.extraction(doc, asAt: "2012-0\(k + 6)-30", records: [
+                    Self.record(doc, code: "NI060", title: title, period: "2012-09-30", actual: 70),
+                ]), path: doc, extractionKey: "k", pipeline: nil)
+            }
+            return try store.database.read {
+                try String.fetchOne($0, sql: "SELECT body FROM search_index WHERE kind = 'indicator'")
+            }
+        }
+        let ab = try body([Self.docA, Self.docB]), ba = try body([Self.docB, Self.docA])
+        #expect(ab == "Alpha title for assessments,Zeta title for assessments")
+        #expect(ab == ba)
+    }
+
     @Test func resolveAcceptsCodeSpellingsAndTitleWords() throws {
         let store = try Self.tempStore()
         try store.replace(Self.extraction(Self.docA, asAt: "2012-09-30", records: [

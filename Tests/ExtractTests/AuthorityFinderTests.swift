@@ -139,4 +139,16 @@ private func problems(_ councils: [Council]) -> [String] {
         let passing = "Kent Travel Saver price realignment. Kent Travel Saver income. Increased contribution from Medway Council."
         #expect(finder.find(cover: "Appendix 1 - Key Service Statement", body: passing) == "Medway")
     }
+
+    /// Two councils with equal evidence everywhere: the name decides, never the order the
+    /// evidence was gathered in (a dictionary's order changes from one process to the next).
+    @Test func aTieOnEveryCountGoesToTheNameNotToTheGatheringOrder() {
+        let a = AuthorityFinder.Evidence(name: "Walsall", county: nil, coverMentions: 1, score: 2, first: 10)
+        let b = AuthorityFinder.Evidence(name: "Barnsley", county: nil, coverMentions: 1, score: 2, first: 10)
+        #expect(AuthorityFinder.best([a, b], by: \.score)?.name == "Barnsley")
+        #expect(AuthorityFinder.best([b, a], by: \.score)?.name == "Barnsley")
+        // counter-example: the council named first still wins over the alphabetically first one
+        let early = AuthorityFinder.Evidence(name: "Walsall", county: nil, coverMentions: 1, score: 2, first: 3)
+        #expect(AuthorityFinder.best([b, early], by: \.score)?.name == "Walsall")
+    }
 }
