@@ -49,7 +49,8 @@ corpus: build
 test: setup
 	@tmp=$$(mktemp -d /tmp/scrutiny-tests.XXXXXX); TMPDIR=$$tmp swift test; status=$$?; rm -rf "$$tmp"; exit $$status
 
-## bench: heavy runs — scores on the fixtures, speed against pdftotext/tesseract, tables.
+## bench: heavy runs — scores on the fixtures, speed against pdftotext/tesseract, tables,
+## then the browser test (make browser-test).
 bench: build
 	Tests/Bench/run.sh
 
@@ -61,9 +62,16 @@ fuzz: setup
 bench-callgrind: build
 	python3 Tests/Bench/callgrind.py $(BIN) corpus/samples/000_ee8c53e2fa6f2fb5.txt corpus/samples/gen-a-1.pdf corpus/samples/gen-d-1.pdf
 
+## browser-test: the web pages driven in headless Chromium (selenium) on a fixture corpus
+## (the last step of `make bench`); screenshots in bench-out/browser/. Installs chromium,
+## chromium-driver and selenium when missing.
+.PHONY: browser-test
+browser-test: build
+	SCRUTINY=$(BIN) Tests/Bench/browser.sh
+
 ## screenshot: the web page in headless Chromium (not part of CI).
 screenshot: build
-	Tests/Bench/screenshot.sh
+	SCRUTINY=$(BIN) Tests/Bench/screenshot.sh
 
 ## bench-slurm: the Slurm recipe (pipelines/slurm) on a throw-away one-node Slurm, checked
 ## against a one-machine run (installs slurm-wlm and munge when missing).

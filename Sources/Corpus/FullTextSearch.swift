@@ -27,18 +27,36 @@ public struct SearchHit: Hashable, Sendable {
 
 /// FTS5 search over indicator titles, commentary and page text (`search_index`).
 public enum FullTextSearch {
-    /// An FTS5 query from free words: every word must occur (prefix match on the last one).
-    /// FTS5 operators and punctuation in the input are treated as plain text, so no input can
-    /// change the query's structure; nil when there are no words.
+    /// An FTS5 query from free words: every word must occur, and words between a pair of
+    /// double quotes must occur together in that order (`"children's social care"`: an FTS5
+    /// phrase). Only letters and digits make words; other characters, FTS5 operators and an
+    /// unpaired quote are plain text, so no input can change the query's structure; nil when
+    /// there are no words.
     public static func matchExpression(_ input: String) -> String? {
+        // Between quotes: the odd-numbered pieces, when their closing quote exists.
+        let pieces = input.split(separator: "\"", omittingEmptySubsequences: false)
+        var terms: [String] = []
+        for (i, piece) in pieces.enumerated() {
+            let words = Self.words(piece)
+            guard !words.isEmpty else { continue }
+            if i % 2 == 1 && i < pieces.count - 1 {
+                terms.append("\"" + words.joined(separator: " ") + "\"")
+            } else {
+                terms += words.map { "\"\($0)\"" }
+            }
+        }
+        return terms.isEmpty ? nil : terms.joined(separator: " ")
+    }
+
+    /// The runs of letters and digits in `text`.
+    static func words(_ text: Substring) -> [String] {
         var words: [String] = []
         var current = ""
-        for ch in input {
+        for ch in text {
             if ch.isLetter || ch.isNumber { current.append(ch) } else if !current.isEmpty { words.append(current); current = "" }
         }
         if !current.isEmpty { words.append(current) }
-        guard !words.isEmpty else { return nil }
-        return words.map { "\"\($0)\"" }.joined(separator: " ")
+        return words
     }
 
     /// Ranked hits for the words, best first; titles weigh ten times body text.

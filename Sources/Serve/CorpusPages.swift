@@ -59,7 +59,8 @@ public enum CorpusPages {
                 [num(r["page"] as Int?), esc(r["code"]), link(SitePage.indicatorHref((r["indicator_id"] as String?) ?? ""), (r["title"] as String?) ?? ""),
                  esc(r["period_end"]), figure(r["actual"], r["actual_text"]), figure(r["target"], r["target_text"]),
                  esc(r["unit"]), statusBadge(r["status"])]
-            }, numericColumns: [0, 4, 5], rowClasses: records.map { ($0["status"] as String?) == "below_target" ? "below" : nil }),
+            }, numericColumns: [0, 4, 5], rowClasses: records.map { ($0["status"] as String?) == "below_target" ? "below" : nil },
+               rowIDs: pageAnchors(records.map { $0["page"] as Int? })),
             .h2(.escaped("Tables (\(tables.count))")),
             .forEach(Array(tables.enumerated())) { n, t in
                 let header = decode([String].self, t["header"]) ?? []
@@ -130,6 +131,16 @@ public enum CorpusPages {
     public static func notFound() -> String {
         SitePage.page(title: "Not found", body: .h1(.text("Not found")),
                       .p(.text("No such page in this corpus. "), .a(.href("/"), .text("Back to the index")), .text(".")))
+    }
+
+    /// Row ids for a list of records in page order: `page-N` on the first record of each page
+    /// (the target of `/document/ID#page-N` links from search and indicator pages), nil elsewhere.
+    static func pageAnchors(_ pages: [Int?]) -> [String?] {
+        var seen = Set<Int>()
+        return pages.map { page in
+            guard let page, seen.insert(page).inserted else { return nil }
+            return SitePage.pageAnchor(page)
+        }
     }
 
     // MARK: cells

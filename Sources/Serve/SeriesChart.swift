@@ -63,9 +63,8 @@ public struct SeriesChart: Sendable {
         out += "<line x1=\"\(f(margin.left))\" x2=\"\(f(margin.left))\" y1=\"\(f(margin.top))\" y2=\"\(f(margin.top + plotH))\" stroke=\"#888\"/>\n"
         out += "<line x1=\"\(f(margin.left))\" x2=\"\(f(margin.left + plotW))\" y1=\"\(f(margin.top + plotH))\" y2=\"\(f(margin.top + plotH))\" stroke=\"#888\"/>\n"
         let periods = Array(Set(dated.map(\.day))).sorted()
-        let step = max(1, Int((Double(periods.count) / 8).rounded(.up)))
-        for (i, day) in periods.enumerated() where i % step == 0 {
-            out += "<text x=\"\(f(x(day)))\" y=\"\(f(margin.top + plotH + 18))\" text-anchor=\"middle\" fill=\"#444\">\(Self.monthLabel(day))</text>\n"
+        for day in Self.labelledPeriods(periods, x: x) {
+            out += "<text class=\"x-label\" x=\"\(f(x(day)))\" y=\"\(f(margin.top + plotH + 18))\" text-anchor=\"middle\" fill=\"#444\">\(Self.monthLabel(day))</text>\n"
         }
         if let unit {
             out += "<text x=\"14\" y=\"\(f(margin.top + plotH / 2))\" transform=\"rotate(-90 14 \(f(margin.top + plotH / 2)))\" text-anchor=\"middle\" fill=\"#444\">\(Self.escape(unit))</text>\n"
@@ -107,6 +106,26 @@ public struct SeriesChart: Sendable {
         out += "<circle cx=\"\(f(kx + 11))\" cy=\"\(f(ky + 36))\" r=\"6\" fill=\"none\" stroke=\"#C62828\" stroke-width=\"2\"/><text x=\"\(f(kx + 28))\" y=\"\(f(ky + 40))\" fill=\"#555\">below target</text>\n"
         out += "</svg>\n"
         return out
+    }
+
+    /// Least distance in pixels between the centres of two x-axis date labels: a `Sep 2013`
+    /// label is about 50 px wide at the chart's 12 px font, plus a gap.
+    static let minLabelSpacing = 64.0
+
+    /// The periods (sorted day numbers) that get an x-axis label: from the left, each period
+    /// at least `minLabelSpacing` pixels right of the last labelled one, and the latest period
+    /// always (dropping the labels too close before it), so labels never overlap however
+    /// close the periods lie; periods far enough apart are all labelled.
+    static func labelledPeriods(_ periods: [Int], x: (Int) -> Double) -> [Int] {
+        var labelled: [Int] = []
+        for day in periods where labelled.last.map({ x(day) - x($0) >= minLabelSpacing }) ?? true {
+            labelled.append(day)
+        }
+        if let latest = periods.last, labelled.last != latest {
+            labelled.removeAll { x(latest) - x($0) < minLabelSpacing }
+            labelled.append(latest)
+        }
+        return labelled
     }
 
     /// The line under the title: unit and which way is good.

@@ -35,21 +35,26 @@ public enum SitePage {
     /// Link to an indicator page.
     public static func indicatorHref(_ id: String) -> String { "/indicator?id=" + queryValue(id) }
 
-    /// Link to a document page.
+    /// Link to a document page, at `page` when given (the anchor `pageAnchor` names).
     public static func documentHref(_ docID: String, page: Int? = nil) -> String {
-        "/document/" + queryValue(docID) + (page.map { "#page-\($0)" } ?? "")
+        "/document/" + queryValue(docID) + (page.map { "#" + pageAnchor($0) } ?? "")
     }
 
-    /// A table in its scrolling frame: header labels as text, body cells as nodes.
+    /// The fragment id of a page on a document page: `page-4`, on the first record row of page 4.
+    public static func pageAnchor(_ page: Int) -> String { "page-\(page)" }
+
+    /// A table in its scrolling frame: header labels as text, body cells as nodes; a row may
+    /// have a class and an `id` (an anchor such as `page-4`), both escaped.
     public static func table(header: [String], rows: [[Node<HTML.BodyContext>]], numericColumns: Set<Int> = [],
-                             rowClasses: [String?] = []) -> Node<HTML.BodyContext> {
+                             rowClasses: [String?] = [], rowIDs: [String?] = []) -> Node<HTML.BodyContext> {
         .div(.class("scroll"), .table(
             .thead(.tr(.forEach(Array(header.enumerated())) { column in
                 .th(numericColumns.contains(column.offset) ? .class("num") : .empty, .escaped(column.element))
             })),
             .tbody(.forEach(Array(rows.enumerated())) { row in
                 let cls = row.offset < rowClasses.count ? rowClasses[row.offset] : nil
-                return .tr(.unwrap(cls) { .escapedAttribute("class", $0) }, .forEach(Array(row.element.enumerated())) { cell in
+                let id = row.offset < rowIDs.count ? rowIDs[row.offset] : nil
+                return .tr(.unwrap(id) { .escapedAttribute("id", $0) }, .unwrap(cls) { .escapedAttribute("class", $0) }, .forEach(Array(row.element.enumerated())) { cell in
                     .td(numericColumns.contains(cell.offset) ? .class("num") : .empty, cell.element)
                 })
             })

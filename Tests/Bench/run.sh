@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# make bench: the heavy runs — fixture scores, archive speed, OCR speed, real tables.
+# make bench: the heavy runs — fixture scores, archive speed, OCR speed, real tables, and
+# last the web pages in headless Chromium (browser.sh, make browser-test).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 export OMP_THREAD_LIMIT=1
@@ -30,3 +31,5 @@ if [ "${BENCH_SLURM:-0}" = 1 ]; then
   echo; echo "== Slurm job array + merge against one machine (BENCH_SLURM=1)"
   SCRUTINY="$BIN" Tests/Bench/slurm.sh
 fi
+echo; echo "== web pages in headless Chromium (browser.sh: search form, indicator chart, document anchors, 404)"
+SCRUTINY="$BIN" Tests/Bench/browser.sh

@@ -178,6 +178,12 @@ import ScrutinyCore
         #expect(try store.database.read { try FullTextSearch.search($0, "\"placement\" OR NEAR(( -* '") }.isEmpty)
         #expect(FullTextSearch.matchExpression("a\" OR b*") == "\"a\" \"OR\" \"b\"")
         #expect(FullTextSearch.matchExpression("  -- ") == nil)
+        // Words between a pair of quotes: one phrase; an unpaired quote is plain text.
+        #expect(FullTextSearch.matchExpression("\"children's social care\" plans") == "\"children s social care\" \"plans\"")
+        #expect(FullTextSearch.matchExpression("\"placement stability\" \"") == "\"placement stability\"")
+        #expect(FullTextSearch.matchExpression("\"\" \"a\"") == "\"a\"")
+        #expect(try store.database.read { try FullTextSearch.search($0, "\"placement stability\"") }.count == 1)
+        #expect(try store.database.read { try FullTextSearch.search($0, "\"stability placement\"") }.isEmpty)
 
         // Replaced without that text: the old page hit is gone.
         try store.replace(Self.extraction(Self.docA, asAt: "2012-09-30", records: [], text: "Something else entirely."),

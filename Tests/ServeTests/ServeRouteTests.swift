@@ -91,6 +91,20 @@ import Testing
         }
     }
 
+    /// `#page-N` links (from search hits and series rows) land on the first record row of page N.
+    @Test func documentPageHasAnAnchorOnTheFirstRecordOfEachPage() async throws {
+        try await Self.withServer { client in
+            let q2 = Self.text(try await client.execute(uri: "/document/\(Self.docQ2)", method: .get))
+            #expect(q2.contains("<tr id=\"page-4\" class=\"below\">"))
+            // Two records on page 2: one anchor, on the first.
+            let q3 = Self.text(try await client.execute(uri: "/document/\(Self.docQ3)", method: .get))
+            #expect(q3.components(separatedBy: "id=\"page-").count - 1 == 1)
+            let rows = q3.components(separatedBy: "<tr").filter { $0.contains("<td") }
+            #expect(rows.count == 2 && rows[0].hasPrefix(" id=\"page-2\"") && !rows[1].hasPrefix(" id="))
+            #expect(CorpusPages.pageAnchors([1, 1, 3, nil, 3, 4]) == ["page-1", nil, "page-3", nil, nil, "page-4"])
+        }
+    }
+
     @Test func indicatorPageHasDeduplicatedSeriesAndChart() async throws {
         try await Self.withServer { client in
             let r = try await client.execute(uri: "/indicator?id=code%3ANI060", method: .get)
