@@ -53,8 +53,10 @@ public struct TableAssembler: Sendable {
     func continuesNoteRows(_ l: TextLine, of t: RawTable, pendingBreak: Bool, samePage: Bool) -> Bool {
         guard !pendingBreak, samePage, l.tableRegion == nil, l.cells.count == 1, l.headingLevel == nil,
               t.width > 1, let last = t.rows.last, isTableRow(last.line),
-              l.text.split(separator: " ").count >= 6 else { return false }
-        return t.rows.dropFirst().contains { isLoneLabelRow($0.line) && $0.line.text.split(separator: " ").count >= 6 }
+              l.text.split(separator: " ").count >= LayoutTolerances.noteRowMinWords else { return false }
+        return t.rows.dropFirst().contains {
+            isLoneLabelRow($0.line) && $0.line.text.split(separator: " ").count >= LayoutTolerances.noteRowMinWords
+        }
     }
 
     func rawBlocks(_ lines: [PlacedLine]) -> [RawBlock] {
@@ -133,9 +135,9 @@ public struct TableAssembler: Sendable {
     /// the next set at line spacing below it and starting at the same left edge.
     func wrapsHeading(_ prev: TextLine, _ b: Box, _ pb: Box) -> Bool {
         let t = prev.text.trimmingCharacters(in: .whitespaces)
-        guard t.count >= 50, !t.hasSuffix(":"), !t.hasSuffix(".") else { return false }
+        guard t.count >= LayoutTolerances.wrappingHeadingMinLength, !t.hasSuffix(":"), !t.hasSuffix(".") else { return false }
         let h = min(b.height, pb.height)
-        return b.y0 > pb.y0 && b.y0 - pb.y1 < 0.6 * h && abs(b.x0 - pb.x0) < 2 * h
+        return b.y0 > pb.y0 && b.y0 - pb.y1 < LayoutTolerances.wrappedLineSpacing * h && abs(b.x0 - pb.x0) < LayoutTolerances.wrappedHeadingIndent * h
     }
 
     /// Whether the space above `l` is a paragraph break on a page with geometry: wider than
@@ -145,19 +147,19 @@ public struct TableAssembler: Sendable {
         let h = min(b.height, pb.height)
         guard h > 0 else { return false }
         let gap = b.y0 - pb.y1
-        if paragraph.count >= 2, let b1 = paragraph[paragraph.count - 1].line.box, let b0 = paragraph[paragraph.count - 2].line.box,
+        if paragraph.count >= LayoutTolerances.measuredParagraphLines, let b1 = paragraph[paragraph.count - 1].line.box, let b0 = paragraph[paragraph.count - 2].line.box,
            paragraph[paragraph.count - 2].page == page, b1.y0 > b0.y1 {
-            return gap > (b1.y0 - b0.y1) + 0.4 * h
+            return gap > (b1.y0 - b0.y1) + LayoutTolerances.paragraphSpacingExcess * h
         }
-        return gap > 0.8 * h
+        return gap > LayoutTolerances.lineSpacing * h
     }
 
     /// Tiny tab fragments of icons or tags (`CBP⇥CYPP`, `/⇥_`) are not tables.
     func dropIconFragments(_ blocks: [RawBlock]) -> [RawBlock] {
         blocks.map { b in
-            guard case .table(let t) = b, t.rows.count < 3 else { return b }
+            guard case .table(let t) = b, t.rows.count < LayoutTolerances.iconTableMaxRows else { return b }
             let cells = t.rows.flatMap { $0.line.cells }.filter { !$0.isEmpty }
-            let iconic = cells.allSatisfy { $0.count <= 4 && !$0.contains(where: \.isNumber) }
+            let iconic = cells.allSatisfy { $0.count <= LayoutTolerances.iconCellMaxLength && !$0.contains(where: \.isNumber) }
             return iconic ? .paragraph(t.rows.map { pl in
                 var l = pl.line; l.cells = [l.text]; return PlacedLine(line: l, page: pl.page, index: pl.index)
             }) : b
@@ -205,7 +207,7 @@ public struct TableAssembler: Sendable {
         let captionLines = captionRows.map { $0.filter { !$0.isEmpty }.joined(separator: " ") }
         let table = Table(headerRows: headerRows, rows: body, caption: captionLines.isEmpty ? nil : captionLines.joined(separator: " "),
                           pages: pages.isEmpty ? nil : pages, at: Provenance(page: first.page, line: first.index, box: first.line.box),
-                          captionLines: captionLines.count >= 2 ? captionLines : nil)
+                          captionLines: captionLines.count >= LayoutTolerances.captionLinesKept ? captionLines : nil)
         return InterleavedColumnMerger.merged(table)
     }
 
@@ -263,10 +265,10 @@ public struct TableAssembler: Sendable {
         for (ra, rb) in zip(a, b) {
             for (x, y) in zip(ra, rb) where !x.isEmpty || !y.isEmpty {
                 filled += 1
-                if TextSimilarity.ratio(x, y) >= 0.7 { alike += 1 }
+                if TextSimilarity.ratio(x, y) >= LayoutTolerances.ocrCellSimilarity { alike += 1 }
             }
         }
-        return filled > 0 && alike * 5 >= filled * 4
+        return filled > 0 && LayoutTolerances.ocrHeaderAlikeShare.admits(alike, of: filled)
     }
 
     /// The first row of a table's continuation without the table's header, when the header
@@ -284,11 +286,11 @@ public struct TableAssembler: Sendable {
             let cell = cells[c]
             let cellWords = cell.split(whereSeparator: \.isWhitespace)
             guard !words.isEmpty, cellWords.count >= words.count,
-                  zip(words, cellWords).allSatisfy({ TextSimilarity.ratio(String($0), String($1)) >= 0.75 }) else { continue }
+                  zip(words, cellWords).allSatisfy({ TextSimilarity.ratio(String($0), String($1)) >= LayoutTolerances.headerWordSimilarity }) else { continue }
             stripped += 1
             out[c] = String(cell[cellWords[words.count - 1].endIndex...]).trimmingCharacters(in: .whitespacesAndNewlines)
         }
-        return stripped >= 2 && stripped * 3 >= filled * 2 ? out : nil
+        return stripped >= LayoutTolerances.strippedHeaderMinCells && LayoutTolerances.strippedHeaderShare.admits(stripped, of: filled) ? out : nil
     }
 
     /// A lone line outside any table region that opens with a field label or a code (`Owner:
@@ -301,8 +303,8 @@ public struct TableAssembler: Sendable {
         // confident…`, where OCR lost the lone `I` between them) are one sentence
         guard line.minConfidence != nil else { return false }
         let filled = line.cells.filter { !$0.isEmpty }
-        return filled.count >= 2 && filled.allSatisfy { cell in
-            cell.split(separator: " ").count >= 3 && cell.contains(where: \.isLowercase)
+        return filled.count >= LayoutTolerances.headerLineMinCells && filled.allSatisfy { cell in
+            cell.split(separator: " ").count >= LayoutTolerances.proseCellMinWords && cell.contains(where: \.isLowercase)
         }
     }
 
@@ -324,7 +326,8 @@ public struct TableAssembler: Sendable {
         if sameHeader { return between.isEmpty && pageBreak }
         // no header: a continuation after a page break or a short sub-heading
         if between.isEmpty { return true }
-        return between.count <= 1 && between.allSatisfy { $0.headingLevel != nil || ($0.text.count <= 80 && $0.bold) }
+        return between.count <= 1 && between.allSatisfy { $0.headingLevel != nil || ($0.text.count <= LayoutTolerances.splitTableHeadingMaxLength && $0.bold)
+ }
     }
 }
 

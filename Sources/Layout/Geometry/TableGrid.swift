@@ -37,7 +37,7 @@ struct TableGrid {
         // segments: runs of words with ordinary spacing
         var segments: [[Word]] = []
         for w in words {
-            if let last = segments.last?.last, w.box!.x0 - last.box!.x1 <= 0.6 * h { segments[segments.count - 1].append(w) } else { segments.append([w]) }
+            if let last = segments.last?.last, w.box!.x0 - last.box!.x1 <= LayoutTolerances.wordSpace * h { segments[segments.count - 1].append(w) } else { segments.append([w]) }
         }
         func put(_ ws: [Word], _ col: Int) {
             let text = ws.map(\.text).joined(separator: " ")
@@ -49,10 +49,10 @@ struct TableGrid {
             var cols = seg.map { column(ofX: $0.box!.midX) }
             // a word straddling a separator marks a spanning cell: keep the segment whole
             let straddles = seg.contains { w in
-                separators.contains { s in w.box!.x0 < s - 1 && w.box!.x1 > s + 1 }
+                separators.contains { s in w.box!.x0 < s - LayoutTolerances.straddleMargin && w.box!.x1 > s + LayoutTolerances.straddleMargin }
             }
             if straddles || Set(cols).count == 1 {
-                put(seg, straddles ? column(ofX: seg[0].box!.x0 + 0.5) : cols[0])
+                put(seg, straddles ? column(ofX: seg[0].box!.x0 + LayoutTolerances.columnProbeInset) : cols[0])
                 continue
             }
             // inside a segment, split only at separators drawn at this height, at a gap wider than a space
@@ -60,7 +60,7 @@ struct TableGrid {
             for k in 1..<seg.count where cols[k] != cols[k - 1] {
                 let gap = seg[k].box!.x0 - seg[k - 1].box!.x1
                 let drawn = (cols[k - 1]..<cols[k]).allSatisfy { separatorActive($0, atY: midY) }
-                if gap >= 0.3 * h && drawn { put(Array(seg[start..<k]), cols[start]); start = k } else { cols[k] = cols[k - 1] }
+                if gap >= LayoutTolerances.splitGapOnDrawnRule * h && drawn { put(Array(seg[start..<k]), cols[start]); start = k } else { cols[k] = cols[k - 1] }
             }
             put(Array(seg[start...]), cols[start])
         }
@@ -89,27 +89,28 @@ struct TableGrid {
         for (i, p) in placed.enumerated() { bandLines[band(of: p.0), default: []].append(i) }
         let ruled = !bands.isEmpty
         let nonEmpty = bandLines.values.filter { !$0.isEmpty }
-        let dense = ruled && nonEmpty.count >= 2 && Double(nonEmpty.filter { $0.count == 1 }.count) >= 0.5 * Double(nonEmpty.count)
+        let dense = ruled && nonEmpty.count >= LayoutTolerances.denseGridMinBands
+            && Double(nonEmpty.filter { $0.count == 1 }.count) >= LayoutTolerances.denseGridSingleLineShare * Double(nonEmpty.count)
         var rows: [Row] = []
         var skip = 0
         // a header printed on several lines: joined column by column into one row, or two
         // when a group label spans several columns (the labels under it form the second row)
         // (after at most two caption lines: a lone label in the first column, such as `Targets`)
         var lead = 0
-        while lead < min(2, placed.count - 1), placed[lead].1.cells.indices.filter({ !placed[lead].1.cells[$0].isEmpty }) == [0] { lead += 1 }
+        while lead < min(LayoutTolerances.maxCaptionLinesAboveHeader, placed.count - 1), placed[lead].1.cells.indices.filter({ !placed[lead].1.cells[$0].isEmpty }) == [0] { lead += 1 }
         // a ruled grid whose first band holds two or more lines of labels only: that band is
         // a header whatever its words
         let labelBand: Bool = {
             guard ruled, lead < placed.count else { return false }
             let members = bandLines[band(of: placed[lead].0)] ?? []
-            return members.count >= 2 && members.allSatisfy { i in
+            return members.count >= LayoutTolerances.labelBandMinLines && members.allSatisfy { i in
                 i >= lead && !placed[i].1.cells.contains { FigureShape.isFigure($0) && !Self.yearish($0) }
             }
         }()
         let headerLines = headerBlockLength(placed[lead...].map { ($0.0, $0.1.cells) }, labelsOnly: labelBand)
         // (rules inside the header, such as the edges of shading behind each line, may split
         // it into several bands, but no band holds both header and body lines)
-        if headerLines >= 2, case let headerBands = Set(placed[lead..<(lead + headerLines)].map { band(of: $0.0) }),
+        if headerLines >= LayoutTolerances.multiLineHeaderMinLines, case let headerBands = Set(placed[lead..<(lead + headerLines)].map { band(of: $0.0) }),
            bands.isEmpty || !placed[(lead + headerLines)...].contains(where: { headerBands.contains(band(of: $0.0)) }) {
             for (line, (cells, boxes)) in placed.prefix(lead) {
                 rows.append(Row(cells: cells, boxes: boxes, lines: [line], band: -1))
@@ -162,11 +163,11 @@ struct TableGrid {
             }
             let sorted = gaps.map(\.0).sorted()
             lineGap = sorted.isEmpty ? .infinity : sorted[sorted.count / 2]
-            rowSpaced = ruled || gaps.contains { $0.0 > lineGap + 0.3 * $0.1 }
+            rowSpaced = ruled || gaps.contains { $0.0 > lineGap + LayoutTolerances.rowSpacingExcess * $0.1 }
         }
         func wrapsRow(_ line: TextLine, _ cells: [String], after prev: TextLine, _ previous: [String]) -> Bool {
             guard rowSpaced, let b = line.box, let pb = prev.box, b.y0 > pb.y1, line.bold == prev.bold,
-                  b.y0 - pb.y1 <= lineGap + 0.2 * min(b.height, pb.height) else { return false }
+                  b.y0 - pb.y1 <= lineGap + LayoutTolerances.wrapSpacingExcess * min(b.height, pb.height) else { return false }
             guard !cells.contains(where: FigureShape.isFigure), !previous.contains(where: FigureShape.isFigure) else { return false }
             guard cells.count > 1, cells.dropFirst().contains(where: { !$0.isEmpty }) else { return false }
             return cells[0].isEmpty || cells[0].first?.isLowercase == true
@@ -186,7 +187,8 @@ struct TableGrid {
                 let underColumnLabels = Self.rowUnderColumnLabels(line: cells, labels: last.cells, labelLines: last.lines.count)
                     && !rows.contains(where: { $0.cells.contains(where: FigureShape.isFigure) })
                 let joinBand = ruled && !stacked && !underLabels
-                    && (dense ? members.count <= 8 : (!bandHasFigures && (members.count <= 6 || separatorSpans != nil)))
+                    && (dense ? members.count <= LayoutTolerances.denseBandMaxLines
+                           : (!bandHasFigures && (members.count <= LayoutTolerances.sparseBandMaxLines || separatorSpans != nil)))
                 if !underColumnLabels, joinBand || continues(line, cells: cells, after: last.lines.last!, previous: last.cells)
                     || wrapsRow(line, cells, after: last.lines.last!, last.cells) {
                     for c in 0..<columnCount where !cells[c].isEmpty {
@@ -221,17 +223,13 @@ struct TableGrid {
     /// lines carries its figures on the second). Counter-example: a label line continued
     /// below (`Actual (as at` over `December 2012)`) has an empty or label first cell.
     static func rowUnderColumnLabels(line: [String], labels: [String], labelLines: Int) -> Bool {
-        guard labelLines == 1, labels.filter({ !$0.isEmpty }).count >= Self.minimumHeaderLabels,
+        guard labelLines == 1, labels.filter({ !$0.isEmpty }).count >= LayoutTolerances.minimumHeaderLabels,
               HeaderRowDetector.isHeaderLike(labels, next: nil),
               let first = line.first, !first.isEmpty, !HeaderRowDetector.isLabel(first),
-              first.filter(\.isLetter).count >= Self.minimumRowNameLetters else { return false }
+              first.filter(\.isLetter).count >= LayoutTolerances.minimumRowNameLetters else { return false }
         return true
     }
 
-    /// A header line must label at least this many columns to start the body below it.
-    static let minimumHeaderLabels = 3
-    /// A row's name has at least this many letters (a word, not a speck or a code).
-    static let minimumRowNameLetters = 4
 
     /// How many lines at the top of a region form its header: a first line that reads as
     /// column labels (report vocabulary, no figures, two or more cells), then lines set at
@@ -248,17 +246,17 @@ struct TableGrid {
         // two label lines over a blank corner (group labels over years, say): a header whatever its words
         let corner = lines.count > 1 && cells.first?.isEmpty == true && lines[1].1.first?.isEmpty == true
             && !(cells + lines[1].1).contains { FigureShape.isFigure($0) && !yearish($0) }
-        guard filled.count >= 2, labelsOnly || corner || HeaderRowDetector.isHeaderLike(cells, next: nil) else { return 1 }
+        guard filled.count >= LayoutTolerances.headerLineMinCells, labelsOnly || corner || HeaderRowDetector.isHeaderLike(cells, next: nil) else { return 1 }
         var k = 1
         var prev = fb
         while k < lines.count {
             let (l, cs) = lines[k]
             guard let b = l.box else { break }
             let h = min(b.height, prev.height)
-            guard b.y0 - prev.y1 < 0.8 * h, l.bold == first.bold else { break }
+            guard b.y0 - prev.y1 < LayoutTolerances.lineSpacing * h, l.bold == first.bold else { break }
             let lf = cs.filter { !$0.isEmpty }
             guard !lf.isEmpty, !lf.contains(where: { FigureShape.isFigure($0) && !yearish($0) }) else { break }
-            if !first.bold, lf.contains(where: { $0.count > 30 }) { break }
+            if !first.bold, lf.contains(where: { $0.count > LayoutTolerances.headerLabelMaxLength }) { break }
             prev = b
             k += 1
         }
@@ -271,25 +269,25 @@ struct TableGrid {
     func groupLabel(_ lines: [TextLine], cells: [[String]]) -> (line: Int, columns: ClosedRange<Int>)? {
         for g in 0..<(lines.count - 1) {
             for w in lines[g].words {
-                guard let b = w.box, separators.contains(where: { b.x0 < $0 - 1 && b.x1 > $0 + 1 }) else { continue }
+                guard let b = w.box, separators.contains(where: { b.x0 < $0 - LayoutTolerances.straddleMargin && b.x1 > $0 + LayoutTolerances.straddleMargin }) else { continue }
                 // the segment this word belongs to starts in the column of the group's first word
-                let seg = lines[g].cellBoxes?.first { $0.x0 <= b.x0 + 0.5 && $0.x1 >= b.x1 - 0.5 } ?? b
-                let first = column(ofX: seg.x0 + 0.5)
-                var last = column(ofX: seg.x1 - 0.5)
+                let seg = lines[g].cellBoxes?.first { $0.x0 <= b.x0 + LayoutTolerances.columnProbeInset && $0.x1 >= b.x1 - LayoutTolerances.columnProbeInset } ?? b
+                let first = column(ofX: seg.x0 + LayoutTolerances.columnProbeInset)
+                var last = column(ofX: seg.x1 - LayoutTolerances.columnProbeInset)
                 while last + 1 < columnCount, cells[g][last + 1].isEmpty,
                       cells[(g + 1)...].contains(where: { !$0[last + 1].isEmpty }) { last += 1 }
                 let under = (first...last).filter { c in cells[(g + 1)...].contains { !$0[c].isEmpty } }
-                if under.count >= 2 { return (g, first...last) }
+                if under.count >= LayoutTolerances.groupLabelMinColumns { return (g, first...last) }
             }
             // a label of several words at word spacing whose gap falls on a separator
-            for seg in lines[g].cellBoxes ?? [] where separators.contains(where: { seg.x0 < $0 - 1 && seg.x1 > $0 + 1 }) {
-                let first = column(ofX: seg.x0 + 0.5)
-                var last = column(ofX: seg.x1 - 0.5)
+            for seg in lines[g].cellBoxes ?? [] where separators.contains(where: { seg.x0 < $0 - LayoutTolerances.straddleMargin && seg.x1 > $0 + LayoutTolerances.straddleMargin }) {
+                let first = column(ofX: seg.x0 + LayoutTolerances.columnProbeInset)
+                var last = column(ofX: seg.x1 - LayoutTolerances.columnProbeInset)
                 guard cells[g][first].isEmpty == false, ((first + 1)...last).allSatisfy({ c in !cells[g][c].isEmpty }) else { continue }
                 while last + 1 < columnCount, cells[g][last + 1].isEmpty,
                       cells[(g + 1)...].contains(where: { !$0[last + 1].isEmpty }) { last += 1 }
                 let under = (first...last).filter { c in cells[(g + 1)...].contains { !$0[c].isEmpty } }
-                if under.count >= 2 { return (g, first...last) }
+                if under.count >= LayoutTolerances.groupLabelMinColumns { return (g, first...last) }
             }
         }
         return nil
@@ -308,6 +306,7 @@ struct TableGrid {
         // a figure may end wrapped text (`… by age` / `19`), not start a new value under a value
         guard !filled.contains(where: { FigureShape.isFigure(cells[$0]) && FigureShape.isFigure(previous[$0].split(separator: "\n").last.map(String.init) ?? "") }) else { return false }
         guard line.bold == prev.bold else { return false }
-        return b.y0 - pb.y1 < 0.6 * min(b.height, pb.height)
+        return b.y0 - pb.y1 < LayoutTolerances.wrappedLineSpacing * min(b.height, pb.height)
+
     }
 }
