@@ -59,76 +59,110 @@ public struct TableAssembler: Sendable {
         }
     }
 
-    func rawBlocks(_ lines: [PlacedLine]) -> [RawBlock] {
+    /// The blocks being built from a document's lines: those finished, the paragraph and
+    /// the table open, and whether blank lines or a page break came since the table's last row.
+    struct RawBlockBuilder {
         var blocks: [RawBlock] = []
         var paragraph: [PlacedLine] = []
         var table: RawTable?
         var pendingBreak = false
 
-        func flushParagraph() {
+        mutating func flushParagraph() {
             if !paragraph.isEmpty { blocks.append(.paragraph(paragraph)); paragraph = [] }
         }
-        func flushTable() {
+        mutating func flushTable() {
             if let t = table { blocks.append(.table(t)); table = nil }
         }
+    }
+
+    /// A document's lines (in reading order, page after page) grouped into paragraphs and
+    /// raw tables: table rows run on while they continue the open table; other lines are
+    /// prose.
+    func rawBlocks(_ lines: [PlacedLine]) -> [RawBlock] {
+
+        var b = RawBlockBuilder()
         for (n, pl) in lines.enumerated() {
             let l = pl.line
             if l.isBlank {
-                flushParagraph()
-                if table != nil { pendingBreak = true }
+                b.flushParagraph()
+                if b.table != nil { b.pendingBreak = true }
                 continue
             }
-            let nextLine = lines[(n + 1)...].first(where: { !$0.line.isBlank })?.line
-            if var t = table, let last = t.rows.last {
-                let samePage = last.page == pl.page
-                // a line the page geometry left out of the table region above it is not its row
-                let leftOut = l.tableRegion == nil && last.line.tableRegion != nil && samePage && l.box != nil
-                let sameRegion = (l.tableRegion == nil && !leftOut) || (l.tableRegion == last.line.tableRegion && samePage)
-                let rowLike = isTableRow(l) || (isLoneLabelRow(l) && !pendingBreak && l.cells.count == last.line.cells.count)
-                if rowLike && sameRegion && (l.cells.count == t.width || !pendingBreak && samePage) {
-                    if pendingBreak || !samePage { t.breaks.insert(t.rows.count) }
-                    t.rows.append(pl)
-                    table = t
-                    pendingBreak = false
-                    continue
-                }
-                if continuesNoteRows(l, of: t, pendingBreak: pendingBreak, samePage: samePage) {
-                    var padded = pl
-                    padded.line.cells = [l.text] + Array(repeating: "", count: max(0, t.width - 1))
-                    t.rows.append(padded)
-                    table = t
-                    continue
-                }
-                flushTable()
+            if var t = b.table {
+                if extend(&t, with: pl, pendingBreak: &b.pendingBreak) { b.table = t; continue }
+                b.flushTable()
             }
-            pendingBreak = false
-            if isTableRow(l) {
-                flushParagraph()
-                table = RawTable(rows: [pl], breaks: [])
-            } else if isLoneLabelRow(l), let next = nextLine, isTableRow(next), next.cells.count == l.cells.count {
-                // a caption printed inside the table block
-                flushParagraph()
-                table = RawTable(rows: [pl], breaks: [])
+            b.pendingBreak = false
+            if isTableRow(l) || opensTableAsCaption(l, next: lines[(n + 1)...].first(where: { !$0.line.isBlank })?.line) {
+                b.flushParagraph()
+                b.table = RawTable(rows: [pl], breaks: [])
             } else {
-                if let last = paragraph.last, let b = l.box, let pb = last.line.box, last.page == pl.page,
-                   l.headingLevel != nil, last.line.headingLevel == l.headingLevel, last.line.bold == l.bold,
-                   wrapsHeading(last.line, b, pb) {
-                    // a heading wrapped onto a second line: one heading
-                    var single = l
-                    if l.cells.count > 1 { single.cells = [l.text] }
-                    paragraph.append(PlacedLine(line: single, page: pl.page, index: pl.index))
-                    continue
-                }
-                if l.headingLevel != nil || l.bold != (paragraph.last?.line.bold ?? l.bold) || paragraph.last?.line.headingLevel != nil
-                    || paragraphGap(before: l, page: pl.page, in: paragraph) { flushParagraph() }
-                var single = l
-                if l.cells.count > 1 { single.cells = [l.text] }
-                paragraph.append(PlacedLine(line: single, page: pl.page, index: pl.index))
+                addProse(pl, to: &b)
             }
         }
-        flushParagraph()
-        flushTable()
-        return blocks
+        b.flushParagraph()
+        b.flushTable()
+        return b.blocks
+    }
+
+    /// Adds a line to the open table when it is the table's next row (a break before it
+    /// recorded) or the last of its note rows; false when the line ends the table.
+    func extend(_ t: inout RawTable, with pl: PlacedLine, pendingBreak: inout Bool) -> Bool {
+        let samePage = t.rows.last?.page == pl.page
+        if takesRow(pl.line, into: t, pendingBreak: pendingBreak, samePage: samePage) {
+            if pendingBreak || !samePage { t.breaks.insert(t.rows.count) }
+            t.rows.append(pl)
+            pendingBreak = false
+            return true
+        }
+        if continuesNoteRows(pl.line, of: t, pendingBreak: pendingBreak, samePage: samePage) {
+            var padded = pl
+            padded.line.cells = [pl.line.text] + Array(repeating: "", count: max(0, t.width - 1))
+            t.rows.append(padded)
+            return true
+        }
+        return false
+    }
+
+    /// `RowContinuesTable` rule: a table row (or a lone row label right under a row of the
+    /// same width) continues the open table when it belongs to the same table region (or
+    /// none, unless the page geometry left it out of the region above), with the table's
+    /// width after a break. Counter-examples: a line of another region; after blank lines
+    /// or a page break, a row of another width.
+    func takesRow(_ l: TextLine, into t: RawTable, pendingBreak: Bool, samePage: Bool) -> Bool {
+        guard let last = t.rows.last?.line else { return false }
+        // a line the page geometry left out of the table region above it is not its row
+        let leftOut = l.tableRegion == nil && last.tableRegion != nil && samePage && l.box != nil
+        let sameRegion = (l.tableRegion == nil && !leftOut) || (l.tableRegion == last.tableRegion && samePage)
+        let rowLike = isTableRow(l) || (isLoneLabelRow(l) && !pendingBreak && l.cells.count == last.cells.count)
+        return rowLike && sameRegion && (l.cells.count == t.width || !pendingBreak && samePage)
+    }
+
+    /// `CaptionInsideTableBlock` rule: a row with only its first cell filled, right above a
+    /// table row of the same width, is a caption printed inside the table block and opens
+    /// the table. Counter-example: the same label above prose.
+    func opensTableAsCaption(_ l: TextLine, next: TextLine?) -> Bool {
+        guard isLoneLabelRow(l), let next else { return false }
+        return isTableRow(next) && next.cells.count == l.cells.count
+    }
+
+    /// Adds a line of prose (as one cell) to the open paragraph, or closes that and opens
+    /// another: a heading wrapped on to a second line stays one heading; a heading, a change
+    /// of weight or a paragraph gap starts a paragraph.
+    func addProse(_ pl: PlacedLine, to b: inout RawBlockBuilder) {
+        let l = pl.line
+        var single = l
+        if l.cells.count > 1 { single.cells = [l.text] }
+        let line = PlacedLine(line: single, page: pl.page, index: pl.index)
+        if let last = b.paragraph.last, let box = l.box, let pb = last.line.box, last.page == pl.page,
+           l.headingLevel != nil, last.line.headingLevel == l.headingLevel, last.line.bold == l.bold,
+           wrapsHeading(last.line, box, pb) {
+            b.paragraph.append(line)
+            return
+        }
+        if l.headingLevel != nil || l.bold != (b.paragraph.last?.line.bold ?? l.bold) || b.paragraph.last?.line.headingLevel != nil
+            || paragraphGap(before: l, page: pl.page, in: b.paragraph) { b.flushParagraph() }
+        b.paragraph.append(line)
     }
 
     /// A heading line that wraps on to the next: a long line (not ending in `:` or `.`) with

@@ -8,16 +8,38 @@ import ScrutinyCore
 enum TableFinder {
     static func layout(_ page: PageText) -> PageText {
         guard page.width != nil, !page.lines.isEmpty else { return page }
-        var lines = page.lines
-        var out: [TextLine] = []
+        let (hs, vs) = pageRules(page)
         var region = 0
-        let hs = page.rules.filter { $0.width >= LayoutTolerances.ruleMinAspect * $0.height && $0.height <= LayoutTolerances.ruleMaxThickness }
-        let words = page.lines.flatMap(\.words).compactMap(\.box)
-        var vs = page.rules.filter { $0.height >= LayoutTolerances.ruleMinAspect * $0.width && $0.width <= LayoutTolerances.ruleMaxThickness }
-            .flatMap { clearOfWords($0, words) }
-        if page.method == .ocr { vs = withoutShortStrokes(vs) }
+        let (ruledRows, rest) = ruledTables(page.lines, hs: hs, vs: vs, region: &region)
+        let (alignedRows, plain) = unruledTables(rest, hs: hs, region: &region)
+        var p = page
+        p.lines = regionsTogether(ruledRows + alignedRows + plain)
+        return p
+    }
 
-        // 1. ruled grids
+    /// `StrokeIsARule` rule: a drawn stroke at least three times longer than it is thick,
+    /// and at most four points thick, is a rule (a table border or row line); a thicker
+    /// fill is shading or a picture. Horizontal ones first, then vertical ones.
+    static func isRule(_ b: Box, horizontal: Bool) -> Bool {
+        let (length, thickness) = horizontal ? (b.width, b.height) : (b.height, b.width)
+        return length >= LayoutTolerances.ruleMinAspect * thickness && thickness <= LayoutTolerances.ruleMaxThickness
+    }
+
+    /// The page's horizontal rules, and its vertical rules cut clear of words (on a scan,
+    /// without the short strokes that are specks).
+    static func pageRules(_ page: PageText) -> (hs: [Box], vs: [Box]) {
+        let hs = page.rules.filter { isRule($0, horizontal: true) }
+        let words = page.lines.flatMap(\.words).compactMap(\.box)
+        var vs = page.rules.filter { isRule($0, horizontal: false) }.flatMap { clearOfWords($0, words) }
+        if page.method == .ocr { vs = withoutShortStrokes(vs) }
+        return (hs, vs)
+    }
+
+    /// 1. Ruled grids: each grid's lines as table rows (regions numbered on from `region`),
+    /// and the lines left outside every grid.
+    static func ruledTables(_ lines: [TextLine], hs: [Box], vs: [Box], region: inout Int) -> (rows: [TextLine], rest: [TextLine]) {
+        var lines = lines
+        var out: [TextLine] = []
         for grid in ruledGrids(hs: hs, vs: vs) {
             var inside: [TextLine] = []
             var rest: [TextLine] = []
@@ -28,69 +50,109 @@ enum TableFinder {
             }
             guard !inside.isEmpty else { continue }
             lines = rest
-            let g: TableGrid
-            if grid.separators.isEmpty {
-                // a frame or shaded rows without inner columns: columns from alignment
-                guard let seps = alignmentSeparators(inside), !seps.isEmpty else { lines += inside; lines.sort(by: readingOrder); continue }
-                g = TableGrid(separators: seps, bands: grid.bands, separatorSpans: nil)
-            } else if let seps = bodyAlignmentSeparators(grid, inside) {
-                // column rules drawn only over part of the grid (a header's group edges):
-                // the body's columns from alignment, the drawn ones kept where they are drawn
-                let whole = [(grid.box.y0 - LayoutTolerances.columnRuleReach)...(grid.box.y1 + LayoutTolerances.columnRuleReach)]
-                let merged = (grid.separators.map { ($0, true) } + seps.map { ($0, false) })
-                    .sorted { $0.0 < $1.0 }
-                let spans = merged.map { x, drawn in drawn ? grid.spans[grid.separators.firstIndex(of: x)!] : whole }
-                g = TableGrid(separators: merged.map(\.0), bands: grid.bands, separatorSpans: spans)
-            } else {
-                g = TableGrid(separators: grid.separators, bands: grid.bands, separatorSpans: grid.spans)
-            }
+            guard var g = tableGrid(for: grid, inside) else { lines += inside; lines.sort(by: readingOrder); continue }
             region += 1
-            var gg = g
-            gg.bands = bandsBetweenLines(g.bands, inside)
-            out += dropEmptyColumns(gg.rows(inside.sorted(by: readingOrder), region: region))
+            g.bands = bandsBetweenLines(g.bands, inside)
+            out += dropEmptyColumns(g.rows(inside.sorted(by: readingOrder), region: region))
         }
+        return (out, lines)
+    }
 
-        // 2. unruled tables by alignment
-        lines.sort(by: readingOrder)
-        var i = 0
+    /// The columns of a ruled grid: a frame or shaded rows without inner columns take their
+    /// columns from alignment (nil when there are none); column rules drawn only over part
+    /// of the grid (a header's group edges) are kept where drawn and the body's columns come
+    /// from alignment; otherwise the drawn columns.
+    static func tableGrid(for grid: RuledGrid, _ inside: [TextLine]) -> TableGrid? {
+        if grid.separators.isEmpty {
+            guard let seps = alignmentSeparators(inside), !seps.isEmpty else { return nil }
+            return TableGrid(separators: seps, bands: grid.bands, separatorSpans: nil)
+        }
+        guard let seps = bodyAlignmentSeparators(grid, inside) else {
+            return TableGrid(separators: grid.separators, bands: grid.bands, separatorSpans: grid.spans)
+        }
+        let whole = [(grid.box.y0 - LayoutTolerances.columnRuleReach)...(grid.box.y1 + LayoutTolerances.columnRuleReach)]
+        let merged = (grid.separators.map { ($0, true) } + seps.map { ($0, false) })
+            .sorted { $0.0 < $1.0 }
+        let spans = merged.map { x, drawn in drawn ? grid.spans[grid.separators.firstIndex(of: x)!] : whole }
+        return TableGrid(separators: merged.map(\.0), bands: grid.bands, separatorSpans: spans)
+    }
+
+    /// 2. Unruled tables by alignment among the remaining lines: their rows (regions
+    /// numbered on from `region`), and the plain lines (list items made one cell, notes
+    /// under tables given back).
+    static func unruledTables(_ lines: [TextLine], hs: [Box], region: inout Int) -> (rows: [TextLine], plain: [TextLine]) {
+        let lines = lines.sorted(by: readingOrder)
+        var out: [TextLine] = []
         var plain: [TextLine] = []
+        var i = 0
         while i < lines.count {
             guard let end = alignedBlock(lines, from: i) else { plain.append(Self.asListItem(lines[i])); i += 1; continue }
-            let block = Array(lines[i..<end])
-            if let found = alignmentSeparators(block), case let seps = headerTokenSeparators(mergeExclusiveColumns(found, block), block), !seps.isEmpty {
-                // wrapped text of the last row's later columns, below the block at line spacing
-                var end = end
-                var block = block
-                while end < lines.count, segments(lines[end]).count == 1, let b = lines[end].box, let pb = lines[end - 1].box,
-                      b.x0 > seps[0], b.y0 - pb.y1 < LayoutTolerances.lineSpacing * min(b.height, pb.height) {
-                    block.append(lines[end]); end += 1
-                }
-                // a row label alone below the block at its row spacing, inside the first column
-                // (a row of a grid whose cells are all empty, such as `Symbol`)
-                if end < lines.count, segments(lines[end]).count == 1, let b = lines[end].box, let pb = lines[end - 1].box,
-                   b.x1 < seps[0], lines[end].bold == lines[end - 1].bold, !lines[end].cells.contains(where: FigureShape.isFigure),
-                   case let gaps = zip(block, block.dropFirst()).compactMap({ a, c -> Double? in
-                       guard let ab = a.box, let cb = c.box, cb.y0 > ab.y1 else { return nil }
-                       return cb.y0 - ab.y1 }),
-                   let widest = gaps.max(), b.y0 - pb.y1 > 0, b.y0 - pb.y1 <= widest + LayoutTolerances.loneRowLabelSlack {
-                    block.append(lines[end]); end += 1
-                }
-                let top = block.compactMap(\.box).map(\.y0).min() ?? 0, bottom = block.compactMap(\.box).map(\.y1).max() ?? 0
-                let x0 = block.compactMap(\.box).map(\.x0).min() ?? 0, x1 = block.compactMap(\.box).map(\.x1).max() ?? 0
-                let bands = hs.filter { $0.midY > top && $0.midY < bottom && $0.width >= LayoutTolerances.bandRuleMinWidthShare * (x1 - x0) }.map(\.midY).sorted()
-                region += 1
-                let (rows, notes) = splitOffNotes(TableGrid(separators: seps, bands: bands, separatorSpans: nil).rows(block, region: region),
-                                                  separators: seps)
-                out += dropEmptyColumns(rows)
-                plain += notes
-                i = end
-            } else {
-                plain.append(lines[i]); i += 1
-            }
+            guard let seps = blockSeparators(Array(lines[i..<end])) else { plain.append(lines[i]); i += 1; continue }
+            let (block, blockEnd) = extendedBlock(lines, i..<end, separators: seps)
+            region += 1
+            let grid = TableGrid(separators: seps, bands: bandRules(hs, across: block), separatorSpans: nil)
+            let (rows, notes) = splitOffNotes(grid.rows(block, region: region), separators: seps)
+            out += dropEmptyColumns(rows)
+            plain += notes
+            i = blockEnd
         }
-        var p = page
-        p.lines = regionsTogether(out + plain)
-        return p
+        return (out, plain)
+    }
+
+    /// An aligned block's column boundaries (nil when it has none): from where its segments
+    /// leave the page blank, columns no line fills both of merged, token labels split.
+    static func blockSeparators(_ block: [TextLine]) -> [Double]? {
+        guard let found = alignmentSeparators(block) else { return nil }
+        let seps = headerTokenSeparators(mergeExclusiveColumns(found, block), block)
+        return seps.isEmpty ? nil : seps
+    }
+
+    /// The block of `range` with the lines below it that belong to its last rows, and the
+    /// end (exclusive) of the lines taken.
+    static func extendedBlock(_ lines: [TextLine], _ range: Range<Int>, separators seps: [Double]) -> (block: [TextLine], end: Int) {
+        var block = Array(lines[range])
+        var end = range.upperBound
+        while end < lines.count, wrapsLastRow(lines[end], below: lines[end - 1], firstSeparator: seps[0]) {
+            block.append(lines[end]); end += 1
+        }
+        if end < lines.count, isLoneRowLabel(lines[end], below: lines[end - 1], block: block, firstSeparator: seps[0]) {
+            block.append(lines[end]); end += 1
+        }
+        return (block, end)
+    }
+
+    /// `WrappedTextBelowBlock` rule: a line of one segment right of the first column, set at
+    /// line spacing under the block, is wrapped text of the last row's later columns (a long
+    /// comment). Counter-example: a line starting in the first column, or set further down.
+    static func wrapsLastRow(_ l: TextLine, below prev: TextLine, firstSeparator: Double) -> Bool {
+        guard segments(l).count == 1, let b = l.box, let pb = prev.box else { return false }
+        return b.x0 > firstSeparator && b.y0 - pb.y1 < LayoutTolerances.lineSpacing * min(b.height, pb.height)
+    }
+
+    /// `LoneRowLabelBelowBlock` rule: a row label alone below a block, inside its first
+    /// column, in the same weight, without figures and set no further below than the
+    /// block's widest row gap, is the block's last row (a grid row whose cells are all empty,
+    /// such as `Symbol`). Counter-example: a label set further below (the next heading).
+    static func isLoneRowLabel(_ l: TextLine, below prev: TextLine, block: [TextLine], firstSeparator: Double) -> Bool {
+        guard segments(l).count == 1, let b = l.box, let pb = prev.box, b.x1 < firstSeparator, l.bold == prev.bold,
+              !l.cells.contains(where: FigureShape.isFigure) else { return false }
+        let gaps = zip(block, block.dropFirst()).compactMap { a, c -> Double? in
+            guard let ab = a.box, let cb = c.box, cb.y0 > ab.y1 else { return nil }
+            return cb.y0 - ab.y1
+        }
+        guard let widest = gaps.max() else { return false }
+        return b.y0 - pb.y1 > 0 && b.y0 - pb.y1 <= widest + LayoutTolerances.loneRowLabelSlack
+    }
+
+    /// `LongRuleSplitsRows` rule: in an unruled table, a horizontal rule inside the block
+    /// running at least half the block's width splits its row bands. Counter-example: a
+    /// short underline under one label.
+    static func bandRules(_ hs: [Box], across block: [TextLine]) -> [Double] {
+        let boxes = block.compactMap(\.box)
+        let top = boxes.map(\.y0).min() ?? 0, bottom = boxes.map(\.y1).max() ?? 0
+        let x0 = boxes.map(\.x0).min() ?? 0, x1 = boxes.map(\.x1).max() ?? 0
+        return hs.filter { $0.midY > top && $0.midY < bottom && $0.width >= LayoutTolerances.bandRuleMinWidthShare * (x1 - x0) }
+            .map(\.midY).sorted()
     }
 
     /// Lines in reading order with each table region's rows kept together, placed where
@@ -335,6 +397,35 @@ enum TableFinder {
         let all = segs.flatMap { $0 }
         guard let minX = all.map(\.x0).min(), let maxX = all.map(\.x1).max(), maxX - minX > LayoutTolerances.alignmentMinWidth else { return nil }
         let n = Int((maxX - minX).rounded(.up)) + 1
+        let cover = segmentCoverage(segs, minX: minX, width: n)
+        // words of every line, to set each separator where the fewest words are cut (a
+        // label over right-aligned figures leaves its column's true edge in the clear)
+        let wordCover = wordCoverage(block, minX: minX, width: n)
+        // segments of lines holding no figures (column labels)
+        let labelSegs = block.indices.filter { !block[$0].cells.contains(where: FigureShape.isFigure) }.flatMap { segs[$0] }
+        let multiLines = segs.filter { $0.count >= LayoutTolerances.tableLineMinSegments }.count
+        let allowed = block.count <= LayoutTolerances.strictAlignmentMaxLines ? 0 : max(1, block.count / LayoutTolerances.linesPerCrossingLine)
+        var seps: [Double] = []
+        var x = 0
+        while x < n {
+            guard cover[x] <= allowed else { x += 1; continue }
+            let s = x
+            while x < n, cover[x] <= allowed { x += 1 }
+            guard s > 0, x < n, x - s >= LayoutTolerances.alignmentMinGap else { continue }
+            let lo = minX + Double(s), hi = minX + Double(x)
+            if let floating = floatingLabelSeparators(lo: lo, hi: hi, labelSegs: labelSegs) {
+                seps += floating
+                continue
+            }
+            seps.append(minX + Double(leastCutRun(wordCover, s..<x)) / 2)
+        }
+        guard multiLines >= LayoutTolerances.tableLineMinSegments else { return nil }
+        return seps
+    }
+
+    /// How many segments cover each whole point from `minX` on (`width` points).
+    static func segmentCoverage(_ segs: [[Box]], minX: Double, width n: Int) -> [Int] {
+
         var cover = [Int](repeating: 0, count: n)
         for line in segs {
             for s in line {
@@ -342,8 +433,12 @@ enum TableFinder {
                 if a <= b { for x in a...b { cover[x] += 1 } }
             }
         }
-        // words of every line, to set each separator where the fewest words are cut (a
-        // label over right-aligned figures leaves its column's true edge in the clear)
+        return cover
+    }
+
+    /// How many words cover each whole point from `minX` on (`width` points), counting only
+    /// points wholly inside a word.
+    static func wordCoverage(_ block: [TextLine], minX: Double, width n: Int) -> [Int] {
         var wordCover = [Int](repeating: 0, count: n)
         for l in block {
             for w in l.words {
@@ -352,50 +447,44 @@ enum TableFinder {
                 if a <= e { for x in a...e { wordCover[x] += 1 } }
             }
         }
-        // segments of lines holding no figures (column labels)
-        let labelSegs = block.indices.filter { !block[$0].cells.contains(where: FigureShape.isFigure) }.flatMap { segs[$0] }
-        let multiLines = segs.filter { $0.count >= LayoutTolerances.tableLineMinSegments }.count
-        let allowed = block.count <= LayoutTolerances.strictAlignmentMaxLines ? 0 : max(1, block.count / LayoutTolerances.linesPerCrossingLine)
-        var seps: [Double] = []
-        var x = 0
-        while x < n {
-            if cover[x] <= allowed {
-                let s = x
-                while x < n, cover[x] <= allowed { x += 1 }
-                guard s > 0, x < n, x - s >= LayoutTolerances.alignmentMinGap else { continue }
-                // labels standing wholly inside the gap (left-set headings over right-set
-                // figures, a left-set `NA` or `*`) belong to the column on their right
-                let lo = minX + Double(s), hi = minX + Double(x)
-                let floatingLabels = labelSegs.filter { $0.x0 >= lo && $0.x1 <= hi }
-                if let floating = floatingLabels.map(\.x0).min(), floating - lo >= LayoutTolerances.floatingLabelMinInset {
-                    seps.append((lo + floating) / 2)
-                    // `LabelOverAnEmptyColumn` rule: a label with a wide clear space on its right
-                    // too heads a column of its own that has no figures yet (`Q4` before the
-                    // year's end), not the figures further right, which have their own label
-                    // starting where the gap ends.
-                    // (A label left-set over its right-set figures is joined to them again by
-                    // `InterleavedColumnMerger`, since their column has no label.)
-                    if let right = floatingLabels.map(\.x1).max(), hi - right >= LayoutTolerances.emptyColumnGap,
-                       labelSegs.contains(where: { $0.x1 > hi && $0.x0 <= hi + LayoutTolerances.emptyColumnGap }) {
-                        seps.append((right + hi) / 2)
-                    }
-                    continue
-                }
-                // the widest run of least word cover inside the gap
-                let least = wordCover[s..<x].min() ?? 0
-                var best = (start: s, end: x), k = s
-                var bestWidth = -1
-                while k < x {
-                    guard wordCover[k] == least else { k += 1; continue }
-                    let a = k
-                    while k < x, wordCover[k] == least { k += 1 }
-                    if k - a > bestWidth { bestWidth = k - a; best = (a, k) }
-                }
-                seps.append(minX + Double(best.start + best.end) / 2)
-            } else { x += 1 }
+        return wordCover
+    }
+
+    /// `LabelInAGapHeadsTheColumnOnItsRight` rule: labels standing wholly inside a column gap
+    /// (left-set headings over right-set figures, a left-set `NA` or `*`) belong to the
+    /// column on their right: the boundary goes between the gap's start and the first of
+    /// them. Nil when the gap holds no such label.
+    ///
+    /// `LabelOverAnEmptyColumn` rule: a label with a wide clear space on its right too heads
+    /// a column of its own that has no figures yet (`Q4` before the year's end), not the
+    /// figures further right, which have their own label starting where the gap ends.
+    /// (A label left-set over its right-set figures is joined to them again by
+    /// `InterleavedColumnMerger`, since their column has no label.)
+    static func floatingLabelSeparators(lo: Double, hi: Double, labelSegs: [Box]) -> [Double]? {
+        let floatingLabels = labelSegs.filter { $0.x0 >= lo && $0.x1 <= hi }
+        guard let floating = floatingLabels.map(\.x0).min(), floating - lo >= LayoutTolerances.floatingLabelMinInset else { return nil }
+        var seps = [(lo + floating) / 2]
+        if let right = floatingLabels.map(\.x1).max(), hi - right >= LayoutTolerances.emptyColumnGap,
+           labelSegs.contains(where: { $0.x1 > hi && $0.x0 <= hi + LayoutTolerances.emptyColumnGap }) {
+            seps.append((right + hi) / 2)
         }
-        guard multiLines >= LayoutTolerances.tableLineMinSegments else { return nil }
         return seps
+    }
+
+    /// The widest run of least word cover inside the gap `range`, as the sum of its start
+    /// and end (twice its middle).
+    static func leastCutRun(_ wordCover: [Int], _ range: Range<Int>) -> Int {
+        let (s, x) = (range.lowerBound, range.upperBound)
+        let least = wordCover[s..<x].min() ?? 0
+        var best = (start: s, end: x), k = s
+        var bestWidth = -1
+        while k < x {
+            guard wordCover[k] == least else { k += 1; continue }
+            let a = k
+            while k < x, wordCover[k] == least { k += 1 }
+            if k - a > bestWidth { bestWidth = k - a; best = (a, k) }
+        }
+        return best.start + best.end
     }
 
     /// Removes separators between two columns that no line fills both of, where some line's

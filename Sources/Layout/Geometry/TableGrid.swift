@@ -74,148 +74,6 @@ struct TableGrid {
         return c
     }
 
-    /// Rows for the region's lines (top to bottom), each one `TextLine` with `columnCount` cells.
-    func rows(_ lines: [TextLine], region: Int) -> [TextLine] {
-        struct Row { var cells: [String]; var boxes: [Box?]; var lines: [TextLine]; var band: Int }
-        func band(of l: TextLine) -> Int {
-            let y = l.box?.midY ?? 0
-            var i = 0
-            while i < bands.count, y > bands[i] { i += 1 }
-            return i
-        }
-        let placed = lines.map { ($0, place($0)) }
-        // lines per band, to decide whether a rule band is one row (a ruled cell grid or a header band)
-        var bandLines: [Int: [Int]] = [:]
-        for (i, p) in placed.enumerated() { bandLines[band(of: p.0), default: []].append(i) }
-        let ruled = !bands.isEmpty
-        let nonEmpty = bandLines.values.filter { !$0.isEmpty }
-        let dense = ruled && nonEmpty.count >= LayoutTolerances.denseGridMinBands
-            && Double(nonEmpty.filter { $0.count == 1 }.count) >= LayoutTolerances.denseGridSingleLineShare * Double(nonEmpty.count)
-        var rows: [Row] = []
-        var skip = 0
-        // a header printed on several lines: joined column by column into one row, or two
-        // when a group label spans several columns (the labels under it form the second row)
-        // (after at most two caption lines: a lone label in the first column, such as `Targets`)
-        var lead = 0
-        while lead < min(LayoutTolerances.maxCaptionLinesAboveHeader, placed.count - 1), placed[lead].1.cells.indices.filter({ !placed[lead].1.cells[$0].isEmpty }) == [0] { lead += 1 }
-        // a ruled grid whose first band holds two or more lines of labels only: that band is
-        // a header whatever its words
-        let labelBand: Bool = {
-            guard ruled, lead < placed.count else { return false }
-            let members = bandLines[band(of: placed[lead].0)] ?? []
-            return members.count >= LayoutTolerances.labelBandMinLines && members.allSatisfy { i in
-                i >= lead && !placed[i].1.cells.contains { FigureShape.isFigure($0) && !Self.yearish($0) }
-            }
-        }()
-        let headerLines = headerBlockLength(placed[lead...].map { ($0.0, $0.1.cells) }, labelsOnly: labelBand)
-        // (rules inside the header, such as the edges of shading behind each line, may split
-        // it into several bands, but no band holds both header and body lines)
-        if headerLines >= LayoutTolerances.multiLineHeaderMinLines, case let headerBands = Set(placed[lead..<(lead + headerLines)].map { band(of: $0.0) }),
-           bands.isEmpty || !placed[(lead + headerLines)...].contains(where: { headerBands.contains(band(of: $0.0)) }) {
-            for (line, (cells, boxes)) in placed.prefix(lead) {
-                rows.append(Row(cells: cells, boxes: boxes, lines: [line], band: -1))
-            }
-            var block = Array(placed[lead..<(lead + headerLines)])
-            let group = groupLabel(block.map(\.0), cells: block.map(\.1.cells))
-            if let (g, span) = group {
-                // the group label whole in its first column
-                var (cells, boxes) = block[g].1
-                for c in (span.lowerBound + 1)...span.upperBound where !cells[c].isEmpty {
-                    cells[span.lowerBound] += (cells[span.lowerBound].isEmpty ? "" : " ") + cells[c]
-                    boxes[span.lowerBound] = boxes[span.lowerBound].map { $0.union(boxes[c]!) } ?? boxes[c]
-                    cells[c] = ""; boxes[c] = nil
-                }
-                block[g].1 = (cells, boxes)
-            }
-            func join(_ members: ArraySlice<(TextLine, (cells: [String], boxes: [Box?]))>, _ cols: (Int) -> Bool) -> Row {
-                var r = Row(cells: Array(repeating: "", count: columnCount), boxes: Array(repeating: nil, count: columnCount),
-                            lines: members.map(\.0), band: -1)
-                for (_, (cells, boxes)) in members {
-                    for c in 0..<columnCount where cols(c) && !cells[c].isEmpty {
-                        r.cells[c] = r.cells[c].isEmpty ? cells[c] : r.cells[c] + " " + cells[c]
-                        r.boxes[c] = r.boxes[c].map { $0.union(boxes[c]!) } ?? boxes[c]
-                    }
-                }
-                return r
-            }
-            if let (g, span) = group {
-                var upper = join(block[...g], { _ in true })
-                let rest = join(block[(g + 1)...], { _ in true })
-                for c in 0..<columnCount where !span.contains(c) && !rest.cells[c].isEmpty {
-                    upper.cells[c] = upper.cells[c].isEmpty ? rest.cells[c] : upper.cells[c] + " " + rest.cells[c]
-                    upper.boxes[c] = upper.boxes[c].map { $0.union(rest.boxes[c]!) } ?? rest.boxes[c]
-                }
-                rows.append(upper)
-                rows.append(join(block[(g + 1)...], { span.contains($0) }))
-            } else {
-                rows.append(join(block[...], { _ in true }))
-            }
-            skip = lead + headerLines
-        }
-        // rows of wrapped prose set apart by more than their line spacing (inside one rule band
-        // when ruled): a line at line spacing whose first cell is empty or goes on in lower
-        // case wraps the row above
-        var lineGap = Double.infinity, rowSpaced = false
-        do {
-            let gaps = zip(lines, lines.dropFirst()).compactMap { a, b -> (Double, Double)? in
-                guard let ab = a.box, let bb = b.box, bb.y0 > ab.y1 else { return nil }
-                return (bb.y0 - ab.y1, min(ab.height, bb.height))
-            }
-            let sorted = gaps.map(\.0).sorted()
-            lineGap = sorted.isEmpty ? .infinity : sorted[sorted.count / 2]
-            rowSpaced = ruled || gaps.contains { $0.0 > lineGap + LayoutTolerances.rowSpacingExcess * $0.1 }
-        }
-        func wrapsRow(_ line: TextLine, _ cells: [String], after prev: TextLine, _ previous: [String]) -> Bool {
-            guard rowSpaced, let b = line.box, let pb = prev.box, b.y0 > pb.y1, line.bold == prev.bold,
-                  b.y0 - pb.y1 <= lineGap + LayoutTolerances.wrapSpacingExcess * min(b.height, pb.height) else { return false }
-            guard !cells.contains(where: FigureShape.isFigure), !previous.contains(where: FigureShape.isFigure) else { return false }
-            guard cells.count > 1, cells.dropFirst().contains(where: { !$0.isEmpty }) else { return false }
-            return cells[0].isEmpty || cells[0].first?.isLowercase == true
-        }
-        for (i, (line, cellsBoxes)) in placed.enumerated().dropFirst(skip) {
-            let (cells, boxes) = cellsBoxes
-            let b = band(of: line)
-            if var last = rows.last, last.band == b {
-                let members = bandLines[b] ?? []
-                let bandHasFigures = members.contains { placed[$0].1.cells.contains(where: FigureShape.isFigure) }
-                // (a line with a figure under a figure of the row so far starts a new row: a rule missing between them)
-                let stacked = cells.indices.contains { FigureShape.isFigure(cells[$0]) && FigureShape.isFigure(last.cells[$0].split(separator: "\n").last.map(String.init) ?? "") }
-                // (a figure line under a first line of column labels starts the body: the rule between them is missing)
-                let underLabels = last.lines.count == 1 && cells.contains(where: FigureShape.isFigure)
-                    && !rows.contains(where: { $0.cells.contains(where: FigureShape.isFigure) })
-                    && !last.cells.contains(where: FigureShape.isFigure) && HeaderRowDetector.isHeaderLike(last.cells, next: nil)
-                let underColumnLabels = Self.rowUnderColumnLabels(line: cells, labels: last.cells, labelLines: last.lines.count)
-                    && !rows.contains(where: { $0.cells.contains(where: FigureShape.isFigure) })
-                let joinBand = ruled && !stacked && !underLabels
-                    && (dense ? members.count <= LayoutTolerances.denseBandMaxLines
-                           : (!bandHasFigures && (members.count <= LayoutTolerances.sparseBandMaxLines || separatorSpans != nil)))
-                if !underColumnLabels, joinBand || continues(line, cells: cells, after: last.lines.last!, previous: last.cells)
-                    || wrapsRow(line, cells, after: last.lines.last!, last.cells) {
-                    for c in 0..<columnCount where !cells[c].isEmpty {
-                        last.cells[c] = last.cells[c].isEmpty ? cells[c] : last.cells[c] + "\n" + cells[c]
-                        last.boxes[c] = last.boxes[c].map { $0.union(boxes[c]!) } ?? boxes[c]
-                    }
-                    last.lines.append(line)
-                    rows[rows.count - 1] = last
-                    continue
-                }
-            }
-            _ = i
-            rows.append(Row(cells: cells, boxes: boxes, lines: [line], band: b))
-        }
-        return rows.map { r in
-            let box = Box.enclosing(r.lines.compactMap(\.box))
-            let cellBoxes = r.boxes.enumerated().map { c, b in
-                b ?? Box(x0: c == 0 ? (box?.x0 ?? 0) : separators[c - 1], y0: box?.y0 ?? 0,
-                         x1: c < separators.count ? separators[c] : (box?.x1 ?? 0), y1: box?.y1 ?? 0)
-            }
-            let words = r.lines.flatMap(\.words)
-            return TextLine(cells: r.cells, cellBoxes: cellBoxes, box: box, words: words,
-                            bold: r.lines.allSatisfy(\.bold), headingLevel: nil,
-                            fontSize: r.lines.compactMap(\.fontSize).max(), tableRegion: region)
-        }
-    }
-
     /// `RowUnderColumnLabels` rule: a single line of column labels (`Measure | Jul-24 | Target
     /// | RAG`, most cells naming a role or a period) is the header; a line under it that
     /// starts with a name of its own (not a label) starts the body, even inside the same
@@ -230,15 +88,16 @@ struct TableGrid {
         return true
     }
 
+    /// A year alone, perhaps in brackets or closing a label (`2014)`, `(2013)`, `2012:`):
+    /// a header may carry it where a body carries figures.
+    static func yearish(_ c: String) -> Bool {
+        c.matches(pattern: #"^\(?(19|20)\d\d\)?[.:]?$"#)
+    }
 
     /// How many lines at the top of a region form its header: a first line that reads as
     /// column labels (report vocabulary, no figures, two or more cells), then lines set at
     /// line spacing below it in the same weight that hold no figures (a year such as `2014)`
     /// may close a label) and, when not bold, only short labels. 0 or 1 means no multi-line header.
-    static func yearish(_ c: String) -> Bool {
-        c.matches(pattern: #"^\(?(19|20)\d\d\)?[.:]?$"#)
-    }
-
     func headerBlockLength(_ lines: [(TextLine, [String])], labelsOnly: Bool = false) -> Int {
         guard let (first, cells) = lines.first, let fb = first.box else { return 0 }
         let filled = cells.filter { !$0.isEmpty }
