@@ -39,9 +39,10 @@ public enum HeaderRowDetector {
         // most two cells each, the first filled, no figures; a group label leaves the corner
         // blank) that the caption rule above did not take
         if start + 1 < rows.count, !isHeaderLike(rows[start], next: rows[start + 1]), !isUnitsRow(rows[start]),
-           let j = (start + 1..<min(start + 4, rows.count - 1)).first(where: { isHeaderLike(rows[$0], next: rows[$0 + 1]) }),
+           let j = (start + 1..<min(start + 1 + LayoutTolerances.maxCaptionRowsBeforeHeader, rows.count - 1)).first(where: { isHeaderLike(rows[$0], next: rows[$0 + 1]) }),
            rows[start..<j].allSatisfy({ r in
-               r.first?.isEmpty == false && r.filter { !$0.isEmpty }.count <= 2 && !r.contains(where: FigureShape.isFigure)
+               r.first?.isEmpty == false && r.filter { !$0.isEmpty }.count <= LayoutTolerances.captionRowMaxCells
+                   && !r.contains(where: FigureShape.isFigure)
            }) {
             start = j
         }
@@ -78,7 +79,7 @@ public enum HeaderRowDetector {
         if filled.count == 1, filled[0].offset == 0, row.count > 1 { return true }
         if let f = row.first, f.contains("-->") { return true }
         // the banner with its arrow lost (a scan): a label and a date range, nothing else
-        if filled.count <= 2, filled.contains(where: { isDateRange($0.element) }) { return true }
+        if filled.count <= LayoutTolerances.captionRowMaxCells, filled.contains(where: { isDateRange($0.element) }) { return true }
         return false
     }
 
@@ -86,7 +87,7 @@ public enum HeaderRowDetector {
 
     /// `01/04/2012 to 30/06/2012`, perhaps after a short label.
     static func isDateRange(_ cell: String) -> Bool {
-        cell.count <= 50 && cell.wholeMatch(of: dateRange) != nil
+        cell.count <= LayoutTolerances.dateRangeMaxLength && cell.wholeMatch(of: dateRange) != nil
     }
 
     static func tokens(_ s: String) -> [String] {
@@ -105,12 +106,12 @@ public enum HeaderRowDetector {
     /// Whether a row reads as column labels.
     static func isHeaderLike(_ row: [String], next: [String]?) -> Bool {
         let filled = row.filter { !$0.isEmpty }
-        guard !filled.isEmpty, filled.allSatisfy({ $0.count <= 80 }) else { return false }
+        guard !filled.isEmpty, filled.allSatisfy({ $0.count <= LayoutTolerances.labelMaxLength }) else { return false }
         if filled.contains(where: FigureShape.isFigure) { return false }
         let labelled = filled.filter(isLabel).count
-        if Double(labelled) >= 0.6 * Double(filled.count) { return true }
+        if Double(labelled) >= LayoutTolerances.headerLabelShare * Double(filled.count) { return true }
         // A blank corner cell over rows that each start with a label: `| 30/04/12 | 31/05/12 …`
-        if row.first?.isEmpty == true, filled.count >= 2, let next, next.first?.isEmpty == false { return true }
+        if row.first?.isEmpty == true, filled.count >= LayoutTolerances.cornerHeaderMinCells, let next, next.first?.isEmpty == false { return true }
         return false
     }
 

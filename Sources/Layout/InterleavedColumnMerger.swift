@@ -45,7 +45,7 @@ public enum InterleavedColumnMerger {
 
     /// A cell that is a short run of lower-case letters or punctuation (`it`, `wv`, `'`).
     static func isOCRSpeck(_ cell: String) -> Bool {
-        !cell.isEmpty && cell.count <= 2 && cell.allSatisfy { $0.isLowercase || ($0.isPunctuation && $0 != "-") }
+        !cell.isEmpty && cell.count <= LayoutTolerances.speckMaxLength && cell.allSatisfy { $0.isLowercase || ($0.isPunctuation && $0 != "-") }
     }
 
     /// Whether a cell holds a digit (a figure, as far as column geometry is concerned).
@@ -76,7 +76,8 @@ public enum InterleavedColumnMerger {
     /// A cell of bare punctuation (`*`, `'`, `·`): on a scan, a speck beside the figure;
     /// it does not stop two halves of a column from being one, and gives way to the figure.
     static func isSpeck(_ cell: String) -> Bool {
-        !cell.isEmpty && cell.count <= 2 && !cell.contains { $0.isLetter || $0.isNumber }
+        !cell.isEmpty && cell.count <= LayoutTolerances.speckMaxLength && !cell.contains
+ { $0.isLetter || $0.isNumber }
     }
 
     static func mergingColumn(_ b: Int, into a: Int, of t: Table) -> Table {

@@ -25,6 +25,7 @@ public enum RepeatedHeadingDetector {
     }
 
     static func isCandidate(_ p: Paragraph) -> Bool {
-        p.text.count <= 120 && p.text.matches(pattern: #"\b(19|20)\d{2}\b"#)
+        p.text.count <= LayoutTolerances.repeatedHeadingMaxLength && p.text
+.matches(pattern: #"\b(19|20)\d{2}\b"#)
     }
 }

@@ -53,89 +53,125 @@ public struct TableAssembler: Sendable {
     func continuesNoteRows(_ l: TextLine, of t: RawTable, pendingBreak: Bool, samePage: Bool) -> Bool {
         guard !pendingBreak, samePage, l.tableRegion == nil, l.cells.count == 1, l.headingLevel == nil,
               t.width > 1, let last = t.rows.last, isTableRow(last.line),
-              l.text.split(separator: " ").count >= 6 else { return false }
-        return t.rows.dropFirst().contains { isLoneLabelRow($0.line) && $0.line.text.split(separator: " ").count >= 6 }
+              l.text.split(separator: " ").count >= LayoutTolerances.noteRowMinWords else { return false }
+        return t.rows.dropFirst().contains {
+            isLoneLabelRow($0.line) && $0.line.text.split(separator: " ").count >= LayoutTolerances.noteRowMinWords
+        }
     }
 
-    func rawBlocks(_ lines: [PlacedLine]) -> [RawBlock] {
+    /// The blocks being built from a document's lines: those finished, the paragraph and
+    /// the table open, and whether blank lines or a page break came since the table's last row.
+    struct RawBlockBuilder {
         var blocks: [RawBlock] = []
         var paragraph: [PlacedLine] = []
         var table: RawTable?
         var pendingBreak = false
 
-        func flushParagraph() {
+        mutating func flushParagraph() {
             if !paragraph.isEmpty { blocks.append(.paragraph(paragraph)); paragraph = [] }
         }
-        func flushTable() {
+        mutating func flushTable() {
             if let t = table { blocks.append(.table(t)); table = nil }
         }
+    }
+
+    /// A document's lines (in reading order, page after page) grouped into paragraphs and
+    /// raw tables: table rows run on while they continue the open table; other lines are
+    /// prose.
+    func rawBlocks(_ lines: [PlacedLine]) -> [RawBlock] {
+
+        var b = RawBlockBuilder()
         for (n, pl) in lines.enumerated() {
             let l = pl.line
             if l.isBlank {
-                flushParagraph()
-                if table != nil { pendingBreak = true }
+                b.flushParagraph()
+                if b.table != nil { b.pendingBreak = true }
                 continue
             }
-            let nextLine = lines[(n + 1)...].first(where: { !$0.line.isBlank })?.line
-            if var t = table, let last = t.rows.last {
-                let samePage = last.page == pl.page
-                // a line the page geometry left out of the table region above it is not its row
-                let leftOut = l.tableRegion == nil && last.line.tableRegion != nil && samePage && l.box != nil
-                let sameRegion = (l.tableRegion == nil && !leftOut) || (l.tableRegion == last.line.tableRegion && samePage)
-                let rowLike = isTableRow(l) || (isLoneLabelRow(l) && !pendingBreak && l.cells.count == last.line.cells.count)
-                if rowLike && sameRegion && (l.cells.count == t.width || !pendingBreak && samePage) {
-                    if pendingBreak || !samePage { t.breaks.insert(t.rows.count) }
-                    t.rows.append(pl)
-                    table = t
-                    pendingBreak = false
-                    continue
-                }
-                if continuesNoteRows(l, of: t, pendingBreak: pendingBreak, samePage: samePage) {
-                    var padded = pl
-                    padded.line.cells = [l.text] + Array(repeating: "", count: max(0, t.width - 1))
-                    t.rows.append(padded)
-                    table = t
-                    continue
-                }
-                flushTable()
+            if var t = b.table {
+                if extend(&t, with: pl, pendingBreak: &b.pendingBreak) { b.table = t; continue }
+                b.flushTable()
             }
-            pendingBreak = false
-            if isTableRow(l) {
-                flushParagraph()
-                table = RawTable(rows: [pl], breaks: [])
-            } else if isLoneLabelRow(l), let next = nextLine, isTableRow(next), next.cells.count == l.cells.count {
-                // a caption printed inside the table block
-                flushParagraph()
-                table = RawTable(rows: [pl], breaks: [])
+            b.pendingBreak = false
+            if isTableRow(l) || opensTableAsCaption(l, next: lines[(n + 1)...].first(where: { !$0.line.isBlank })?.line) {
+                b.flushParagraph()
+                b.table = RawTable(rows: [pl], breaks: [])
             } else {
-                if let last = paragraph.last, let b = l.box, let pb = last.line.box, last.page == pl.page,
-                   l.headingLevel != nil, last.line.headingLevel == l.headingLevel, last.line.bold == l.bold,
-                   wrapsHeading(last.line, b, pb) {
-                    // a heading wrapped onto a second line: one heading
-                    var single = l
-                    if l.cells.count > 1 { single.cells = [l.text] }
-                    paragraph.append(PlacedLine(line: single, page: pl.page, index: pl.index))
-                    continue
-                }
-                if l.headingLevel != nil || l.bold != (paragraph.last?.line.bold ?? l.bold) || paragraph.last?.line.headingLevel != nil
-                    || paragraphGap(before: l, page: pl.page, in: paragraph) { flushParagraph() }
-                var single = l
-                if l.cells.count > 1 { single.cells = [l.text] }
-                paragraph.append(PlacedLine(line: single, page: pl.page, index: pl.index))
+                addProse(pl, to: &b)
             }
         }
-        flushParagraph()
-        flushTable()
-        return blocks
+        b.flushParagraph()
+        b.flushTable()
+        return b.blocks
+    }
+
+    /// Adds a line to the open table when it is the table's next row (a break before it
+    /// recorded) or the last of its note rows; false when the line ends the table.
+    func extend(_ t: inout RawTable, with pl: PlacedLine, pendingBreak: inout Bool) -> Bool {
+        let samePage = t.rows.last?.page == pl.page
+        if takesRow(pl.line, into: t, pendingBreak: pendingBreak, samePage: samePage) {
+            if pendingBreak || !samePage { t.breaks.insert(t.rows.count) }
+            t.rows.append(pl)
+            pendingBreak = false
+            return true
+        }
+        if continuesNoteRows(pl.line, of: t, pendingBreak: pendingBreak, samePage: samePage) {
+            var padded = pl
+            padded.line.cells = [pl.line.text] + Array(repeating: "", count: max(0, t.width - 1))
+            t.rows.append(padded)
+            return true
+        }
+        return false
+    }
+
+    /// `RowContinuesTable` rule: a table row (or a lone row label right under a row of the
+    /// same width) continues the open table when it belongs to the same table region (or
+    /// none, unless the page geometry left it out of the region above), with the table's
+    /// width after a break. Counter-examples: a line of another region; after blank lines
+    /// or a page break, a row of another width.
+    func takesRow(_ l: TextLine, into t: RawTable, pendingBreak: Bool, samePage: Bool) -> Bool {
+        guard let last = t.rows.last?.line else { return false }
+        // a line the page geometry left out of the table region above it is not its row
+        let leftOut = l.tableRegion == nil && last.tableRegion != nil && samePage && l.box != nil
+        let sameRegion = (l.tableRegion == nil && !leftOut) || (l.tableRegion == last.tableRegion && samePage)
+        let rowLike = isTableRow(l) || (isLoneLabelRow(l) && !pendingBreak && l.cells.count == last.cells.count)
+        return rowLike && sameRegion && (l.cells.count == t.width || !pendingBreak && samePage)
+    }
+
+    /// `CaptionInsideTableBlock` rule: a row with only its first cell filled, right above a
+    /// table row of the same width, is a caption printed inside the table block and opens
+    /// the table. Counter-example: the same label above prose.
+    func opensTableAsCaption(_ l: TextLine, next: TextLine?) -> Bool {
+        guard isLoneLabelRow(l), let next else { return false }
+        return isTableRow(next) && next.cells.count == l.cells.count
+    }
+
+    /// Adds a line of prose (as one cell) to the open paragraph, or closes that and opens
+    /// another: a heading wrapped on to a second line stays one heading; a heading, a change
+    /// of weight or a paragraph gap starts a paragraph.
+    func addProse(_ pl: PlacedLine, to b: inout RawBlockBuilder) {
+        let l = pl.line
+        var single = l
+        if l.cells.count > 1 { single.cells = [l.text] }
+        let line = PlacedLine(line: single, page: pl.page, index: pl.index)
+        if let last = b.paragraph.last, let box = l.box, let pb = last.line.box, last.page == pl.page,
+           l.headingLevel != nil, last.line.headingLevel == l.headingLevel, last.line.bold == l.bold,
+           wrapsHeading(last.line, box, pb) {
+            b.paragraph.append(line)
+            return
+        }
+        if l.headingLevel != nil || l.bold != (b.paragraph.last?.line.bold ?? l.bold) || b.paragraph.last?.line.headingLevel != nil
+            || paragraphGap(before: l, page: pl.page, in: b.paragraph) { b.flushParagraph() }
+        b.paragraph.append(line)
     }
 
     /// A heading line that wraps on to the next: a long line (not ending in `:` or `.`) with
     /// the next set at line spacing below it and starting at the same left edge.
     func wrapsHeading(_ prev: TextLine, _ b: Box, _ pb: Box) -> Bool {
         let t = prev.text.trimmingCharacters(in: .whitespaces)
-        guard t.count >= 50, !t.hasSuffix(":"), !t.hasSuffix(".") else { return false }
+        guard t.count >= LayoutTolerances.wrappingHeadingMinLength, !t.hasSuffix(":"), !t.hasSuffix(".") else { return false }
         let h = min(b.height, pb.height)
-        return b.y0 > pb.y0 && b.y0 - pb.y1 < 0.6 * h && abs(b.x0 - pb.x0) < 2 * h
+        return b.y0 > pb.y0 && b.y0 - pb.y1 < LayoutTolerances.wrappedLineSpacing * h && abs(b.x0 - pb.x0) < LayoutTolerances.wrappedHeadingIndent * h
     }
 
     /// Whether the space above `l` is a paragraph break on a page with geometry: wider than
@@ -145,19 +181,19 @@ public struct TableAssembler: Sendable {
         let h = min(b.height, pb.height)
         guard h > 0 else { return false }
         let gap = b.y0 - pb.y1
-        if paragraph.count >= 2, let b1 = paragraph[paragraph.count - 1].line.box, let b0 = paragraph[paragraph.count - 2].line.box,
+        if paragraph.count >= LayoutTolerances.measuredParagraphLines, let b1 = paragraph[paragraph.count - 1].line.box, let b0 = paragraph[paragraph.count - 2].line.box,
            paragraph[paragraph.count - 2].page == page, b1.y0 > b0.y1 {
-            return gap > (b1.y0 - b0.y1) + 0.4 * h
+            return gap > (b1.y0 - b0.y1) + LayoutTolerances.paragraphSpacingExcess * h
         }
-        return gap > 0.8 * h
+        return gap > LayoutTolerances.lineSpacing * h
     }
 
     /// Tiny tab fragments of icons or tags (`CBP⇥CYPP`, `/⇥_`) are not tables.
     func dropIconFragments(_ blocks: [RawBlock]) -> [RawBlock] {
         blocks.map { b in
-            guard case .table(let t) = b, t.rows.count < 3 else { return b }
+            guard case .table(let t) = b, t.rows.count < LayoutTolerances.iconTableMaxRows else { return b }
             let cells = t.rows.flatMap { $0.line.cells }.filter { !$0.isEmpty }
-            let iconic = cells.allSatisfy { $0.count <= 4 && !$0.contains(where: \.isNumber) }
+            let iconic = cells.allSatisfy { $0.count <= LayoutTolerances.iconCellMaxLength && !$0.contains(where: \.isNumber) }
             return iconic ? .paragraph(t.rows.map { pl in
                 var l = pl.line; l.cells = [l.text]; return PlacedLine(line: l, page: pl.page, index: pl.index)
             }) : b
@@ -205,7 +241,7 @@ public struct TableAssembler: Sendable {
         let captionLines = captionRows.map { $0.filter { !$0.isEmpty }.joined(separator: " ") }
         let table = Table(headerRows: headerRows, rows: body, caption: captionLines.isEmpty ? nil : captionLines.joined(separator: " "),
                           pages: pages.isEmpty ? nil : pages, at: Provenance(page: first.page, line: first.index, box: first.line.box),
-                          captionLines: captionLines.count >= 2 ? captionLines : nil)
+                          captionLines: captionLines.count >= LayoutTolerances.captionLinesKept ? captionLines : nil)
         return InterleavedColumnMerger.merged(table)
     }
 
@@ -263,10 +299,10 @@ public struct TableAssembler: Sendable {
         for (ra, rb) in zip(a, b) {
             for (x, y) in zip(ra, rb) where !x.isEmpty || !y.isEmpty {
                 filled += 1
-                if TextSimilarity.ratio(x, y) >= 0.7 { alike += 1 }
+                if TextSimilarity.ratio(x, y) >= LayoutTolerances.ocrCellSimilarity { alike += 1 }
             }
         }
-        return filled > 0 && alike * 5 >= filled * 4
+        return filled > 0 && LayoutTolerances.ocrHeaderAlikeShare.admits(alike, of: filled)
     }
 
     /// The first row of a table's continuation without the table's header, when the header
@@ -284,11 +320,11 @@ public struct TableAssembler: Sendable {
             let cell = cells[c]
             let cellWords = cell.split(whereSeparator: \.isWhitespace)
             guard !words.isEmpty, cellWords.count >= words.count,
-                  zip(words, cellWords).allSatisfy({ TextSimilarity.ratio(String($0), String($1)) >= 0.75 }) else { continue }
+                  zip(words, cellWords).allSatisfy({ TextSimilarity.ratio(String($0), String($1)) >= LayoutTolerances.headerWordSimilarity }) else { continue }
             stripped += 1
             out[c] = String(cell[cellWords[words.count - 1].endIndex...]).trimmingCharacters(in: .whitespacesAndNewlines)
         }
-        return stripped >= 2 && stripped * 3 >= filled * 2 ? out : nil
+        return stripped >= LayoutTolerances.strippedHeaderMinCells && LayoutTolerances.strippedHeaderShare.admits(stripped, of: filled) ? out : nil
     }
 
     /// A lone line outside any table region that opens with a field label or a code (`Owner:
@@ -301,8 +337,8 @@ public struct TableAssembler: Sendable {
         // confident…`, where OCR lost the lone `I` between them) are one sentence
         guard line.minConfidence != nil else { return false }
         let filled = line.cells.filter { !$0.isEmpty }
-        return filled.count >= 2 && filled.allSatisfy { cell in
-            cell.split(separator: " ").count >= 3 && cell.contains(where: \.isLowercase)
+        return filled.count >= LayoutTolerances.headerLineMinCells && filled.allSatisfy { cell in
+            cell.split(separator: " ").count >= LayoutTolerances.proseCellMinWords && cell.contains(where: \.isLowercase)
         }
     }
 
@@ -324,7 +360,8 @@ public struct TableAssembler: Sendable {
         if sameHeader { return between.isEmpty && pageBreak }
         // no header: a continuation after a page break or a short sub-heading
         if between.isEmpty { return true }
-        return between.count <= 1 && between.allSatisfy { $0.headingLevel != nil || ($0.text.count <= 80 && $0.bold) }
+        return between.count <= 1 && between.allSatisfy { $0.headingLevel != nil || ($0.text.count <= LayoutTolerances.splitTableHeadingMaxLength && $0.bold)
+ }
     }
 }
 

@@ -102,7 +102,7 @@ public enum CorpusPages {
     /// `/search?q=words`: ranked hits with snippets.
     public static func search(_ db: Database, query: String) throws -> String {
         let top: [BodyNode] = [.h1(.text("Search")), SitePage.searchForm(query)]
-        if query.trimmingCharacters(in: .whitespaces).isEmpty {
+        if query.trimmingWhitespace().isEmpty {
             return SitePage.page(title: "Search", body: .group(top),
                                  .p(.class("muted"), .text("Type words to search indicator titles, commentary and the papers' text.")))
         }

@@ -3,11 +3,9 @@ import ScrutinyCore
 /// Finds running headers and footers: lines printed at the same place (top or bottom band of
 /// the page) on most pages, with only their digits varying (page numbers, dates).
 public enum RunningHeaderFinder {
-    /// The share of the page height searched at the top and at the bottom.
-    static let band = 0.12
 
     /// What a line is compared by: its text with digit runs replaced, which band it is in,
-    /// and its distance from that edge of the page in 12 pt steps.
+    /// and its distance from that edge of the page in `runningLineStep` steps.
     struct Key: Hashable {
         var text: String
         var step: Int
@@ -17,15 +15,18 @@ public enum RunningHeaderFinder {
 
     static func key(_ line: TextLine, pageHeight: Double) -> Key? {
         guard let b = line.box, pageHeight > 0 else { return nil }
+        let band = LayoutTolerances.runningBand
         let top = b.y1 <= pageHeight * band, bottom = b.y0 >= pageHeight * (1 - band)
         guard top || bottom else { return nil }
-        var text = top ? "t|" : "b|"
+        let edge = top ? "t|" : "b|"
+        var text = edge
         var inDigits = false
         for ch in line.text.lowercased() {
             if ch.isNumber { if !inDigits { text.append("#") }; inDigits = true } else if !ch.isWhitespace { text.append(ch); inDigits = false }
         }
-        guard text.count > 2 else { return nil }
-        let y = top ? (b.y0 / 12).rounded() : ((pageHeight - b.y1) / 12).rounded()
+        guard text.count > edge.count else { return nil }
+        let step = LayoutTolerances.runningLineStep
+        let y = top ? (b.y0 / step).rounded() : ((pageHeight - b.y1) / step).rounded()
         return Key(text: text, step: Int(y))
     }
 
@@ -46,23 +47,26 @@ public enum RunningHeaderFinder {
             let h = b.height
             // (a short label, such as the `£m` over a header's figure columns, may stand two lines apart)
             let text = lines[i].text
-            let short = text.count <= 12 && !text.allSatisfy { $0.isNumber || $0.isWhitespace }
+            let short = text.count <= LayoutTolerances.shortLabelMaxLength && !text.allSatisfy { $0.isNumber || $0.isWhitespace }
+            let reach = short ? LayoutTolerances.shortLabelKeepReach : LayoutTolerances.runningKeepReach
             var j = i + 1
-            while j < lines.count, let nb = lines[j].box, nb.y0 <= b.y1 + (short ? 2.5 : 0.5) * h {
-                if nb.y0 > b.y0 + 0.5 * h, nb.x0 < b.x1, nb.x1 > b.x0, keep[j] { keep[i] = true; break }
+            while j < lines.count, let nb = lines[j].box, nb.y0 <= b.y1 + reach * h {
+                if nb.y0 > b.y0 + LayoutTolerances.belowLineOffset * h, nb.x0 < b.x1, nb.x1 > b.x0, keep[j] { keep[i] = true; break }
                 j += 1
             }
             // a header row over a table row: two or more cells starting where the next line's
             // do; or three or more (page furniture has fewer), each over a cell of one of the
             // next four lines within four line heights (rows may open with wrapped labels; a
             // centred label over a right-aligned figure overlaps it)
-            if !keep[i], let segs = lines[i].cellBoxes, segs.count >= 2 {
-                keep[i] = lines[(i + 1)...].prefix(segs.count >= 3 ? 4 : 1).indices.contains { k in
-                    guard keep[k], let nb = lines[k].box, nb.y0 > b.y0 + 0.5 * h,
-                          let below = lines[k].cellBoxes, below.count >= 2 else { return false }
-                    if segs.count >= 3, nb.y0 - b.y1 <= 4 * h,
-                       segs.allSatisfy({ s in below.contains { $0.x0 < s.x1 + 3 && $0.x1 > s.x0 - 3 } }) { return true }
-                    return nb.y0 - b.y1 <= 1.5 * h && segs.allSatisfy { s in below.contains { abs($0.x0 - s.x0) <= 3 } }
+            if !keep[i], let segs = lines[i].cellBoxes, segs.count >= LayoutTolerances.headerOverRowMinCells {
+                let wide = segs.count >= LayoutTolerances.wideHeaderMinCells
+                let align = LayoutTolerances.headerCellAlignment
+                keep[i] = lines[(i + 1)...].prefix(wide ? LayoutTolerances.wideHeaderLookahead : 1).indices.contains { k in
+                    guard keep[k], let nb = lines[k].box, nb.y0 > b.y0 + LayoutTolerances.belowLineOffset * h,
+                          let below = lines[k].cellBoxes, below.count >= LayoutTolerances.headerOverRowMinCells else { return false }
+                    if wide, nb.y0 - b.y1 <= LayoutTolerances.wideHeaderReach * h,
+                       segs.allSatisfy({ s in below.contains { $0.x0 < s.x1 + align && $0.x1 > s.x0 - align } }) { return true }
+                    return nb.y0 - b.y1 <= LayoutTolerances.narrowHeaderReach * h && segs.allSatisfy { s in below.contains { abs($0.x0 - s.x0) <= align } }
                 }
             }
         }
@@ -72,13 +76,15 @@ public enum RunningHeaderFinder {
     /// Pages with the running lines taken out, and each running line's text once (first page's wording).
     public static func strip(_ pages: [PageText]) -> (pages: [PageText], headers: [String]) {
         let geometric = pages.filter { $0.height != nil && !$0.lines.isEmpty }
-        guard geometric.count >= 2 else { return (pages, []) }
+        guard geometric.count >= LayoutTolerances.runningMinPages else { return (pages, []) }
+
         var counts: [Key: Int] = [:]
         for p in geometric {
             let keys = Set(p.lines.compactMap { key($0, pageHeight: p.height!) }.flatMap(\.neighbours))
             for k in keys { counts[k, default: 0] += 1 }
         }
-        let needed = max(2, Int((Double(geometric.count) * 0.5).rounded(.up)))
+        let needed = max(LayoutTolerances.runningMinPages, Int((Double(geometric.count) * LayoutTolerances.runningPageShare).rounded(.up)))
+
         func isRunning(_ k: Key) -> Bool { counts[k, default: 0] >= needed }
         guard counts.values.contains(where: { $0 >= needed }) else { return (pages, []) }
         var headers: [String] = []

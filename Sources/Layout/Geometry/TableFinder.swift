@@ -8,15 +8,38 @@ import ScrutinyCore
 enum TableFinder {
     static func layout(_ page: PageText) -> PageText {
         guard page.width != nil, !page.lines.isEmpty else { return page }
-        var lines = page.lines
-        var out: [TextLine] = []
+        let (hs, vs) = pageRules(page)
         var region = 0
-        let hs = page.rules.filter { $0.width >= 3 * $0.height && $0.height <= 4 }
-        let words = page.lines.flatMap(\.words).compactMap(\.box)
-        var vs = page.rules.filter { $0.height >= 3 * $0.width && $0.width <= 4 }.flatMap { clearOfWords($0, words) }
-        if page.method == .ocr { vs = withoutShortStrokes(vs) }
+        let (ruledRows, rest) = ruledTables(page.lines, hs: hs, vs: vs, region: &region)
+        let (alignedRows, plain) = unruledTables(rest, hs: hs, region: &region)
+        var p = page
+        p.lines = regionsTogether(ruledRows + alignedRows + plain)
+        return p
+    }
 
-        // 1. ruled grids
+    /// `StrokeIsARule` rule: a drawn stroke at least three times longer than it is thick,
+    /// and at most four points thick, is a rule (a table border or row line); a thicker
+    /// fill is shading or a picture. Horizontal ones first, then vertical ones.
+    static func isRule(_ b: Box, horizontal: Bool) -> Bool {
+        let (length, thickness) = horizontal ? (b.width, b.height) : (b.height, b.width)
+        return length >= LayoutTolerances.ruleMinAspect * thickness && thickness <= LayoutTolerances.ruleMaxThickness
+    }
+
+    /// The page's horizontal rules, and its vertical rules cut clear of words (on a scan,
+    /// without the short strokes that are specks).
+    static func pageRules(_ page: PageText) -> (hs: [Box], vs: [Box]) {
+        let hs = page.rules.filter { isRule($0, horizontal: true) }
+        let words = page.lines.flatMap(\.words).compactMap(\.box)
+        var vs = page.rules.filter { isRule($0, horizontal: false) }.flatMap { clearOfWords($0, words) }
+        if page.method == .ocr { vs = withoutShortStrokes(vs) }
+        return (hs, vs)
+    }
+
+    /// 1. Ruled grids: each grid's lines as table rows (regions numbered on from `region`),
+    /// and the lines left outside every grid.
+    static func ruledTables(_ lines: [TextLine], hs: [Box], vs: [Box], region: inout Int) -> (rows: [TextLine], rest: [TextLine]) {
+        var lines = lines
+        var out: [TextLine] = []
         for grid in ruledGrids(hs: hs, vs: vs) {
             var inside: [TextLine] = []
             var rest: [TextLine] = []
@@ -27,69 +50,109 @@ enum TableFinder {
             }
             guard !inside.isEmpty else { continue }
             lines = rest
-            let g: TableGrid
-            if grid.separators.isEmpty {
-                // a frame or shaded rows without inner columns: columns from alignment
-                guard let seps = alignmentSeparators(inside), !seps.isEmpty else { lines += inside; lines.sort(by: readingOrder); continue }
-                g = TableGrid(separators: seps, bands: grid.bands, separatorSpans: nil)
-            } else if let seps = bodyAlignmentSeparators(grid, inside) {
-                // column rules drawn only over part of the grid (a header's group edges):
-                // the body's columns from alignment, the drawn ones kept where they are drawn
-                let whole = [(grid.box.y0 - 3)...(grid.box.y1 + 3)]
-                let merged = (grid.separators.map { ($0, true) } + seps.map { ($0, false) })
-                    .sorted { $0.0 < $1.0 }
-                let spans = merged.map { x, drawn in drawn ? grid.spans[grid.separators.firstIndex(of: x)!] : whole }
-                g = TableGrid(separators: merged.map(\.0), bands: grid.bands, separatorSpans: spans)
-            } else {
-                g = TableGrid(separators: grid.separators, bands: grid.bands, separatorSpans: grid.spans)
-            }
+            guard var g = tableGrid(for: grid, inside) else { lines += inside; lines.sort(by: readingOrder); continue }
             region += 1
-            var gg = g
-            gg.bands = bandsBetweenLines(g.bands, inside)
-            out += dropEmptyColumns(gg.rows(inside.sorted(by: readingOrder), region: region))
+            g.bands = bandsBetweenLines(g.bands, inside)
+            out += dropEmptyColumns(g.rows(inside.sorted(by: readingOrder), region: region))
         }
+        return (out, lines)
+    }
 
-        // 2. unruled tables by alignment
-        lines.sort(by: readingOrder)
-        var i = 0
+    /// The columns of a ruled grid: a frame or shaded rows without inner columns take their
+    /// columns from alignment (nil when there are none); column rules drawn only over part
+    /// of the grid (a header's group edges) are kept where drawn and the body's columns come
+    /// from alignment; otherwise the drawn columns.
+    static func tableGrid(for grid: RuledGrid, _ inside: [TextLine]) -> TableGrid? {
+        if grid.separators.isEmpty {
+            guard let seps = alignmentSeparators(inside), !seps.isEmpty else { return nil }
+            return TableGrid(separators: seps, bands: grid.bands, separatorSpans: nil)
+        }
+        guard let seps = bodyAlignmentSeparators(grid, inside) else {
+            return TableGrid(separators: grid.separators, bands: grid.bands, separatorSpans: grid.spans)
+        }
+        let whole = [(grid.box.y0 - LayoutTolerances.columnRuleReach)...(grid.box.y1 + LayoutTolerances.columnRuleReach)]
+        let merged = (grid.separators.map { ($0, true) } + seps.map { ($0, false) })
+            .sorted { $0.0 < $1.0 }
+        let spans = merged.map { x, drawn in drawn ? grid.spans[grid.separators.firstIndex(of: x)!] : whole }
+        return TableGrid(separators: merged.map(\.0), bands: grid.bands, separatorSpans: spans)
+    }
+
+    /// 2. Unruled tables by alignment among the remaining lines: their rows (regions
+    /// numbered on from `region`), and the plain lines (list items made one cell, notes
+    /// under tables given back).
+    static func unruledTables(_ lines: [TextLine], hs: [Box], region: inout Int) -> (rows: [TextLine], plain: [TextLine]) {
+        let lines = lines.sorted(by: readingOrder)
+        var out: [TextLine] = []
         var plain: [TextLine] = []
+        var i = 0
         while i < lines.count {
             guard let end = alignedBlock(lines, from: i) else { plain.append(Self.asListItem(lines[i])); i += 1; continue }
-            let block = Array(lines[i..<end])
-            if let found = alignmentSeparators(block), case let seps = headerTokenSeparators(mergeExclusiveColumns(found, block), block), !seps.isEmpty {
-                // wrapped text of the last row's later columns, below the block at line spacing
-                var end = end
-                var block = block
-                while end < lines.count, segments(lines[end]).count == 1, let b = lines[end].box, let pb = lines[end - 1].box,
-                      b.x0 > seps[0], b.y0 - pb.y1 < 0.8 * min(b.height, pb.height) {
-                    block.append(lines[end]); end += 1
-                }
-                // a row label alone below the block at its row spacing, inside the first column
-                // (a row of a grid whose cells are all empty, such as `Symbol`)
-                if end < lines.count, segments(lines[end]).count == 1, let b = lines[end].box, let pb = lines[end - 1].box,
-                   b.x1 < seps[0], lines[end].bold == lines[end - 1].bold, !lines[end].cells.contains(where: FigureShape.isFigure),
-                   case let gaps = zip(block, block.dropFirst()).compactMap({ a, c -> Double? in
-                       guard let ab = a.box, let cb = c.box, cb.y0 > ab.y1 else { return nil }
-                       return cb.y0 - ab.y1 }),
-                   let widest = gaps.max(), b.y0 - pb.y1 > 0, b.y0 - pb.y1 <= widest + 0.5 {
-                    block.append(lines[end]); end += 1
-                }
-                let top = block.compactMap(\.box).map(\.y0).min() ?? 0, bottom = block.compactMap(\.box).map(\.y1).max() ?? 0
-                let x0 = block.compactMap(\.box).map(\.x0).min() ?? 0, x1 = block.compactMap(\.box).map(\.x1).max() ?? 0
-                let bands = hs.filter { $0.midY > top && $0.midY < bottom && $0.width >= 0.5 * (x1 - x0) }.map(\.midY).sorted()
-                region += 1
-                let (rows, notes) = splitOffNotes(TableGrid(separators: seps, bands: bands, separatorSpans: nil).rows(block, region: region),
-                                                  separators: seps)
-                out += dropEmptyColumns(rows)
-                plain += notes
-                i = end
-            } else {
-                plain.append(lines[i]); i += 1
-            }
+            guard let seps = blockSeparators(Array(lines[i..<end])) else { plain.append(lines[i]); i += 1; continue }
+            let (block, blockEnd) = extendedBlock(lines, i..<end, separators: seps)
+            region += 1
+            let grid = TableGrid(separators: seps, bands: bandRules(hs, across: block), separatorSpans: nil)
+            let (rows, notes) = splitOffNotes(grid.rows(block, region: region), separators: seps)
+            out += dropEmptyColumns(rows)
+            plain += notes
+            i = blockEnd
         }
-        var p = page
-        p.lines = regionsTogether(out + plain)
-        return p
+        return (out, plain)
+    }
+
+    /// An aligned block's column boundaries (nil when it has none): from where its segments
+    /// leave the page blank, columns no line fills both of merged, token labels split.
+    static func blockSeparators(_ block: [TextLine]) -> [Double]? {
+        guard let found = alignmentSeparators(block) else { return nil }
+        let seps = headerTokenSeparators(mergeExclusiveColumns(found, block), block)
+        return seps.isEmpty ? nil : seps
+    }
+
+    /// The block of `range` with the lines below it that belong to its last rows, and the
+    /// end (exclusive) of the lines taken.
+    static func extendedBlock(_ lines: [TextLine], _ range: Range<Int>, separators seps: [Double]) -> (block: [TextLine], end: Int) {
+        var block = Array(lines[range])
+        var end = range.upperBound
+        while end < lines.count, wrapsLastRow(lines[end], below: lines[end - 1], firstSeparator: seps[0]) {
+            block.append(lines[end]); end += 1
+        }
+        if end < lines.count, isLoneRowLabel(lines[end], below: lines[end - 1], block: block, firstSeparator: seps[0]) {
+            block.append(lines[end]); end += 1
+        }
+        return (block, end)
+    }
+
+    /// `WrappedTextBelowBlock` rule: a line of one segment right of the first column, set at
+    /// line spacing under the block, is wrapped text of the last row's later columns (a long
+    /// comment). Counter-example: a line starting in the first column, or set further down.
+    static func wrapsLastRow(_ l: TextLine, below prev: TextLine, firstSeparator: Double) -> Bool {
+        guard segments(l).count == 1, let b = l.box, let pb = prev.box else { return false }
+        return b.x0 > firstSeparator && b.y0 - pb.y1 < LayoutTolerances.lineSpacing * min(b.height, pb.height)
+    }
+
+    /// `LoneRowLabelBelowBlock` rule: a row label alone below a block, inside its first
+    /// column, in the same weight, without figures and set no further below than the
+    /// block's widest row gap, is the block's last row (a grid row whose cells are all empty,
+    /// such as `Symbol`). Counter-example: a label set further below (the next heading).
+    static func isLoneRowLabel(_ l: TextLine, below prev: TextLine, block: [TextLine], firstSeparator: Double) -> Bool {
+        guard segments(l).count == 1, let b = l.box, let pb = prev.box, b.x1 < firstSeparator, l.bold == prev.bold,
+              !l.cells.contains(where: FigureShape.isFigure) else { return false }
+        let gaps = zip(block, block.dropFirst()).compactMap { a, c -> Double? in
+            guard let ab = a.box, let cb = c.box, cb.y0 > ab.y1 else { return nil }
+            return cb.y0 - ab.y1
+        }
+        guard let widest = gaps.max() else { return false }
+        return b.y0 - pb.y1 > 0 && b.y0 - pb.y1 <= widest + LayoutTolerances.loneRowLabelSlack
+    }
+
+    /// `LongRuleSplitsRows` rule: in an unruled table, a horizontal rule inside the block
+    /// running at least half the block's width splits its row bands. Counter-example: a
+    /// short underline under one label.
+    static func bandRules(_ hs: [Box], across block: [TextLine]) -> [Double] {
+        let boxes = block.compactMap(\.box)
+        let top = boxes.map(\.y0).min() ?? 0, bottom = boxes.map(\.y1).max() ?? 0
+        let x0 = boxes.map(\.x0).min() ?? 0, x1 = boxes.map(\.x1).max() ?? 0
+        return hs.filter { $0.midY > top && $0.midY < bottom && $0.width >= LayoutTolerances.bandRuleMinWidthShare * (x1 - x0) }
+            .map(\.midY).sorted()
     }
 
     /// Lines in reading order with each table region's rows kept together, placed where
@@ -124,7 +187,8 @@ enum TableFinder {
     /// Splits a line into the words inside `box` and the rest, each rebuilt as a line.
     static func split(_ l: TextLine, by box: Box) -> (TextLine?, TextLine?) {
         guard let lb = l.box else { return (nil, l) }
-        func inside(_ b: Box) -> Bool { b.midX >= box.x0 - 2 && b.midX <= box.x1 + 2 && b.midY >= box.y0 - 2 && b.midY <= box.y1 + 2 }
+        let slack = LayoutTolerances.gridEdgeSlack
+        func inside(_ b: Box) -> Bool { b.midX >= box.x0 - slack && b.midX <= box.x1 + slack && b.midY >= box.y0 - slack && b.midY <= box.y1 + slack }
         if l.words.isEmpty { return inside(lb) ? (l, nil) : (nil, l) }
         let ins = l.words.filter { $0.box.map(inside) ?? false }
         if ins.isEmpty { return (nil, l) }
@@ -137,12 +201,12 @@ enum TableFinder {
     static func rebuild(_ l: TextLine, _ words: [Word]) -> TextLine {
         let ws = words.sorted { ($0.box?.x0 ?? 0) < ($1.box?.x0 ?? 0) }
         let hs = ws.compactMap { $0.box?.height }.sorted()
-        let h = hs.isEmpty ? 10 : hs[hs.count / 2]
+        let h = hs.isEmpty ? LayoutTolerances.fallbackWordHeight : hs[hs.count / 2]
         var cells: [String] = [], boxes: [Box] = []
         var prev: Box?
         for w in ws {
             guard let b = w.box else { continue }
-            if let p = prev, b.x0 - p.x1 <= 0.6 * h, !cells.isEmpty {
+            if let p = prev, b.x0 - p.x1 <= LayoutTolerances.wordSpace * h, !cells.isEmpty {
                 cells[cells.count - 1] += " " + w.text
                 boxes[boxes.count - 1] = boxes[boxes.count - 1].union(b)
             } else { cells.append(w.text); boxes.append(b) }
@@ -160,16 +224,17 @@ enum TableFinder {
     /// image), not a column border, which never cuts text. Pieces under 2 points are dropped.
     static func clearOfWords(_ rule: Box, _ words: [Box]) -> [Box] {
         let x = rule.midX
-        let cuts = words.filter { w in w.x0 < x - 0.3 && w.x1 > x + 0.3 && w.y1 > rule.y0 && w.y0 < rule.y1 }
-            .map { ($0.y0 - 0.5, $0.y1 + 0.5) }.sorted { $0.0 < $1.0 }
+        let margin = LayoutTolerances.ruleCutMargin, padding = LayoutTolerances.ruleCutPadding
+        let cuts = words.filter { w in w.x0 < x - margin && w.x1 > x + margin && w.y1 > rule.y0 && w.y0 < rule.y1 }
+            .map { ($0.y0 - padding, $0.y1 + padding) }.sorted { $0.0 < $1.0 }
         guard !cuts.isEmpty else { return [rule] }
         var out: [Box] = []
         var top = rule.y0
         for (a, b) in cuts {
-            if a - top >= 2 { out.append(Box(x0: rule.x0, y0: top, x1: rule.x1, y1: min(a, rule.y1))) }
+            if a - top >= LayoutTolerances.rulePieceMinLength { out.append(Box(x0: rule.x0, y0: top, x1: rule.x1, y1: min(a, rule.y1))) }
             top = max(top, b)
         }
-        if rule.y1 - top >= 2 { out.append(Box(x0: rule.x0, y0: top, x1: rule.x1, y1: rule.y1)) }
+        if rule.y1 - top >= LayoutTolerances.rulePieceMinLength { out.append(Box(x0: rule.x0, y0: top, x1: rule.x1, y1: rule.y1)) }
         return out
     }
 
@@ -181,7 +246,7 @@ enum TableFinder {
         let xs = cluster(vs.map(\.midX))
         func column(_ r: Box) -> Double? { xs.min { abs($0 - r.midX) < abs($1 - r.midX) } }
         for r in vs { if let x = column(r) { total[x, default: 0] += r.height } }
-        return vs.filter { r in column(r).map { total[$0, default: 0] >= 18 } ?? false }
+        return vs.filter { r in column(r).map { total[$0, default: 0] >= LayoutTolerances.scanColumnRuleMinLength } ?? false }
     }
 
     struct RuledGrid { var box: Box; var separators: [Double]; var spans: [[ClosedRange<Double>]]; var bands: [Double] }
@@ -190,10 +255,10 @@ enum TableFinder {
     /// stack of shaded-row edges): the grid's inner column boundaries and row bands.
     static func ruledGrids(hs: [Box], vs: [Box]) -> [RuledGrid] {
         let all = hs + vs
-        guard hs.count >= 2 else { return [] }
+        guard hs.count >= LayoutTolerances.gridMinRules else { return [] }
         var parent = Array(all.indices)
         func find(_ i: Int) -> Int { var i = i; while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }; return i }
-        let tol = 2.5
+        let tol = LayoutTolerances.ruleTouchTolerance
         func touch(_ a: Box, _ b: Box) -> Bool {
             a.x0 - tol <= b.x1 && b.x0 - tol <= a.x1 && a.y0 - tol <= b.y1 && b.y0 - tol <= a.y1
         }
@@ -204,13 +269,15 @@ enum TableFinder {
         for members in comps.values {
             let ch = members.filter { $0 < hs.count }.map { all[$0] }
             let cv = members.filter { $0 >= hs.count }.map { all[$0] }
-            guard ch.count >= 2, cv.count >= 2, let box = Box.enclosing(ch + cv) else { continue }
-            guard box.width > 30, box.height > 12 else { continue }
-            let xs = cluster(cv.map(\.midX)).filter { $0 > box.x0 + 3 && $0 < box.x1 - 3 }
-            let ys = cluster(ch.map(\.midY)).filter { $0 > box.y0 + 2 && $0 < box.y1 - 2 }
+            guard ch.count >= LayoutTolerances.gridMinRules, cv.count >= LayoutTolerances.gridMinRules, let box = Box.enclosing(ch + cv) else { continue }
+            guard box.width > LayoutTolerances.gridMinWidth, box.height > LayoutTolerances.gridMinHeight else { continue }
+            let xInset = LayoutTolerances.gridFrameColumnInset, yInset = LayoutTolerances.gridFrameRowInset
+            let xs = cluster(cv.map(\.midX)).filter { $0 > box.x0 + xInset && $0 < box.x1 - xInset }
+            let ys = cluster(ch.map(\.midY)).filter { $0 > box.y0 + yInset && $0 < box.y1 - yInset }
             var spans: [[ClosedRange<Double>]] = []
             for x in xs {
-                let segs = cv.filter { abs($0.midX - x) <= 2 }.map { ($0.y0 - 3)...($0.y1 + 3) }
+                let reach = LayoutTolerances.columnRuleReach
+                let segs = cv.filter { abs($0.midX - x) <= LayoutTolerances.columnRuleXTolerance }.map { ($0.y0 - reach)...($0.y1 + reach) }
                 spans.append(segs)
             }
             grids.append(RuledGrid(box: box, separators: xs, spans: spans, bands: ys))
@@ -225,9 +292,9 @@ enum TableFinder {
     /// cell). Nil when alignment adds nothing.
     static func bodyAlignmentSeparators(_ grid: RuledGrid, _ lines: [TextLine]) -> [Double]? {
         let mids = lines.compactMap { $0.box?.midY }
-        guard mids.count >= 3, let seps = alignmentSeparators(lines) else { return nil }
+        guard mids.count >= LayoutTolerances.gridAlignmentMinLines, let seps = alignmentSeparators(lines) else { return nil }
         let covered = mids.filter { y in grid.spans.contains { $0.contains { $0.contains(y) } } }.count
-        let ruledBody = 2 * covered >= mids.count
+        let ruledBody = LayoutTolerances.ruledBodyShare.admits(covered, of: mids.count)
         // an alignment boundary in the same blank gap as a drawn one is that one
         let words = lines.flatMap(\.words).compactMap(\.box)
         let extra = seps.filter { x in
@@ -241,16 +308,16 @@ enum TableFinder {
                 filled += 1
                 if ws.contains(where: { $0.x1 < x }) && ws.contains(where: { $0.x0 > x }) { split += 1 }
             }
-            return split >= 2 && 2 * split >= filled
+            return split >= LayoutTolerances.splitColumnMinLines && LayoutTolerances.splitColumnShare.admits(split, of: filled)
         }
         return extra.isEmpty ? nil : extra
     }
 
-    /// Values merged when within 2.5 points of each other (their mean), ascending.
+    /// Values merged when within `ruleClusterTolerance` of each other (their mean), ascending.
     static func cluster(_ values: [Double]) -> [Double] {
         var out: [[Double]] = []
         for v in values.sorted() {
-            if let last = out.last?.last, v - last <= 2.5 { out[out.count - 1].append(v) } else { out.append([v]) }
+            if let last = out.last?.last, v - last <= LayoutTolerances.ruleClusterTolerance { out[out.count - 1].append(v) } else { out.append([v]) }
         }
         return out.map { $0.reduce(0, +) / Double($0.count) }
     }
@@ -260,7 +327,7 @@ enum TableFinder {
     /// The end (exclusive) of a block of table-like lines starting at `start`: lines of two or
     /// more segments, bridged by at most two single-segment lines close above the next one.
     static func alignedBlock(_ lines: [TextLine], from start: Int) -> Int? {
-        func multi(_ l: TextLine) -> Bool { segments(l).count >= 2 && !isListItem(l) }
+        func multi(_ l: TextLine) -> Bool { segments(l).count >= LayoutTolerances.tableLineMinSegments && !isListItem(l) }
         guard multi(lines[start]), !continuesProse(lines, at: start) else { return nil }
         var end = start + 1
         var count = 1
@@ -268,31 +335,34 @@ enum TableFinder {
         while k < lines.count {
             let prev = lines[k - 1], l = lines[k]
             guard let pb = prev.box, let b = l.box else { break }
-            let h = max(4, min(pb.height, b.height))
-            if b.y0 - pb.y1 > 2.5 * h { break }
+            let h = max(LayoutTolerances.minimumLineHeight, min(pb.height, b.height))
+            if b.y0 - pb.y1 > LayoutTolerances.tableBreakGap * h { break }
             if multi(l) { count += 1; k += 1; end = k; continue }
             // bridge: single-segment lines set at line spacing (wrapped cell text), or up to two
             // further apart, followed closely by a table line
             var j = k
             while j < lines.count, !multi(lines[j]) {
                 // a heading (set well above body size) ends a table: the next one starts below it
-                if let level = lines[j].headingLevel, level <= 2, lines[j].text.filter(\.isLetter).count >= 4 { break }
-                guard j - k < 2 || (j - k < 40 && (lines[j].box?.y0 ?? 0) - (lines[j - 1].box?.y1 ?? 0) < 0.8 * h) else { break }
+                if let level = lines[j].headingLevel, level <= LayoutTolerances.tableEndingHeadingLevel,
+                   lines[j].text.filter(\.isLetter).count >= LayoutTolerances.tableEndingHeadingMinLetters { break }
+                guard j - k < LayoutTolerances.bridgeLooseLines
+                    || (j - k < LayoutTolerances.bridgeMaxLines
+                        && (lines[j].box?.y0 ?? 0) - (lines[j - 1].box?.y1 ?? 0) < LayoutTolerances.lineSpacing * h) else { break }
                 j += 1
             }
             guard j < lines.count, j > k, multi(lines[j]), let jb = lines[j].box, let lb = lines[j - 1].box,
-                  jb.y0 - lb.y1 <= 2.5 * h else { break }
+                  jb.y0 - lb.y1 <= LayoutTolerances.tableBreakGap * h else { break }
             k = j
         }
-        return count >= 2 ? end : nil
+        return count >= LayoutTolerances.tableMinLines ? end : nil
     }
 
     /// `ListItemIsNoTableRow` rule: a bullet set apart from its text (`•  PI-03: Percentage
     /// of …`, a scan reading the bullet as `*`) makes a line of two segments, but it is an
     /// item of a list (a legend under a table), not a row of two columns.
     static func isListItem(_ l: TextLine) -> Bool {
-        guard l.cells.count == 2, let marker = l.cells.first?.trimmingCharacters(in: .whitespaces) else { return false }
-        return listMarkers.contains(marker) && l.cells[1].filter(\.isLetter).count >= listItemMinLetters
+        guard l.cells.count == LayoutTolerances.listItemSegments, let marker = l.cells.first?.trimmingCharacters(in: .whitespaces) else { return false }
+        return listMarkers.contains(marker) && l.cells[1].filter(\.isLetter).count >= LayoutTolerances.listItemMinLetters
     }
 
     /// `ProseGoesOnIsNoTableRow` rule: the last line of a paragraph, going on in lower case
@@ -302,18 +372,11 @@ enum TableFinder {
     /// capitalised name, or is set further down than line spacing.
     static func continuesProse(_ lines: [TextLine], at i: Int) -> Bool {
         guard i > 0, lines[i].cells.first?.first?.isLowercase == true,
-              segments(lines[i - 1]).count == 1, lines[i - 1].text.split(separator: " ").count >= proseLineMinWords,
+              segments(lines[i - 1]).count == 1, lines[i - 1].text.split(separator: " ").count >= LayoutTolerances.proseLineMinWords,
               let a = lines[i - 1].box, let b = lines[i].box, b.y0 > a.y1 else { return false }
-        return b.y0 - a.y1 < proseLineSpacing * min(a.height, b.height)
+        return b.y0 - a.y1 < LayoutTolerances.proseLineSpacing * min(a.height, b.height)
     }
 
-    /// Clear space, in points, right of a label in a gap that makes it head an empty column.
-    static let emptyColumnGap = 20.0
-
-    /// A line of prose has at least this many words.
-    static let proseLineMinWords = 8
-    /// Lines of one paragraph are set closer than this many line heights apart.
-    static let proseLineSpacing = 0.8
 
     /// A list item's line as one cell, its bullet kept in front of its text.
     static func asListItem(_ l: TextLine) -> TextLine {
@@ -326,16 +389,43 @@ enum TableFinder {
 
     /// Characters councils (and OCR of them) print as list bullets.
     static let listMarkers: Set<String> = ["•", "*", "·", "▪", "◦", "‣", "●", "■", "➢"]
-    /// A list item's text runs to at least this many letters (a sentence, not a cell).
-    static let listItemMinLetters = 12
 
     /// Column boundaries from where the block's segments leave the page blank: x positions
     /// covered by (almost) no line, between covered ranges.
     static func alignmentSeparators(_ block: [TextLine]) -> [Double]? {
         let segs = block.map(segments)
         let all = segs.flatMap { $0 }
-        guard let minX = all.map(\.x0).min(), let maxX = all.map(\.x1).max(), maxX - minX > 4 else { return nil }
+        guard let minX = all.map(\.x0).min(), let maxX = all.map(\.x1).max(), maxX - minX > LayoutTolerances.alignmentMinWidth else { return nil }
         let n = Int((maxX - minX).rounded(.up)) + 1
+        let cover = segmentCoverage(segs, minX: minX, width: n)
+        // words of every line, to set each separator where the fewest words are cut (a
+        // label over right-aligned figures leaves its column's true edge in the clear)
+        let wordCover = wordCoverage(block, minX: minX, width: n)
+        // segments of lines holding no figures (column labels)
+        let labelSegs = block.indices.filter { !block[$0].cells.contains(where: FigureShape.isFigure) }.flatMap { segs[$0] }
+        let multiLines = segs.filter { $0.count >= LayoutTolerances.tableLineMinSegments }.count
+        let allowed = block.count <= LayoutTolerances.strictAlignmentMaxLines ? 0 : max(1, block.count / LayoutTolerances.linesPerCrossingLine)
+        var seps: [Double] = []
+        var x = 0
+        while x < n {
+            guard cover[x] <= allowed else { x += 1; continue }
+            let s = x
+            while x < n, cover[x] <= allowed { x += 1 }
+            guard s > 0, x < n, x - s >= LayoutTolerances.alignmentMinGap else { continue }
+            let lo = minX + Double(s), hi = minX + Double(x)
+            if let floating = floatingLabelSeparators(lo: lo, hi: hi, labelSegs: labelSegs) {
+                seps += floating
+                continue
+            }
+            seps.append(minX + Double(leastCutRun(wordCover, s..<x)) / 2)
+        }
+        guard multiLines >= LayoutTolerances.tableLineMinSegments else { return nil }
+        return seps
+    }
+
+    /// How many segments cover each whole point from `minX` on (`width` points).
+    static func segmentCoverage(_ segs: [[Box]], minX: Double, width n: Int) -> [Int] {
+
         var cover = [Int](repeating: 0, count: n)
         for line in segs {
             for s in line {
@@ -343,8 +433,12 @@ enum TableFinder {
                 if a <= b { for x in a...b { cover[x] += 1 } }
             }
         }
-        // words of every line, to set each separator where the fewest words are cut (a
-        // label over right-aligned figures leaves its column's true edge in the clear)
+        return cover
+    }
+
+    /// How many words cover each whole point from `minX` on (`width` points), counting only
+    /// points wholly inside a word.
+    static func wordCoverage(_ block: [TextLine], minX: Double, width n: Int) -> [Int] {
         var wordCover = [Int](repeating: 0, count: n)
         for l in block {
             for w in l.words {
@@ -353,50 +447,44 @@ enum TableFinder {
                 if a <= e { for x in a...e { wordCover[x] += 1 } }
             }
         }
-        // segments of lines holding no figures (column labels)
-        let labelSegs = block.indices.filter { !block[$0].cells.contains(where: FigureShape.isFigure) }.flatMap { segs[$0] }
-        let multiLines = segs.filter { $0.count >= 2 }.count
-        let allowed = block.count <= 3 ? 0 : max(1, block.count / 10)
-        var seps: [Double] = []
-        var x = 0
-        while x < n {
-            if cover[x] <= allowed {
-                let s = x
-                while x < n, cover[x] <= allowed { x += 1 }
-                guard s > 0, x < n, x - s >= 2 else { continue }
-                // labels standing wholly inside the gap (left-set headings over right-set
-                // figures, a left-set `NA` or `*`) belong to the column on their right
-                let lo = minX + Double(s), hi = minX + Double(x)
-                let floatingLabels = labelSegs.filter { $0.x0 >= lo && $0.x1 <= hi }
-                if let floating = floatingLabels.map(\.x0).min(), floating - lo >= 1 {
-                    seps.append((lo + floating) / 2)
-                    // `LabelOverAnEmptyColumn` rule: a label with a wide clear space on its right
-                    // too heads a column of its own that has no figures yet (`Q4` before the
-                    // year's end), not the figures further right, which have their own label
-                    // starting where the gap ends.
-                    // (A label left-set over its right-set figures is joined to them again by
-                    // `InterleavedColumnMerger`, since their column has no label.)
-                    if let right = floatingLabels.map(\.x1).max(), hi - right >= Self.emptyColumnGap,
-                       labelSegs.contains(where: { $0.x1 > hi && $0.x0 <= hi + Self.emptyColumnGap }) {
-                        seps.append((right + hi) / 2)
-                    }
-                    continue
-                }
-                // the widest run of least word cover inside the gap
-                let least = wordCover[s..<x].min() ?? 0
-                var best = (start: s, end: x), k = s
-                var bestWidth = -1
-                while k < x {
-                    guard wordCover[k] == least else { k += 1; continue }
-                    let a = k
-                    while k < x, wordCover[k] == least { k += 1 }
-                    if k - a > bestWidth { bestWidth = k - a; best = (a, k) }
-                }
-                seps.append(minX + Double(best.start + best.end) / 2)
-            } else { x += 1 }
+        return wordCover
+    }
+
+    /// `LabelInAGapHeadsTheColumnOnItsRight` rule: labels standing wholly inside a column gap
+    /// (left-set headings over right-set figures, a left-set `NA` or `*`) belong to the
+    /// column on their right: the boundary goes between the gap's start and the first of
+    /// them. Nil when the gap holds no such label.
+    ///
+    /// `LabelOverAnEmptyColumn` rule: a label with a wide clear space on its right too heads
+    /// a column of its own that has no figures yet (`Q4` before the year's end), not the
+    /// figures further right, which have their own label starting where the gap ends.
+    /// (A label left-set over its right-set figures is joined to them again by
+    /// `InterleavedColumnMerger`, since their column has no label.)
+    static func floatingLabelSeparators(lo: Double, hi: Double, labelSegs: [Box]) -> [Double]? {
+        let floatingLabels = labelSegs.filter { $0.x0 >= lo && $0.x1 <= hi }
+        guard let floating = floatingLabels.map(\.x0).min(), floating - lo >= LayoutTolerances.floatingLabelMinInset else { return nil }
+        var seps = [(lo + floating) / 2]
+        if let right = floatingLabels.map(\.x1).max(), hi - right >= LayoutTolerances.emptyColumnGap,
+           labelSegs.contains(where: { $0.x1 > hi && $0.x0 <= hi + LayoutTolerances.emptyColumnGap }) {
+            seps.append((right + hi) / 2)
         }
-        guard multiLines >= 2 else { return nil }
         return seps
+    }
+
+    /// The widest run of least word cover inside the gap `range`, as the sum of its start
+    /// and end (twice its middle).
+    static func leastCutRun(_ wordCover: [Int], _ range: Range<Int>) -> Int {
+        let (s, x) = (range.lowerBound, range.upperBound)
+        let least = wordCover[s..<x].min() ?? 0
+        var best = (start: s, end: x), k = s
+        var bestWidth = -1
+        while k < x {
+            guard wordCover[k] == least else { k += 1; continue }
+            let a = k
+            while k < x, wordCover[k] == least { k += 1 }
+            if k - a > bestWidth { bestWidth = k - a; best = (a, k) }
+        }
+        return best.start + best.end
     }
 
     /// Removes separators between two columns that no line fills both of, where some line's
@@ -409,7 +497,9 @@ enum TableFinder {
         var both = [Bool](repeating: false, count: seps.count)
         for l in block {
             let segs = segments(l)
-            let crossing = seps.map { sep in segs.contains { $0.x0 < sep - 1 && $0.x1 > sep + 1 } }
+            let crossing = seps.map { sep in
+                segs.contains { $0.x0 < sep - LayoutTolerances.straddleMargin && $0.x1 > sep + LayoutTolerances.straddleMargin }
+            }
             let cells = grid.place(l).cells
             for i in seps.indices {
                 if crossing[i] { bridged[i] = true; continue }
@@ -435,13 +525,15 @@ enum TableFinder {
         let boxes = block.enumerated().flatMap { i, l in l.words.compactMap(\.box).map { (line: i, box: $0) } }
         for (i, l) in block.enumerated() where !l.cells.contains(where: FigureShape.isFigure) {
             let ws = l.words.filter { $0.box != nil }.sorted { $0.box!.x0 < $1.box!.x0 }
-            guard ws.count >= 3, ws.filter({ isTokenLabel($0.text) }).count >= 3 else { continue }
+            guard ws.count >= LayoutTolerances.tokenHeaderMinLabels,
+                  ws.filter({ isTokenLabel($0.text) }).count >= LayoutTolerances.tokenHeaderMinLabels else { continue }
             let grid = TableGrid(separators: seps + added.sorted(), bands: [], separatorSpans: nil)
             for k in 1..<ws.count {
                 let a = ws[k - 1].box!, b = ws[k].box!
-                guard isTokenLabel(ws[k - 1].text), isTokenLabel(ws[k].text), b.x0 - a.x1 >= 1,
+                guard isTokenLabel(ws[k - 1].text), isTokenLabel(ws[k].text), b.x0 - a.x1 >= LayoutTolerances.tokenLabelMinGap,
                       grid.column(ofX: a.midX) == grid.column(ofX: b.midX) else { continue }
-                guard !boxes.contains(where: { $0.line != i && $0.box.x0 < b.x0 - 0.5 && $0.box.x1 > a.x1 + 0.5 }) else { continue }
+                let margin = LayoutTolerances.tokenGapCrossMargin
+                guard !boxes.contains(where: { $0.line != i && $0.box.x0 < b.x0 - margin && $0.box.x1 > a.x1 + margin }) else { continue }
                 added.append((a.x1 + b.x0) / 2)
             }
         }
@@ -452,7 +544,8 @@ enum TableFinder {
     /// italics or bold read as ink in the page image) does not split rows.
     static func bandsBetweenLines(_ bands: [Double], _ lines: [TextLine]) -> [Double] {
         let boxes = lines.compactMap(\.box)
-        return bands.filter { y in !boxes.contains { $0.y0 + 2 < y && $0.y1 - 2 > y } }
+        let inset = LayoutTolerances.rowRuleTextInset
+        return bands.filter { y in !boxes.contains { $0.y0 + inset < y && $0.y1 - inset > y } }
     }
 
     /// Rows at the bottom of an unruled table that are notes under it, not rows of it (a
@@ -460,7 +553,7 @@ enum TableFinder {
     /// either one cell of text or text running across a column boundary. They come back as
     /// plain lines.
     static func splitOffNotes(_ rows: [TextLine], separators: [Double]) -> (rows: [TextLine], notes: [TextLine]) {
-        guard rows.count >= 4 else { return (rows, []) }
+        guard rows.count >= LayoutTolerances.notesMinTableRows else { return (rows, []) }
         let gaps = zip(rows, rows.dropFirst()).compactMap { a, b -> Double? in
             guard let ab = a.box, let bb = b.box else { return nil }
             return bb.y0 - ab.y1
@@ -479,23 +572,24 @@ enum TableFinder {
         func noteLike(_ r: TextLine) -> Bool {
             if r.cells.filter({ !$0.isEmpty }).count == 1 { return true }
             guard let cb = r.cellBoxes, cb.count == width else { return false }
-            let h = r.words.compactMap { $0.box?.height }.min() ?? 7
+            let h = r.words.compactMap { $0.box?.height }.min() ?? LayoutTolerances.fallbackNoteHeight
             return (1..<width).contains { c in
                 guard !r.cells[c].isEmpty, !FigureShape.isFigure(r.cells[c]) else { return false }
                 // text running across a boundary, or out into the blank between columns
-                if c < separators.count, cb[c].x1 > separators[c] + 2 { return true }
+                if c < separators.count, cb[c].x1 > separators[c] + LayoutTolerances.noteOverrunMargin { return true }
                 guard let e = extent[c] else { return false }
                 return cb[c].x0 < e.lo - h || cb[c].x1 > e.hi + h
             }
         }
         func apart(_ k: Int) -> Bool {
             guard let b = rows[k].box, let pb = rows[k - 1].box else { return false }
-            return b.y0 - pb.y1 > median + 0.5 * min(b.height, pb.height)
+            return b.y0 - pb.y1 > median + LayoutTolerances.noteGapExcess * min(b.height, pb.height)
         }
         // the run of note-like rows at the bottom; the notes start at its first gap
         var first = rows.count
         while first > 1, noteLike(rows[first - 1]) { first -= 1 }
-        guard let end = (max(first, 3)..<rows.count).first(where: apart) else { return (rows, []) }
+        guard let end = (max(first, LayoutTolerances.notesMinKeptRows)..<rows.count)
+.first(where: apart) else { return (rows, []) }
         let notes = rows[end...].map { r -> TextLine in
             var l = rebuild(r, r.words)
             l.tableRegion = nil

@@ -37,7 +37,7 @@ struct TableGrid {
         // segments: runs of words with ordinary spacing
         var segments: [[Word]] = []
         for w in words {
-            if let last = segments.last?.last, w.box!.x0 - last.box!.x1 <= 0.6 * h { segments[segments.count - 1].append(w) } else { segments.append([w]) }
+            if let last = segments.last?.last, w.box!.x0 - last.box!.x1 <= LayoutTolerances.wordSpace * h { segments[segments.count - 1].append(w) } else { segments.append([w]) }
         }
         func put(_ ws: [Word], _ col: Int) {
             let text = ws.map(\.text).joined(separator: " ")
@@ -49,10 +49,10 @@ struct TableGrid {
             var cols = seg.map { column(ofX: $0.box!.midX) }
             // a word straddling a separator marks a spanning cell: keep the segment whole
             let straddles = seg.contains { w in
-                separators.contains { s in w.box!.x0 < s - 1 && w.box!.x1 > s + 1 }
+                separators.contains { s in w.box!.x0 < s - LayoutTolerances.straddleMargin && w.box!.x1 > s + LayoutTolerances.straddleMargin }
             }
             if straddles || Set(cols).count == 1 {
-                put(seg, straddles ? column(ofX: seg[0].box!.x0 + 0.5) : cols[0])
+                put(seg, straddles ? column(ofX: seg[0].box!.x0 + LayoutTolerances.columnProbeInset) : cols[0])
                 continue
             }
             // inside a segment, split only at separators drawn at this height, at a gap wider than a space
@@ -60,7 +60,7 @@ struct TableGrid {
             for k in 1..<seg.count where cols[k] != cols[k - 1] {
                 let gap = seg[k].box!.x0 - seg[k - 1].box!.x1
                 let drawn = (cols[k - 1]..<cols[k]).allSatisfy { separatorActive($0, atY: midY) }
-                if gap >= 0.3 * h && drawn { put(Array(seg[start..<k]), cols[start]); start = k } else { cols[k] = cols[k - 1] }
+                if gap >= LayoutTolerances.splitGapOnDrawnRule * h && drawn { put(Array(seg[start..<k]), cols[start]); start = k } else { cols[k] = cols[k - 1] }
             }
             put(Array(seg[start...]), cols[start])
         }
@@ -74,146 +74,6 @@ struct TableGrid {
         return c
     }
 
-    /// Rows for the region's lines (top to bottom), each one `TextLine` with `columnCount` cells.
-    func rows(_ lines: [TextLine], region: Int) -> [TextLine] {
-        struct Row { var cells: [String]; var boxes: [Box?]; var lines: [TextLine]; var band: Int }
-        func band(of l: TextLine) -> Int {
-            let y = l.box?.midY ?? 0
-            var i = 0
-            while i < bands.count, y > bands[i] { i += 1 }
-            return i
-        }
-        let placed = lines.map { ($0, place($0)) }
-        // lines per band, to decide whether a rule band is one row (a ruled cell grid or a header band)
-        var bandLines: [Int: [Int]] = [:]
-        for (i, p) in placed.enumerated() { bandLines[band(of: p.0), default: []].append(i) }
-        let ruled = !bands.isEmpty
-        let nonEmpty = bandLines.values.filter { !$0.isEmpty }
-        let dense = ruled && nonEmpty.count >= 2 && Double(nonEmpty.filter { $0.count == 1 }.count) >= 0.5 * Double(nonEmpty.count)
-        var rows: [Row] = []
-        var skip = 0
-        // a header printed on several lines: joined column by column into one row, or two
-        // when a group label spans several columns (the labels under it form the second row)
-        // (after at most two caption lines: a lone label in the first column, such as `Targets`)
-        var lead = 0
-        while lead < min(2, placed.count - 1), placed[lead].1.cells.indices.filter({ !placed[lead].1.cells[$0].isEmpty }) == [0] { lead += 1 }
-        // a ruled grid whose first band holds two or more lines of labels only: that band is
-        // a header whatever its words
-        let labelBand: Bool = {
-            guard ruled, lead < placed.count else { return false }
-            let members = bandLines[band(of: placed[lead].0)] ?? []
-            return members.count >= 2 && members.allSatisfy { i in
-                i >= lead && !placed[i].1.cells.contains { FigureShape.isFigure($0) && !Self.yearish($0) }
-            }
-        }()
-        let headerLines = headerBlockLength(placed[lead...].map { ($0.0, $0.1.cells) }, labelsOnly: labelBand)
-        // (rules inside the header, such as the edges of shading behind each line, may split
-        // it into several bands, but no band holds both header and body lines)
-        if headerLines >= 2, case let headerBands = Set(placed[lead..<(lead + headerLines)].map { band(of: $0.0) }),
-           bands.isEmpty || !placed[(lead + headerLines)...].contains(where: { headerBands.contains(band(of: $0.0)) }) {
-            for (line, (cells, boxes)) in placed.prefix(lead) {
-                rows.append(Row(cells: cells, boxes: boxes, lines: [line], band: -1))
-            }
-            var block = Array(placed[lead..<(lead + headerLines)])
-            let group = groupLabel(block.map(\.0), cells: block.map(\.1.cells))
-            if let (g, span) = group {
-                // the group label whole in its first column
-                var (cells, boxes) = block[g].1
-                for c in (span.lowerBound + 1)...span.upperBound where !cells[c].isEmpty {
-                    cells[span.lowerBound] += (cells[span.lowerBound].isEmpty ? "" : " ") + cells[c]
-                    boxes[span.lowerBound] = boxes[span.lowerBound].map { $0.union(boxes[c]!) } ?? boxes[c]
-                    cells[c] = ""; boxes[c] = nil
-                }
-                block[g].1 = (cells, boxes)
-            }
-            func join(_ members: ArraySlice<(TextLine, (cells: [String], boxes: [Box?]))>, _ cols: (Int) -> Bool) -> Row {
-                var r = Row(cells: Array(repeating: "", count: columnCount), boxes: Array(repeating: nil, count: columnCount),
-                            lines: members.map(\.0), band: -1)
-                for (_, (cells, boxes)) in members {
-                    for c in 0..<columnCount where cols(c) && !cells[c].isEmpty {
-                        r.cells[c] = r.cells[c].isEmpty ? cells[c] : r.cells[c] + " " + cells[c]
-                        r.boxes[c] = r.boxes[c].map { $0.union(boxes[c]!) } ?? boxes[c]
-                    }
-                }
-                return r
-            }
-            if let (g, span) = group {
-                var upper = join(block[...g], { _ in true })
-                let rest = join(block[(g + 1)...], { _ in true })
-                for c in 0..<columnCount where !span.contains(c) && !rest.cells[c].isEmpty {
-                    upper.cells[c] = upper.cells[c].isEmpty ? rest.cells[c] : upper.cells[c] + " " + rest.cells[c]
-                    upper.boxes[c] = upper.boxes[c].map { $0.union(rest.boxes[c]!) } ?? rest.boxes[c]
-                }
-                rows.append(upper)
-                rows.append(join(block[(g + 1)...], { span.contains($0) }))
-            } else {
-                rows.append(join(block[...], { _ in true }))
-            }
-            skip = lead + headerLines
-        }
-        // rows of wrapped prose set apart by more than their line spacing (inside one rule band
-        // when ruled): a line at line spacing whose first cell is empty or goes on in lower
-        // case wraps the row above
-        var lineGap = Double.infinity, rowSpaced = false
-        do {
-            let gaps = zip(lines, lines.dropFirst()).compactMap { a, b -> (Double, Double)? in
-                guard let ab = a.box, let bb = b.box, bb.y0 > ab.y1 else { return nil }
-                return (bb.y0 - ab.y1, min(ab.height, bb.height))
-            }
-            let sorted = gaps.map(\.0).sorted()
-            lineGap = sorted.isEmpty ? .infinity : sorted[sorted.count / 2]
-            rowSpaced = ruled || gaps.contains { $0.0 > lineGap + 0.3 * $0.1 }
-        }
-        func wrapsRow(_ line: TextLine, _ cells: [String], after prev: TextLine, _ previous: [String]) -> Bool {
-            guard rowSpaced, let b = line.box, let pb = prev.box, b.y0 > pb.y1, line.bold == prev.bold,
-                  b.y0 - pb.y1 <= lineGap + 0.2 * min(b.height, pb.height) else { return false }
-            guard !cells.contains(where: FigureShape.isFigure), !previous.contains(where: FigureShape.isFigure) else { return false }
-            guard cells.count > 1, cells.dropFirst().contains(where: { !$0.isEmpty }) else { return false }
-            return cells[0].isEmpty || cells[0].first?.isLowercase == true
-        }
-        for (i, (line, cellsBoxes)) in placed.enumerated().dropFirst(skip) {
-            let (cells, boxes) = cellsBoxes
-            let b = band(of: line)
-            if var last = rows.last, last.band == b {
-                let members = bandLines[b] ?? []
-                let bandHasFigures = members.contains { placed[$0].1.cells.contains(where: FigureShape.isFigure) }
-                // (a line with a figure under a figure of the row so far starts a new row: a rule missing between them)
-                let stacked = cells.indices.contains { FigureShape.isFigure(cells[$0]) && FigureShape.isFigure(last.cells[$0].split(separator: "\n").last.map(String.init) ?? "") }
-                // (a figure line under a first line of column labels starts the body: the rule between them is missing)
-                let underLabels = last.lines.count == 1 && cells.contains(where: FigureShape.isFigure)
-                    && !rows.contains(where: { $0.cells.contains(where: FigureShape.isFigure) })
-                    && !last.cells.contains(where: FigureShape.isFigure) && HeaderRowDetector.isHeaderLike(last.cells, next: nil)
-                let underColumnLabels = Self.rowUnderColumnLabels(line: cells, labels: last.cells, labelLines: last.lines.count)
-                    && !rows.contains(where: { $0.cells.contains(where: FigureShape.isFigure) })
-                let joinBand = ruled && !stacked && !underLabels
-                    && (dense ? members.count <= 8 : (!bandHasFigures && (members.count <= 6 || separatorSpans != nil)))
-                if !underColumnLabels, joinBand || continues(line, cells: cells, after: last.lines.last!, previous: last.cells)
-                    || wrapsRow(line, cells, after: last.lines.last!, last.cells) {
-                    for c in 0..<columnCount where !cells[c].isEmpty {
-                        last.cells[c] = last.cells[c].isEmpty ? cells[c] : last.cells[c] + "\n" + cells[c]
-                        last.boxes[c] = last.boxes[c].map { $0.union(boxes[c]!) } ?? boxes[c]
-                    }
-                    last.lines.append(line)
-                    rows[rows.count - 1] = last
-                    continue
-                }
-            }
-            _ = i
-            rows.append(Row(cells: cells, boxes: boxes, lines: [line], band: b))
-        }
-        return rows.map { r in
-            let box = Box.enclosing(r.lines.compactMap(\.box))
-            let cellBoxes = r.boxes.enumerated().map { c, b in
-                b ?? Box(x0: c == 0 ? (box?.x0 ?? 0) : separators[c - 1], y0: box?.y0 ?? 0,
-                         x1: c < separators.count ? separators[c] : (box?.x1 ?? 0), y1: box?.y1 ?? 0)
-            }
-            let words = r.lines.flatMap(\.words)
-            return TextLine(cells: r.cells, cellBoxes: cellBoxes, box: box, words: words,
-                            bold: r.lines.allSatisfy(\.bold), headingLevel: nil,
-                            fontSize: r.lines.compactMap(\.fontSize).max(), tableRegion: region)
-        }
-    }
-
     /// `RowUnderColumnLabels` rule: a single line of column labels (`Measure | Jul-24 | Target
     /// | RAG`, most cells naming a role or a period) is the header; a line under it that
     /// starts with a name of its own (not a label) starts the body, even inside the same
@@ -221,26 +81,23 @@ struct TableGrid {
     /// lines carries its figures on the second). Counter-example: a label line continued
     /// below (`Actual (as at` over `December 2012)`) has an empty or label first cell.
     static func rowUnderColumnLabels(line: [String], labels: [String], labelLines: Int) -> Bool {
-        guard labelLines == 1, labels.filter({ !$0.isEmpty }).count >= Self.minimumHeaderLabels,
+        guard labelLines == 1, labels.filter({ !$0.isEmpty }).count >= LayoutTolerances.minimumHeaderLabels,
               HeaderRowDetector.isHeaderLike(labels, next: nil),
               let first = line.first, !first.isEmpty, !HeaderRowDetector.isLabel(first),
-              first.filter(\.isLetter).count >= Self.minimumRowNameLetters else { return false }
+              first.filter(\.isLetter).count >= LayoutTolerances.minimumRowNameLetters else { return false }
         return true
     }
 
-    /// A header line must label at least this many columns to start the body below it.
-    static let minimumHeaderLabels = 3
-    /// A row's name has at least this many letters (a word, not a speck or a code).
-    static let minimumRowNameLetters = 4
+    /// A year alone, perhaps in brackets or closing a label (`2014)`, `(2013)`, `2012:`):
+    /// a header may carry it where a body carries figures.
+    static func yearish(_ c: String) -> Bool {
+        c.matches(pattern: #"^\(?(19|20)\d\d\)?[.:]?$"#)
+    }
 
     /// How many lines at the top of a region form its header: a first line that reads as
     /// column labels (report vocabulary, no figures, two or more cells), then lines set at
     /// line spacing below it in the same weight that hold no figures (a year such as `2014)`
     /// may close a label) and, when not bold, only short labels. 0 or 1 means no multi-line header.
-    static func yearish(_ c: String) -> Bool {
-        c.matches(pattern: #"^\(?(19|20)\d\d\)?[.:]?$"#)
-    }
-
     func headerBlockLength(_ lines: [(TextLine, [String])], labelsOnly: Bool = false) -> Int {
         guard let (first, cells) = lines.first, let fb = first.box else { return 0 }
         let filled = cells.filter { !$0.isEmpty }
@@ -248,17 +105,17 @@ struct TableGrid {
         // two label lines over a blank corner (group labels over years, say): a header whatever its words
         let corner = lines.count > 1 && cells.first?.isEmpty == true && lines[1].1.first?.isEmpty == true
             && !(cells + lines[1].1).contains { FigureShape.isFigure($0) && !yearish($0) }
-        guard filled.count >= 2, labelsOnly || corner || HeaderRowDetector.isHeaderLike(cells, next: nil) else { return 1 }
+        guard filled.count >= LayoutTolerances.headerLineMinCells, labelsOnly || corner || HeaderRowDetector.isHeaderLike(cells, next: nil) else { return 1 }
         var k = 1
         var prev = fb
         while k < lines.count {
             let (l, cs) = lines[k]
             guard let b = l.box else { break }
             let h = min(b.height, prev.height)
-            guard b.y0 - prev.y1 < 0.8 * h, l.bold == first.bold else { break }
+            guard b.y0 - prev.y1 < LayoutTolerances.lineSpacing * h, l.bold == first.bold else { break }
             let lf = cs.filter { !$0.isEmpty }
             guard !lf.isEmpty, !lf.contains(where: { FigureShape.isFigure($0) && !yearish($0) }) else { break }
-            if !first.bold, lf.contains(where: { $0.count > 30 }) { break }
+            if !first.bold, lf.contains(where: { $0.count > LayoutTolerances.headerLabelMaxLength }) { break }
             prev = b
             k += 1
         }
@@ -271,25 +128,25 @@ struct TableGrid {
     func groupLabel(_ lines: [TextLine], cells: [[String]]) -> (line: Int, columns: ClosedRange<Int>)? {
         for g in 0..<(lines.count - 1) {
             for w in lines[g].words {
-                guard let b = w.box, separators.contains(where: { b.x0 < $0 - 1 && b.x1 > $0 + 1 }) else { continue }
+                guard let b = w.box, separators.contains(where: { b.x0 < $0 - LayoutTolerances.straddleMargin && b.x1 > $0 + LayoutTolerances.straddleMargin }) else { continue }
                 // the segment this word belongs to starts in the column of the group's first word
-                let seg = lines[g].cellBoxes?.first { $0.x0 <= b.x0 + 0.5 && $0.x1 >= b.x1 - 0.5 } ?? b
-                let first = column(ofX: seg.x0 + 0.5)
-                var last = column(ofX: seg.x1 - 0.5)
+                let seg = lines[g].cellBoxes?.first { $0.x0 <= b.x0 + LayoutTolerances.columnProbeInset && $0.x1 >= b.x1 - LayoutTolerances.columnProbeInset } ?? b
+                let first = column(ofX: seg.x0 + LayoutTolerances.columnProbeInset)
+                var last = column(ofX: seg.x1 - LayoutTolerances.columnProbeInset)
                 while last + 1 < columnCount, cells[g][last + 1].isEmpty,
                       cells[(g + 1)...].contains(where: { !$0[last + 1].isEmpty }) { last += 1 }
                 let under = (first...last).filter { c in cells[(g + 1)...].contains { !$0[c].isEmpty } }
-                if under.count >= 2 { return (g, first...last) }
+                if under.count >= LayoutTolerances.groupLabelMinColumns { return (g, first...last) }
             }
             // a label of several words at word spacing whose gap falls on a separator
-            for seg in lines[g].cellBoxes ?? [] where separators.contains(where: { seg.x0 < $0 - 1 && seg.x1 > $0 + 1 }) {
-                let first = column(ofX: seg.x0 + 0.5)
-                var last = column(ofX: seg.x1 - 0.5)
+            for seg in lines[g].cellBoxes ?? [] where separators.contains(where: { seg.x0 < $0 - LayoutTolerances.straddleMargin && seg.x1 > $0 + LayoutTolerances.straddleMargin }) {
+                let first = column(ofX: seg.x0 + LayoutTolerances.columnProbeInset)
+                var last = column(ofX: seg.x1 - LayoutTolerances.columnProbeInset)
                 guard cells[g][first].isEmpty == false, ((first + 1)...last).allSatisfy({ c in !cells[g][c].isEmpty }) else { continue }
                 while last + 1 < columnCount, cells[g][last + 1].isEmpty,
                       cells[(g + 1)...].contains(where: { !$0[last + 1].isEmpty }) { last += 1 }
                 let under = (first...last).filter { c in cells[(g + 1)...].contains { !$0[c].isEmpty } }
-                if under.count >= 2 { return (g, first...last) }
+                if under.count >= LayoutTolerances.groupLabelMinColumns { return (g, first...last) }
             }
         }
         return nil
@@ -308,6 +165,7 @@ struct TableGrid {
         // a figure may end wrapped text (`… by age` / `19`), not start a new value under a value
         guard !filled.contains(where: { FigureShape.isFigure(cells[$0]) && FigureShape.isFigure(previous[$0].split(separator: "\n").last.map(String.init) ?? "") }) else { return false }
         guard line.bold == prev.bold else { return false }
-        return b.y0 - pb.y1 < 0.6 * min(b.height, pb.height)
+        return b.y0 - pb.y1 < LayoutTolerances.wrappedLineSpacing * min(b.height, pb.height)
+
     }
 }

@@ -1,0 +1,282 @@
+import ScrutinyCore
+
+/// Building a region's rows: caption and header lines at the top, then each further line
+/// either joined to the row above it or starting a row of its own, by the named rules below.
+extension TableGrid {
+    /// A line of the region with its words placed in the grid's columns.
+    struct GridLine {
+        var line: TextLine
+        var cells: [String]
+        var boxes: [Box?]
+    }
+
+    /// A table row being built: the lines joined into it, cell by cell.
+    struct Row {
+        var cells: [String]
+        var boxes: [Box?]
+        var lines: [TextLine]
+        /// The rule band the row lies in; -1 for caption and header rows, which no later
+        /// line joins.
+        var band: Int
+
+        init(_ g: GridLine, band: Int) {
+            cells = g.cells; boxes = g.boxes; lines = [g.line]; self.band = band
+        }
+
+        /// An empty row of `columns` cells for `lines`, outside every band.
+        init(columns: Int, lines: [TextLine]) {
+            cells = Array(repeating: "", count: columns)
+            boxes = Array(repeating: nil, count: columns)
+            self.lines = lines
+            band = -1
+        }
+
+        /// Adds filled `cells` after the row's own, column by column (only in the columns
+        /// `include` takes), joined by `separator`.
+        mutating func absorb(_ cells: [String], _ boxes: [Box?], separator: String, where include: (Int) -> Bool = { _ in true }) {
+            for c in cells.indices where include(c) && !cells[c].isEmpty {
+                self.cells[c] = self.cells[c].isEmpty ? cells[c] : self.cells[c] + separator + cells[c]
+                self.boxes[c] = self.boxes[c].map { $0.union(boxes[c]!) } ?? boxes[c]
+            }
+        }
+
+        var holdsFigure: Bool { cells.contains(where: FigureShape.isFigure) }
+    }
+
+    /// How the region's lines fall into its rule bands.
+    struct BandCensus {
+        /// Indices of the region's lines in each band.
+        var lines: [Int: [Int]]
+        /// Whether the region has row rules at all.
+        var ruled: Bool
+        /// Whether it is a dense cell grid (`DenseRuledGrid`).
+        var dense: Bool
+    }
+
+    /// Rows for the region's lines (top to bottom), each one `TextLine` with `columnCount` cells.
+    func rows(_ lines: [TextLine], region: Int) -> [TextLine] {
+        let placed = lines.map { l in
+            let (cells, boxes) = place(l)
+            return GridLine(line: l, cells: cells, boxes: boxes)
+        }
+        let census = bandCensus(placed)
+        var rows: [Row] = []
+        var skip = 0
+        if let header = headerRows(placed, census: census) {
+            rows = header.rows
+            skip = header.lines
+        }
+        let spacing = RowSpacing(lines, ruled: census.ruled)
+        for g in placed.dropFirst(skip) {
+            let b = band(of: g.line)
+            if var last = rows.last, last.band == b,
+               joinsRow(g, last, rows: rows, band: census.lines[b] ?? [], placed: placed, census: census, spacing: spacing) {
+                last.absorb(g.cells, g.boxes, separator: "\n")
+                last.lines.append(g.line)
+                rows[rows.count - 1] = last
+                continue
+            }
+            rows.append(Row(g, band: b))
+        }
+        return rows.map { textLine($0, region: region) }
+    }
+
+    /// The band (0 above the first rule) a line's middle lies in.
+    func band(of l: TextLine) -> Int {
+        let y = l.box?.midY ?? 0
+        var i = 0
+        while i < bands.count, y > bands[i] { i += 1 }
+        return i
+    }
+
+    /// Which lines lie in which band, and whether the region is a ruled or a dense grid.
+    func bandCensus(_ placed: [GridLine]) -> BandCensus {
+
+        var bandLines: [Int: [Int]] = [:]
+        for (i, p) in placed.enumerated() { bandLines[band(of: p.line), default: []].append(i) }
+        let ruled = !bands.isEmpty
+        return BandCensus(lines: bandLines, ruled: ruled, dense: ruled && Self.isDenseGrid(Array(bandLines.values)))
+    }
+
+    /// `DenseRuledGrid` rule: a ruled grid where at least half of the bands holding lines
+    /// hold a single line draws a rule under every row (a cell grid), so a band of several
+    /// lines is one row of wrapped cells. Counter-example: a grid whose rules fall only
+    /// every few rows (shading, group edges) holds several rows per band.
+    static func isDenseGrid(_ bandLines: [[Int]]) -> Bool {
+        let nonEmpty = bandLines.filter { !$0.isEmpty }
+        return nonEmpty.count >= LayoutTolerances.denseGridMinBands
+            && Double(nonEmpty.filter { $0.count == 1 }.count) >= LayoutTolerances.denseGridSingleLineShare * Double(nonEmpty.count)
+    }
+
+    // MARK: caption and header rows
+
+    /// The caption and header rows at the top of the region and how many lines they take;
+    /// nil when the region has no header printed on several lines.
+    func headerRows(_ placed: [GridLine], census: BandCensus) -> (rows: [Row], lines: Int)? {
+        let lead = Self.captionLineCount(placed)
+        let labelBand = census.ruled && isLabelBand(placed, from: lead, census: census)
+        let headerLines = headerBlockLength(placed[lead...].map { ($0.line, $0.cells) }, labelsOnly: labelBand)
+        guard headerLines >= LayoutTolerances.multiLineHeaderMinLines,
+              headerKeepsItsBands(placed, header: lead..<(lead + headerLines)) else { return nil }
+        let captions = placed.prefix(lead).map { Row($0, band: -1) }
+        return (captions + joinedHeader(Array(placed[lead..<(lead + headerLines)])), lead + headerLines)
+    }
+
+    /// `CaptionLinesAboveHeader` rule: up to two lines at the top of a region holding only a
+    /// label in the first column (`Targets`) are captions over the header, rows of their
+    /// own. Counter-example: a line with a second cell filled is the header itself.
+    static func captionLineCount(_ placed: [GridLine]) -> Int {
+        var lead = 0
+        while lead < min(LayoutTolerances.maxCaptionLinesAboveHeader, placed.count - 1),
+              placed[lead].cells.indices.filter({ !placed[lead].cells[$0].isEmpty }) == [0] { lead += 1 }
+        return lead
+    }
+
+    /// `LabelBandIsHeader` rule: a ruled grid whose first band (after any captions) holds two
+    /// or more lines of labels only (no figures but years) is headed by that band, whatever
+    /// its words. Counter-example: a first band with a figure in it is a body row.
+    func isLabelBand(_ placed: [GridLine], from lead: Int, census: BandCensus) -> Bool {
+        guard lead < placed.count else { return false }
+        let members = census.lines[band(of: placed[lead].line)] ?? []
+        return members.count >= LayoutTolerances.labelBandMinLines && members.allSatisfy { i in
+            i >= lead && !placed[i].cells.contains { FigureShape.isFigure($0) && !Self.yearish($0) }
+        }
+    }
+
+    /// `HeaderKeepsItsBands` rule: rules inside a header (the edges of the shading behind
+    /// each line) may split it into several bands, but no band holds both header and body
+    /// lines. Counter-example: header-like lines sharing a band with a body line are that
+    /// band's row, not a header.
+    func headerKeepsItsBands(_ placed: [GridLine], header: Range<Int>) -> Bool {
+        guard !bands.isEmpty else { return true }
+        let headerBands = Set(placed[header].map { band(of: $0.line) })
+        return !placed[header.upperBound...].contains { headerBands.contains(band(of: $0.line)) }
+    }
+
+    /// `MultiLineHeaderIsOneRow` and `GroupLabelSplitsHeader` rules: a header printed on
+    /// several lines is joined column by column into one row; when a group label spans
+    /// several columns (`Performance Against:` over `Similar Authorities | National`), it
+    /// is two rows: the group label whole in its first column with the other columns'
+    /// labels, then the labels under the group.
+    func joinedHeader(_ lines: [GridLine]) -> [Row] {
+        var block = lines
+        guard let (g, span) = groupLabel(block.map(\.line), cells: block.map(\.cells)) else {
+            return [joined(block[...])]
+        }
+        block[g] = Self.wholeInFirstColumn(block[g], span)
+        var upper = joined(block[...g])
+        let rest = joined(block[(g + 1)...])
+        upper.absorb(rest.cells, rest.boxes, separator: " ", where: { !span.contains($0) })
+        return [upper, joined(block[(g + 1)...], where: { span.contains($0) })]
+    }
+
+    /// Header lines joined into one row, word-spaced, in the columns `include` takes.
+    func joined(_ members: ArraySlice<GridLine>, where include: (Int) -> Bool = { _ in true }) -> Row {
+        var r = Row(columns: columnCount, lines: members.map(\.line))
+        for m in members { r.absorb(m.cells, m.boxes, separator: " ", where: include) }
+        return r
+    }
+
+    /// A group label's line with the label's pieces gathered in the first column it spans.
+    static func wholeInFirstColumn(_ g: GridLine, _ span: ClosedRange<Int>) -> GridLine {
+        var out = g
+        let first = span.lowerBound
+        for c in (first + 1)...span.upperBound where !out.cells[c].isEmpty {
+            out.cells[first] += (out.cells[first].isEmpty ? "" : " ") + out.cells[c]
+            out.boxes[first] = out.boxes[first].map { $0.union(out.boxes[c]!) } ?? out.boxes[c]
+            out.cells[c] = ""; out.boxes[c] = nil
+        }
+        return out
+    }
+
+    // MARK: joining lines into rows
+
+    /// Whether a line in the same band as the row above joins it. `band` holds the indices
+    /// of the lines of that band.
+    func joinsRow(_ g: GridLine, _ last: Row, rows: [Row], band: [Int], placed: [GridLine],
+                  census: BandCensus, spacing: RowSpacing) -> Bool {
+        let noFiguresYet = { !rows.contains { $0.holdsFigure } }
+        if Self.rowUnderColumnLabels(line: g.cells, labels: last.cells, labelLines: last.lines.count) && noFiguresYet() {
+            return false
+        }
+        let prev = last.lines.last!
+        return bandIsOneRow(g, last, band: band, placed: placed, census: census, noFiguresYet: noFiguresYet)
+            || continues(g.line, cells: g.cells, after: prev, previous: last.cells)
+            || spacing.wrapsRow(g.line, g.cells, after: prev, last.cells)
+    }
+
+    /// `RuleBandIsOneRow` rule: in a ruled grid, the lines of one rule band are one row of
+    /// wrapped cells: up to eight lines in a dense cell grid, up to six lines without
+    /// figures otherwise (any number where column rules are drawn only in some bands).
+    /// Counter-examples: figures stacked under figures, or a first figure line under a line
+    /// of column labels, start a new row (a rule missing between them).
+    func bandIsOneRow(_ g: GridLine, _ last: Row, band: [Int], placed: [GridLine], census: BandCensus,
+                      noFiguresYet: () -> Bool) -> Bool {
+        guard census.ruled, !Self.stacksFigures(g.cells, under: last.cells),
+              !Self.figuresUnderLabelLine(g.cells, under: last, noFiguresYet: noFiguresYet) else { return false }
+        if census.dense { return band.count <= LayoutTolerances.denseBandMaxLines }
+        let bandHasFigures = band.contains { placed[$0].cells.contains(where: FigureShape.isFigure) }
+        return !bandHasFigures && (band.count <= LayoutTolerances.sparseBandMaxLines || separatorSpans != nil)
+    }
+
+    /// `StackedFiguresStartARow` rule: a line with a figure right under a figure of the row
+    /// so far (its last line) starts a new row: two values in one column are two rows with
+    /// the rule between them missing. Counter-example: a figure under wrapped text.
+    static func stacksFigures(_ cells: [String], under row: [String]) -> Bool {
+        cells.indices.contains {
+            FigureShape.isFigure(cells[$0]) && FigureShape.isFigure(row[$0].split(separator: "\n").last.map(String.init) ?? "")
+        }
+    }
+
+    /// `FiguresUnderLabelLineStartTheBody` rule: the first line with figures under a single
+    /// line of column labels (no figures anywhere above) starts the body, even in the same
+    /// rule band (the rule under the header lost). Counter-example: a second label line.
+    static func figuresUnderLabelLine(_ cells: [String], under last: Row, noFiguresYet: () -> Bool) -> Bool {
+        last.lines.count == 1 && cells.contains(where: FigureShape.isFigure) && noFiguresYet()
+            && !last.holdsFigure && HeaderRowDetector.isHeaderLike(last.cells, next: nil)
+    }
+
+    /// The region's usual gap between lines, and whether its rows are set apart by more
+    /// than that (inside one rule band when ruled).
+    struct RowSpacing {
+        var lineGap = Double.infinity
+        var rowSpaced = false
+
+        init(_ lines: [TextLine], ruled: Bool) {
+            let gaps = zip(lines, lines.dropFirst()).compactMap { a, b -> (Double, Double)? in
+                guard let ab = a.box, let bb = b.box, bb.y0 > ab.y1 else { return nil }
+                return (bb.y0 - ab.y1, min(ab.height, bb.height))
+            }
+            let sorted = gaps.map(\.0).sorted()
+            lineGap = sorted.isEmpty ? .infinity : sorted[sorted.count / 2]
+            rowSpaced = ruled || gaps.contains { $0.0 > lineGap + LayoutTolerances.rowSpacingExcess * $0.1 }
+        }
+
+        /// `WrappedProseJoinsRow` rule: where rows of wrapped prose are set apart by more
+        /// than their line spacing, a line at line spacing, in the same weight, without
+        /// figures, whose first cell is empty or goes on in lower case, wraps the row above
+        /// even when several columns are filled. Counter-example: a line starting with a
+        /// capitalised name, or set a row's spacing below, starts a row.
+        func wrapsRow(_ line: TextLine, _ cells: [String], after prev: TextLine, _ previous: [String]) -> Bool {
+            guard rowSpaced, let b = line.box, let pb = prev.box, b.y0 > pb.y1, line.bold == prev.bold,
+                  b.y0 - pb.y1 <= lineGap + LayoutTolerances.wrapSpacingExcess * min(b.height, pb.height) else { return false }
+            guard !cells.contains(where: FigureShape.isFigure), !previous.contains(where: FigureShape.isFigure) else { return false }
+            guard cells.count > 1, cells.dropFirst().contains(where: { !$0.isEmpty }) else { return false }
+            return cells[0].isEmpty || cells[0].first?.isLowercase == true
+        }
+    }
+
+    /// A finished row as one `TextLine`: a cell with no words gets the box of its column
+    /// across the row's height.
+    func textLine(_ r: Row, region: Int) -> TextLine {
+        let box = Box.enclosing(r.lines.compactMap(\.box))
+        let cellBoxes = r.boxes.enumerated().map { c, b in
+            b ?? Box(x0: c == 0 ? (box?.x0 ?? 0) : separators[c - 1], y0: box?.y0 ?? 0,
+                     x1: c < separators.count ? separators[c] : (box?.x1 ?? 0), y1: box?.y1 ?? 0)
+        }
+        let words = r.lines.flatMap(\.words)
+        return TextLine(cells: r.cells, cellBoxes: cellBoxes, box: box, words: words,
+                        bold: r.lines.allSatisfy(\.bold), headingLevel: nil,
+                        fontSize: r.lines.compactMap(\.fontSize).max(), tableRegion: region)
+    }
+}

@@ -1,0 +1,247 @@
+import Testing
+import ScrutinyCore
+@testable import Layout
+
+/// Each named layout rule on small synthetic geometry: one input that fires it and a
+/// counter-example that must not (lines from `geoLine`: 7-point text, 3 points a character).
+
+/// The lines placed in `grid`'s columns, as `TableGrid.rows` places them.
+private func placed(_ grid: TableGrid, _ lines: [TextLine]) -> [TableGrid.GridLine] {
+    lines.map { l in
+        let (cells, boxes) = grid.place(l)
+        return TableGrid.GridLine(line: l, cells: cells, boxes: boxes)
+    }
+}
+
+/// A row holding one line with the given cells.
+private func row(_ cells: [String], lines: Int = 1) -> TableGrid.Row {
+    var r = TableGrid.Row(columns: cells.count, lines: Array(repeating: TextLine(cells: cells), count: lines))
+    r.cells = cells
+    return r
+}
+
+@Suite struct TableGridRuleTests {
+    @Test func denseRuledGrid() {
+        // most bands hold one line: a cell grid
+        #expect(TableGrid.isDenseGrid([[0], [1], [2, 3]]))
+        // counter-examples: most bands hold several lines; a single band
+        #expect(!TableGrid.isDenseGrid([[0, 1, 2], [3, 4, 5], [6]]))
+        #expect(!TableGrid.isDenseGrid([[0]]))
+    }
+
+    @Test func captionLinesAboveHeader() {
+        let grid = TableGrid(separators: [100, 200], bands: [], separatorSpans: nil)
+        let header = geoLine(109, [("Measure", 50), ("Actual", 150), ("Comments", 210)])
+        #expect(TableGrid.captionLineCount(placed(grid, [geoLine(100, [("Targets", 50)]), header])) == 1)
+        // at most two captions
+        let three = [geoLine(82, [("Council", 50)]), geoLine(91, [("Plan", 50)]), geoLine(100, [("Targets", 50)]), header]
+        #expect(TableGrid.captionLineCount(placed(grid, three)) == 2)
+        // counter-example: a first line with a second cell filled is the header itself
+        #expect(TableGrid.captionLineCount(placed(grid, [header, geoLine(118, [("Level", 50), ("48.1%", 150)])])) == 0)
+    }
+
+    @Test func labelBandIsHeader() {
+        let grid = TableGrid(separators: [140, 240], bands: [121], separatorSpans: nil)
+        let labels = [
+            geoLine(102, [("Cycle", 50), ("Percent", 190), ("Fuel", 215), ("Savings", 231)]),
+            geoLine(111, [("Name", 50), ("Improved", 150), ("Decreased", 250)]),
+            geoLine(126, [("2012_2", 50), ("5.9%", 160), ("9.5%", 260)]),
+        ]
+        let p = placed(grid, labels)
+        #expect(grid.isLabelBand(p, from: 0, census: grid.bandCensus(p)))
+        // counter-example: a figure in the first band makes it a body row
+        var withFigure = labels
+        withFigure[1] = geoLine(111, [("Name", 50), ("5.9%", 160), ("Decreased", 250)])
+        let q = placed(grid, withFigure)
+        #expect(!grid.isLabelBand(q, from: 0, census: grid.bandCensus(q)))
+    }
+
+    @Test func headerKeepsItsBands() {
+        let lines = [
+            geoLine(100, [("Measure", 50), ("Actual", 150)]),
+            geoLine(109, [("(as", 150), ("at", 166)]),
+            geoLine(130, [("Level", 50), ("48.1%", 150)]),
+        ]
+        // shading edges between the header lines: each in its own band, the body in another
+        let shaded = TableGrid(separators: [100], bands: [108, 117, 126], separatorSpans: nil)
+        #expect(shaded.headerKeepsItsBands(placed(shaded, lines), header: 0..<2))
+        // counter-example: the body line shares the header's band
+        let oneBand = TableGrid(separators: [100], bands: [140], separatorSpans: nil)
+        #expect(!oneBand.headerKeepsItsBands(placed(oneBand, lines), header: 0..<2))
+    }
+
+    @Test func multiLineHeaderIsOneRowUnlessAGroupLabelSplitsIt() {
+        let plain = TableGrid(separators: [100, 200], bands: [], separatorSpans: nil)
+        let header = [
+            geoLine(109, [("Measure", 50), ("Actual", 150), ("Comments", 210)], bold: true),
+            geoLine(118, [("(as", 150), ("at", 166)], bold: true),
+        ]
+        #expect(plain.joinedHeader(placed(plain, header)).map(\.cells) == [["Measure", "Actual (as at", "Comments"]])
+        // a group label over two columns: two rows, the group whole in its first column
+        let grouped = TableGrid(separators: [105, 155, 205, 255], bands: [], separatorSpans: nil)
+        let lines = [
+            geoLine(100, [("Measure", 50), ("Actual", 110), ("Performance", 170), ("Against:", 207), ("Comments", 260)], bold: true),
+            geoLine(109, [("Similar", 160), ("National", 210)], bold: true),
+        ]
+        #expect(grouped.joinedHeader(placed(grouped, lines)).map(\.cells)
+                == [["Measure", "Actual", "Performance Against:", "", "Comments"], ["", "", "Similar", "National", ""]])
+    }
+
+    @Test func ruleBandIsOneRow() {
+        // a dense cell grid: the two lines of the middle band are one row
+        let grid = TableGrid(separators: [140, 240], bands: [120, 150], separatorSpans: nil)
+        let lines = [
+            geoLine(102, [("Children", 50), ("104.9", 160), ("98.8", 260)]),
+            geoLine(124, [("Looked", 50), ("after", 78)]),
+            geoLine(133, [("children", 50), ("placed", 84), ("out", 114)]),
+            geoLine(154, [("Care", 50), ("50", 160), ("65", 260)]),
+        ]
+        #expect(grid.rows(lines, region: 1).map(\.cells)
+                == [["Children", "104.9", "98.8"], ["Looked after\nchildren placed out", "", ""], ["Care", "50", "65"]])
+        // counter-example: figures stacked under figures in one band are two rows
+        var stacked = lines
+        stacked[1] = geoLine(124, [("Looked", 50), ("after", 78), ("12", 160)])
+        stacked[2] = geoLine(133, [("Placed", 50), ("out", 74), ("13", 160)])
+        #expect(grid.rows(stacked, region: 1).count == 4)
+    }
+
+    @Test func stackedFiguresStartARow() {
+        #expect(TableGrid.stacksFigures(["Stress", "23", "10.1"], under: ["Refused", "23", "10.1"]))
+        // the last line of a wrapped cell counts
+        #expect(TableGrid.stacksFigures(["", "13", ""], under: ["Total", "note\n12", ""]))
+        // counter-example: a figure under wrapped text
+        #expect(!TableGrid.stacksFigures(["", "23", ""], under: ["Children in", "looked after", ""]))
+    }
+
+    @Test func figuresUnderLabelLineStartTheBody() {
+        let labels = row(["Measure", "Actual", "Target"])
+        let figures = ["Children in care", "104.9", "98.8"]
+        #expect(TableGrid.figuresUnderLabelLine(figures, under: labels, noFiguresYet: { true }))
+        // counter-examples: figures above already, a header of two lines, a second label line
+        #expect(!TableGrid.figuresUnderLabelLine(figures, under: labels, noFiguresYet: { false }))
+        #expect(!TableGrid.figuresUnderLabelLine(figures, under: row(["Measure", "Actual", "Target"], lines: 2), noFiguresYet: { true }))
+        #expect(!TableGrid.figuresUnderLabelLine(["", "(as at", ""], under: labels, noFiguresYet: { true }))
+    }
+
+    @Test func wrappedProseJoinsRow() {
+        let grid = TableGrid(separators: [150], bands: [], separatorSpans: nil)
+        let lines = [
+            geoLine(100, [("Develop", 50), ("whole", 82), ("Broad", 160), ("direction", 182)]),
+            geoLine(109, [("improving", 50), ("outcomes", 82), ("Good", 160), ("progress", 180)]),
+            geoLine(118, [("partnership", 50), ("Following", 160), ("consultation", 192)]),
+            geoLine(127, [("Agency", 160), ("staff", 184)]),
+            geoLine(140, [("Continue", 50), ("Key", 160), ("Stage", 176)]),
+        ]
+        let spacing = TableGrid.RowSpacing(lines, ruled: false)
+        #expect(spacing.rowSpaced)
+        let cells = { (l: TextLine) in grid.place(l).cells }
+        #expect(spacing.wrapsRow(lines[1], cells(lines[1]), after: lines[0], cells(lines[0])))
+        // counter-examples: set a row's spacing below; a capitalised name at line spacing
+        #expect(!spacing.wrapsRow(lines[4], cells(lines[4]), after: lines[3], cells(lines[3])))
+        let named = geoLine(136, [("Continue", 50), ("Key", 160), ("Stage", 176)])
+        #expect(!spacing.wrapsRow(named, cells(named), after: lines[3], cells(lines[3])))
+    }
+}
+
+@Suite struct TableFinderRuleTests {
+    @Test func strokeIsARule() {
+        #expect(TableFinder.isRule(Box(x0: 40, y0: 100, x1: 320, y1: 101), horizontal: true))
+        #expect(TableFinder.isRule(Box(x0: 40, y0: 100, x1: 41, y1: 166), horizontal: false))
+        // counter-examples: a thick fill, a vertical rule read as horizontal
+        #expect(!TableFinder.isRule(Box(x0: 40, y0: 100, x1: 320, y1: 110), horizontal: true))
+        #expect(!TableFinder.isRule(Box(x0: 40, y0: 100, x1: 41, y1: 166), horizontal: true))
+    }
+
+    @Test func wrappedTextBelowBlock() {
+        let last = geoLine(100, [("Name", 50), ("1", 150), ("comment", 210)])
+        #expect(TableFinder.wrapsLastRow(geoLine(109, [("more", 210)]), below: last, firstSeparator: 100))
+        // counter-examples: a line in the first column; a line set further down
+        #expect(!TableFinder.wrapsLastRow(geoLine(109, [("Next", 50)]), below: last, firstSeparator: 100))
+        #expect(!TableFinder.wrapsLastRow(geoLine(120, [("more", 210)]), below: last, firstSeparator: 100))
+    }
+
+    @Test func loneRowLabelBelowBlock() {
+        let block = [
+            geoLine(100, [("Actual", 50), ("654.1", 150), ("648.9", 200)]),
+            geoLine(112, [("Target", 50), ("680", 156), ("680", 206)]),
+        ]
+        #expect(TableFinder.isLoneRowLabel(geoLine(124, [("Symbol", 50)]), below: block[1], block: block, firstSeparator: 100))
+        // counter-examples: set further below than the rows; a figure
+        #expect(!TableFinder.isLoneRowLabel(geoLine(140, [("Symbol", 50)]), below: block[1], block: block, firstSeparator: 100))
+        #expect(!TableFinder.isLoneRowLabel(geoLine(124, [("12", 50)]), below: block[1], block: block, firstSeparator: 100))
+    }
+
+    @Test func longRuleSplitsRows() {
+        let block = [
+            geoLine(100, [("Actual", 50), ("654.1", 150), ("648.9", 200)]),
+            geoLine(112, [("Target", 50), ("680", 156), ("680", 206)]),
+            geoLine(124, [("Symbol", 50), ("+", 206)]),
+        ]
+        let long = Box(x0: 40, y0: 117, x1: 300, y1: 118)
+        // counter-examples: an underline under one label; a rule below the block
+        let underline = Box(x0: 50, y0: 129, x1: 70, y1: 130)
+        let below = Box(x0: 40, y0: 160, x1: 300, y1: 161)
+        #expect(TableFinder.bandRules([long, underline, below], across: block) == [117.5])
+    }
+
+    @Test func labelInAGapHeadsTheColumnOnItsRight() {
+        let label = Box(x0: 120, y0: 100, x1: 140, y1: 107)
+        #expect(TableFinder.floatingLabelSeparators(lo: 100, hi: 200, labelSegs: [label]) == [110])
+        // counter-examples: no label in the gap; a label at the gap's very start
+        #expect(TableFinder.floatingLabelSeparators(lo: 100, hi: 200, labelSegs: [Box(x0: 210, y0: 100, x1: 230, y1: 107)]) == nil)
+        #expect(TableFinder.floatingLabelSeparators(lo: 100, hi: 200, labelSegs: [Box(x0: 100.5, y0: 100, x1: 120, y1: 107)]) == nil)
+    }
+
+    @Test func labelOverAnEmptyColumn() {
+        let q4 = Box(x0: 120, y0: 100, x1: 140, y1: 107)
+        let target = Box(x0: 205, y0: 100, x1: 230, y1: 107)
+        #expect(TableFinder.floatingLabelSeparators(lo: 100, hi: 200, labelSegs: [q4, target]) == [110, 170])
+        // counter-example: the label right of the gap starts too far on to be the next column's
+        let farTarget = Box(x0: 225, y0: 100, x1: 250, y1: 107)
+        #expect(TableFinder.floatingLabelSeparators(lo: 100, hi: 200, labelSegs: [q4, farTarget]) == [110])
+    }
+
+    @Test func separatorAtTheWidestRunOfLeastWordCover() {
+        // least cover 0 in two runs; the wider (5..<8) wins
+        #expect(TableFinder.leastCutRun([3, 1, 0, 0, 1, 0, 0, 0, 2], 1..<8) == 13)
+        // counter-example: a tie keeps the first run
+        #expect(TableFinder.leastCutRun([0, 0, 1, 0, 0], 0..<5) == 2)
+    }
+}
+
+@Suite struct TableAssemblerRuleTests {
+    func table(_ rows: [[String]], page: Int? = 1) -> TableAssembler.RawTable {
+        TableAssembler.RawTable(rows: rows.enumerated().map { i, c in
+            TableAssembler.PlacedLine(line: TextLine(cells: c), page: page, index: i)
+        }, breaks: [])
+    }
+
+    @Test func rowContinuesTable() {
+        let t = table([["A", "1", "2"]])
+        let a = TableAssembler()
+        #expect(a.takesRow(TextLine(cells: ["B", "3", "4"]), into: t, pendingBreak: false, samePage: true))
+        // after a break, only a row of the table's width
+        #expect(a.takesRow(TextLine(cells: ["B", "3", "4"]), into: t, pendingBreak: true, samePage: true))
+        #expect(!a.takesRow(TextLine(cells: ["B", "3"]), into: t, pendingBreak: true, samePage: true))
+        // counter-example: prose
+        #expect(!a.takesRow(TextLine(cells: ["Some text"]), into: t, pendingBreak: false, samePage: true))
+    }
+
+    @Test func captionInsideTableBlock() {
+        let a = TableAssembler()
+        let caption = TextLine(cells: ["Targets", "", ""])
+        #expect(a.opensTableAsCaption(caption, next: TextLine(cells: ["Measure", "Actual", "Target"])))
+        // counter-examples: above prose; above a row of another width
+        #expect(!a.opensTableAsCaption(caption, next: TextLine(cells: ["Some text"])))
+        #expect(!a.opensTableAsCaption(caption, next: TextLine(cells: ["Measure", "Actual"])))
+    }
+}
+
+@Suite struct LayoutToleranceTests {
+    @Test func shareComparesInWholeNumbers() {
+        let fourInFive = LayoutTolerances.Share(4, of: 5)
+        #expect(fourInFive.admits(4, of: 5))
+        #expect(fourInFive.admits(8, of: 10))
+        #expect(!fourInFive.admits(7, of: 10))
+    }
+}
