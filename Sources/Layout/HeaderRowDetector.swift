@@ -68,7 +68,7 @@ public enum HeaderRowDetector {
     /// A row whose filled cells are all units (`£m`, `£'000`, `(%)`), printed over a table's
     /// figure columns above their labels.
     static func isUnitsRow(_ row: [String]) -> Bool {
-        let filled = row.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let filled = row.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         return !filled.isEmpty && filled.allSatisfy { $0.wholeMatch(of: unitLabel) != nil }
     }
 

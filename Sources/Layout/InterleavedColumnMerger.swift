@@ -51,7 +51,7 @@ public enum InterleavedColumnMerger {
     /// Whether a cell holds a digit (a figure, as far as column geometry is concerned).
     static func holdsFigure(_ cell: String) -> Bool { cell.contains(where: \.isNumber) }
 
-    static func cell(_ row: [String], _ i: Int) -> String { i < row.count ? row[i].trimmingCharacters(in: .whitespaces) : "" }
+    static func cell(_ row: [String], _ i: Int) -> String { i < row.count ? row[i].trimmingWhitespace() : "" }
 
     static func interleave(_ t: Table, _ a: Int, _ b: Int) -> Bool {
         for row in t.headerRows where !cell(row, a).isEmpty && !cell(row, b).isEmpty { return false }
@@ -84,8 +84,8 @@ public enum InterleavedColumnMerger {
         func merge(_ row: [String]) -> [String] {
             guard b < row.count else { return row }
             var r = row
-            let kept = r[a].trimmingCharacters(in: .whitespaces)
-            let moved = r[b].trimmingCharacters(in: .whitespaces)
+            let kept = r[a].trimmingWhitespace()
+            let moved = r[b].trimmingWhitespace()
             if kept.isEmpty || ((isSpeck(kept) || isOCRSpeck(kept)) && !moved.isEmpty) { r[a] = r[b] }
             r.remove(at: b)
             return r

@@ -168,7 +168,7 @@ public struct TableAssembler: Sendable {
     /// A heading line that wraps on to the next: a long line (not ending in `:` or `.`) with
     /// the next set at line spacing below it and starting at the same left edge.
     func wrapsHeading(_ prev: TextLine, _ b: Box, _ pb: Box) -> Bool {
-        let t = prev.text.trimmingCharacters(in: .whitespaces)
+        let t = prev.text.trimmingWhitespace()
         guard t.count >= LayoutTolerances.wrappingHeadingMinLength, !t.hasSuffix(":"), !t.hasSuffix(".") else { return false }
         let h = min(b.height, pb.height)
         return b.y0 > pb.y0 && b.y0 - pb.y1 < LayoutTolerances.wrappedLineSpacing * h && abs(b.x0 - pb.x0) < LayoutTolerances.wrappedHeadingIndent * h
@@ -322,7 +322,7 @@ public struct TableAssembler: Sendable {
             guard !words.isEmpty, cellWords.count >= words.count,
                   zip(words, cellWords).allSatisfy({ TextSimilarity.ratio(String($0), String($1)) >= LayoutTolerances.headerWordSimilarity }) else { continue }
             stripped += 1
-            out[c] = String(cell[cellWords[words.count - 1].endIndex...]).trimmingCharacters(in: .whitespacesAndNewlines)
+            out[c] = String(cell[cellWords[words.count - 1].endIndex...]).trimmingWhitespaceAndNewlines()
         }
         return stripped >= LayoutTolerances.strippedHeaderMinCells && LayoutTolerances.strippedHeaderShare.admits(stripped, of: filled) ? out : nil
     }

@@ -282,7 +282,9 @@ enum TableFinder {
             }
             grids.append(RuledGrid(box: box, separators: xs, spans: spans, bands: ys))
         }
-        return grids.sorted { $0.box.y0 < $1.box.y0 }
+        // Top to bottom, then left to right: grids side by side at one height come out in the
+        // same order every run (the components' dictionary order changes from run to run).
+        return grids.sorted { ($0.box.y0, $0.box.x0) < ($1.box.y0, $1.box.x0) }
     }
 
     /// Column boundaries from the alignment of a ruled grid's lines that its column rules
@@ -361,7 +363,7 @@ enum TableFinder {
     /// of …`, a scan reading the bullet as `*`) makes a line of two segments, but it is an
     /// item of a list (a legend under a table), not a row of two columns.
     static func isListItem(_ l: TextLine) -> Bool {
-        guard l.cells.count == LayoutTolerances.listItemSegments, let marker = l.cells.first?.trimmingCharacters(in: .whitespaces) else { return false }
+        guard l.cells.count == LayoutTolerances.listItemSegments, let marker = l.cells.first?.trimmingWhitespace() else { return false }
         return listMarkers.contains(marker) && l.cells[1].filter(\.isLetter).count >= LayoutTolerances.listItemMinLetters
     }
 
