@@ -25,18 +25,10 @@ import ScrutinyCore
 /// on the cover, the best-supported council over the whole text wins, a district again beating
 /// its county on a tie.
 public struct AuthorityFinder: Sendable {
-    public init() {}
+    /// The cover's extent and the points of each kind of mention.
+    typealias Limits = ExtractTolerances.Authority
 
-    /// Lines at the top of a text without pages that count as its cover.
-    static let coverLineLimit = 40
-    /// Points for one council-pattern mention (or domain) in the whole-text score.
-    static let councilPatternPoints = 3.0
-    /// Points for one plain mention of a council's name (a place name counts `placePoints`).
-    static let plainPoints = 1.0
-    /// Points for one plain mention of a name in `placeNames`.
-    static let placePoints = 0.25
-    /// Fewest points the best council needs when no council is named on the cover.
-    static let minimumScore = 1.0
+    public init() {}
 
     /// Council names that are also everyday words, people's or other places' names, or
     /// acronyms: counted only in a council pattern, never as plain mentions.
@@ -68,11 +60,11 @@ public struct AuthorityFinder: Sendable {
         return find(cover: cover.joined(separator: "\n"), body: body.joined(separator: "\n"))
     }
 
-    /// The council of a text: its first `coverLineLimit` lines are its cover.
+    /// The council of a text: its first `Limits.coverLineLimit` lines are its cover.
     public func find(inText text: String) -> String? {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        return find(cover: lines.prefix(Self.coverLineLimit).joined(separator: "\n"),
-                    body: lines.dropFirst(Self.coverLineLimit).joined(separator: "\n"))
+        return find(cover: lines.prefix(Limits.coverLineLimit).joined(separator: "\n"),
+                    body: lines.dropFirst(Limits.coverLineLimit).joined(separator: "\n"))
     }
 
     /// The council of a paper from its cover (first page, running headers) and the rest.
@@ -81,13 +73,13 @@ public struct AuthorityFinder: Sendable {
         // MostSpecificCouncilWins: a council named on the cover beats any named further on
         let onCover = evidence.filter { $0.coverMentions > 0 }
         if !onCover.isEmpty { return Self.best(onCover, by: { Double($0.coverMentions) })?.name }
-        return Self.best(evidence.filter { $0.score >= Self.minimumScore }, by: \.score)?.name
+        return Self.best(evidence.filter { $0.score >= Limits.minimumScore }, by: \.score)?.name
     }
 
     /// Whether a block sits on the cover: page 1, or the opening lines of a text without pages.
     static func onCover(_ at: Provenance) -> Bool {
         if let page = at.page { return page == 1 }
-        return at.line < coverLineLimit
+        return at.line < Limits.coverLineLimit
     }
 
     /// What a text says for one council.
@@ -147,9 +139,9 @@ public struct AuthorityFinder: Sendable {
         for c in Councils.all {
             for text in c.names where seen.insert(text).inserted {
                 let words = text.lowercased().split { !($0.isASCII && $0.isLetter) }.map(String.init)
-                    .filter { $0.count >= 3 && $0 != "and" }
-                let points = c.kind == .district ? 0 : placeNames.contains(text) ? placePoints
-                    : wordNames.contains(text) ? 0 : plainPoints
+                    .filter { $0.count >= Limits.shortestWord && $0 != "and" }
+                let points = c.kind == .district ? 0 : placeNames.contains(text) ? Limits.placePoints
+                    : wordNames.contains(text) ? 0 : Limits.plainPoints
                 out.append(NameForm(text: text, council: c.name, county: c.county, words: words, pattern: namePattern(text),
                                     domain: String(text.lowercased().filter { $0.isLetter && $0.isASCII }),
                                     plainPoints: points))
@@ -220,7 +212,7 @@ public struct AuthorityFinder: Sendable {
             if end <= reach { continue }
             var e = evidence[m.council] ?? Evidence(name: m.council, county: counties[m.council])
             if m.councilPattern {
-                e.score += councilPatternPoints
+                e.score += Limits.councilPatternPoints
                 if m.start < coverLength { e.coverMentions += 1 }
                 e.first = min(e.first, m.start)
             } else {
@@ -233,13 +225,10 @@ public struct AuthorityFinder: Sendable {
 
     /// Whether a council prefix (`London Borough of`) ends just before a UTF-16 offset.
     static func hasCouncilPrefix(_ text: NSString, before location: Int) -> Bool {
-        let from = max(0, location - councilPrefixReach)
+        let from = max(0, location - Limits.councilPrefixReach)
         let before = text.substring(with: NSRange(location: from, length: location - from))
         return before.matches(pattern: "(?i)\\b(?:\(councilPrefix))\\s+$")
     }
-
-    /// How far back (UTF-16 units) a council prefix can start.
-    static let councilPrefixReach = 40
 
     /// A printed name as a lookup key: lowercased, hyphens and runs of space as one space, `&` as `and`.
     static func key(_ s: String) -> String { normalised(s.lowercased()) }
@@ -250,7 +239,7 @@ public struct AuthorityFinder: Sendable {
     }
 }
 
-/// The ASCII words of a text, lowercased, of three letters or more (`kent`, `county`, `gov` in
+/// The ASCII words of a text, lowercased, of three letters or more (`Limits.shortestWord`: `kent`, `county`, `gov` in
 /// `Kent County Council, kcc@kent.gov.uk`): which council names a text may hold, answered
 /// before any pattern is run over it.
 struct TextWords {
@@ -259,7 +248,7 @@ struct TextWords {
     init(_ text: String) {
         var word: [UInt8] = []
         func flush() {
-            if word.count >= 3 { words.insert(String(decoding: word, as: UTF8.self)) }
+            if word.count >= AuthorityFinder.Limits.shortestWord { words.insert(String(decoding: word, as: UTF8.self)) }
             word.removeAll(keepingCapacity: true)
         }
         for b in text.utf8 {

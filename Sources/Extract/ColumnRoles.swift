@@ -17,7 +17,7 @@ public struct ColumnRoles: Sendable {
     public init(header: [String], financialYear: String? = nil) {
         for (i, raw) in header.enumerated() {
             func set(_ r: Role) { if roles[r] == nil { roles[r] = i } }
-            guard !raw.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+            guard !raw.trimmingWhitespace().isEmpty else { continue }
             guard let role = RoleLexicon.role(ofLabel: raw) else {
                 if let end = PeriodParser.periodEnd(ofLabel: raw, financialYear: financialYear) { periods.append((i, end)) }
                 continue

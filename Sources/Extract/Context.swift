@@ -4,22 +4,24 @@ import Normalise
 
 /// Helpers shared by the extractors: nearest headings, figures with units, titles.
 enum ExtractText {
+    typealias Limits = ExtractTolerances.Text
+
     /// The heading a block sits under: the nearest preceding short paragraph, with a
     /// list letter (`A.`) or number stripped.
-    static func section(before index: Int, in blocks: [Block], maxLength: Int = 200) -> String? {
+    static func section(before index: Int, in blocks: [Block], maxLength: Int = Limits.sectionLength) -> String? {
         var i = index - 1
         var seen = 0
-        while i >= 0, seen < 4 {
+        while i >= 0, seen < Limits.sectionParagraphs {
             if case .paragraph(let p) = blocks[i] {
                 seen += 1
-                let t = p.text.trimmingCharacters(in: .whitespaces)
+                let t = p.text.trimmingWhitespace()
                 // a reporting period line (`Periods --> 01/04/2011 to 30/09/2011`) names no section
                 if t.firstMatch(of: rxDateRange) != nil,
-                   t.count <= 60 { i -= 1; continue }
+                   t.count <= Limits.periodLineLength { i -= 1; continue }
                 // a sentence of prose between a heading and its table is no heading either
-                if (p.headingLevel ?? 9) >= 3, isProse(t) { i -= 1; continue }
+                if (p.headingLevel ?? Limits.noHeadingLevel) >= Limits.minorHeadingLevel, isProse(t) { i -= 1; continue }
                 // a line leading into a list (`… as follows;`) or a page number is no heading
-                if t.count <= maxLength, !t.hasSuffix(":"), !t.hasSuffix(";"), t.count >= 3, t.contains(" "),
+                if t.count <= maxLength, !t.hasSuffix(":"), !t.hasSuffix(";"), t.count >= Limits.shortestHeading, t.contains(" "),
                    t.wholeMatch(of: rxPageNumber) == nil {
                     return cleanSection(t)
                 }
@@ -36,12 +38,15 @@ enum ExtractText {
     /// where the document marks headings (PDF type sizes), else the nearest preceding
     /// short paragraph that reads as a heading.
     static func heading(before index: Int, in blocks: [Block]) -> String? {
-        let marked = blocks.contains { if case .paragraph(let p) = $0 { return (p.headingLevel ?? 9) <= 2 } else { return false } }
+        let marked = blocks.contains {
+            if case .paragraph(let p) = $0 { return (p.headingLevel ?? Limits.noHeadingLevel) <= Limits.topHeadingLevel } else { return false }
+        }
         var i = index - 1
         while i >= 0 {
             if case .paragraph(let p) = blocks[i] {
-                let t = p.text.trimmingCharacters(in: .whitespaces)
-                let isHeading = marked ? (p.headingLevel ?? 9) <= 2 : readsAsHeading(t, maxLength: 120)
+                let t = p.text.trimmingWhitespace()
+                let isHeading = marked ? (p.headingLevel ?? Limits.noHeadingLevel) <= Limits.topHeadingLevel
+                    : readsAsHeading(t, maxLength: Limits.unmarkedHeadingLength)
                 if isHeading, !t.hasSuffix(":") { return cleanSection(t) }
             }
             i -= 1
@@ -51,20 +56,17 @@ enum ExtractText {
 
     /// A short label, not prose, not a period line, not a page number.
     static func readsAsHeading(_ t: String, maxLength: Int) -> Bool {
-        t.count <= maxLength && t.count >= 3 && t.contains(" ") && !t.hasSuffix(";") && !isProse(t)
+        t.count <= maxLength && t.count >= Limits.shortestHeading && t.contains(" ") && !t.hasSuffix(";") && !isProse(t)
             && t.firstMatch(of: rxDateRange) == nil && t.wholeMatch(of: rxPageNumber) == nil
     }
 
     /// Headings are labels, not sentences: a paragraph that ends with a full stop (or a
-    /// question or exclamation mark) after at least `proseWords` words is prose that
+    /// question or exclamation mark) after at least `Limits.proseWords` words is prose that
     /// introduces or comments on a table, not the heading it sits under.
     static func isProse(_ t: String) -> Bool {
         guard let last = t.last, ".!?".contains(last) else { return false }
-        return t.split(separator: " ").count >= proseWords
+        return t.split(separator: " ").count >= Limits.proseWords
     }
-
-    /// Fewest words of a sentence that `isProse` takes for prose (`Children in care.` stays a heading).
-    static let proseWords = 8
 
     /// A person's name as printed, with OCR's `l` for a capital `I` mended where a name
     /// word starts lower-case (`lan Hepworth` → `Ian Hepworth`) and the others are capitalised.
@@ -72,8 +74,8 @@ enum ExtractText {
         // quote marks are specks beside a name (`Trevor Ogunleye’`), never part of it at its ends
         guard let t = textOrNil(s?.trimmingCharacters(in: CharacterSet(charactersIn: "'’‘\"“” "))) else { return nil }
         var words = t.split(separator: " ").map(String.init)
-        guard words.count >= 2, words.dropFirst().allSatisfy({ $0.first?.isUppercase == true }),
-              let first = words.first, first.count >= 3, first.hasPrefix("l"),
+        guard words.count >= Limits.nameWords, words.dropFirst().allSatisfy({ $0.first?.isUppercase == true }),
+              let first = words.first, first.count >= Limits.misreadFirstNameLength, first.hasPrefix("l"),
               first.dropFirst().allSatisfy(\.isLowercase) else { return t }
         words[0] = "I" + first.dropFirst()
         return words.joined(separator: " ")
@@ -86,17 +88,17 @@ enum ExtractText {
     static func captionLabel(_ table: Table) -> String? {
         guard let lines = table.captionLines,
               let banner = lines.lastIndex(where: { $0.firstMatch(of: rxDateRange) != nil }), banner > 0 else { return nil }
-        let label = lines[banner - 1].trimmingCharacters(in: .whitespaces)
-        guard label.count >= 3, label.count <= 60, label.first?.isUppercase == true,
+        let label = lines[banner - 1].trimmingWhitespace()
+        guard label.count >= Limits.shortestHeading, label.count <= Limits.captionLabelLength, label.first?.isUppercase == true,
               !label.contains(where: \.isNumber), let last = label.last, last.isLetter || last == ")" else { return nil }
         return cleanSection(label)
     }
 
     static func cleanSection(_ s: String) -> String {
-        var t = s.replacing(rxContext1, with: "")
-        t = t.replacing(rxContext2, with: "")
+        var t = s.replacing(rxListLetterLead, with: "")
+        t = t.replacing(rxListNumberLead, with: "")
         // `Objective 9 Reduce teenage conceptions`, `Priority 2: …` → the words alone
-        t = t.replacing(rxContext3, with: "")
+        t = t.replacing(rxNumberedObjectiveLead, with: "")
         return TextCleaner.collapseWhitespace(t)
     }
 
@@ -131,9 +133,12 @@ enum ExtractText {
 }
 
 // Regex literals compiled once per process (a literal in a function body is rebuilt on every call).
-nonisolated(unsafe) private let rxContext1 = /^[A-Z]\s?[.)]\s+/
-nonisolated(unsafe) private let rxContext2 = /^\d{1,2}[.)]\s+/
-nonisolated(unsafe) private let rxContext3 = /^(?i:objective|priority|outcome|theme|aim|key priority)\s+[0-9]{1,2}[a-z]?\s*[:.)\-–]?\s+(?=\S)/
+/// A list letter leading a heading: `A. `, `b) `.
+nonisolated(unsafe) private let rxListLetterLead = /^[A-Z]\s?[.)]\s+/
+/// A list number leading a heading: `1. `, `12) `.
+nonisolated(unsafe) private let rxListNumberLead = /^\d{1,2}[.)]\s+/
+/// A numbered objective label leading a heading: `Objective 9 `, `Priority 2: `.
+nonisolated(unsafe) private let rxNumberedObjectiveLead = /^(?i:objective|priority|outcome|theme|aim|key priority)\s+[0-9]{1,2}[a-z]?\s*[:.)\-–]?\s+(?=\S)/
 
 nonisolated(unsafe) private let rxPageNumber = /(?i)page\s+\d+\s+(?:of|\/)\s+\d+/
 

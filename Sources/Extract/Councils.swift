@@ -54,11 +54,21 @@ public enum Councils {
     /// Every council, counties first, then unitaries, metropolitan and London boroughs,
     /// districts, Welsh principal areas and Scottish council areas.
     public static let all: [Council] = table.split(separator: "\n").map { line in
-        let f = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard f.count >= 3, let kind = Council.Kind(rawValue: f[2]) else { preconditionFailure("bad council row: \(line)") }
-        let county = f.count > 3 && !f[3].isEmpty ? f[3] : nil
-        let aliases = f.count > 4 ? f[4].split(separator: ";").map(String.init) : []
-        return Council(code: f[0], name: f[1], kind: kind, county: county, aliases: aliases)
+        let f = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingWhitespace() }
+        guard f.count > Column.kind, let kind = Council.Kind(rawValue: f[Column.kind]) else { preconditionFailure("bad council row: \(line)") }
+        let county = f.count > Column.county && !f[Column.county].isEmpty ? f[Column.county] : nil
+        let aliases = f.count > Column.aliases ? f[Column.aliases].split(separator: ";").map(String.init) : []
+        return Council(code: f[Column.code], name: f[Column.name], kind: kind, county: county, aliases: aliases)
+    }
+
+    /// The positions of the `|`-separated fields of a row of `table`; a row needs every field
+    /// up to `kind`, `county` and `aliases` may be left off.
+    enum Column {
+        static let code = 0
+        static let name = 1
+        static let kind = 2
+        static let county = 3
+        static let aliases = 4
     }
 
     /// The councils printed under a name (two rows where a county became a unitary).

@@ -14,12 +14,7 @@ public struct CoverageCounter: Sendable {
     public init() {}
 
     /// Limits of what counts.
-    enum Limits {
-        /// Longest label of a labelled value in running text, in words.
-        static let labelWords = 6
-        /// Relative difference under which two values are the same figure.
-        static let sameValue = 1e-6
-    }
+    typealias Limits = ExtractTolerances.Coverage
 
     /// The scales a figure may be stored in relative to how the page prints it
     /// (`£1.2m` stored in pounds, `1,200` under `£000`, a percent as a fraction).
@@ -88,7 +83,7 @@ public struct CoverageCounter: Sendable {
         // a period or date has a letter (`Apr-24`, `Q3`), a slash, an inner dash or four digits;
         // `94%`, `1,234`, `-5` have none, and most figure cells are like them
         let bytes = Array(text.utf8)
-        let worthParsing = bytes.count == 4 || bytes.enumerated().contains { i, b in
+        let worthParsing = bytes.count == Limits.yearLength || bytes.enumerated().contains { i, b in
             (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == UInt8(ascii: "/") || (b == UInt8(ascii: "-") && i > 0)
         }
         guard worthParsing else { return false }

@@ -5,12 +5,14 @@ import Normalise
 /// Finds a document's title, council, financial year, quarter and "as at" date from its
 /// title lines, running headers and opening paragraphs.
 public struct DocumentMetadataExtractor: Sendable {
+    typealias Limits = ExtractTolerances.Metadata
+
     public init() {}
 
     public func extract(_ doc: LaidOutDocument) -> DocumentRow {
-        let opening = Array(doc.paragraphs.prefix(40))
+        let opening = Array(doc.paragraphs.prefix(Limits.openingParagraphs))
         // headings further down (a page header carried into a text export) count too
-        let headings = doc.paragraphs.dropFirst(40).filter { $0.headingLevel != nil }.prefix(10)
+        let headings = doc.paragraphs.dropFirst(Limits.openingParagraphs).filter { $0.headingLevel != nil }.prefix(Limits.laterHeadings)
         let title = findTitle(opening + headings, runningHeaders: doc.runningHeaders)
         var texts: [String] = []
         if let title { texts.append(title) }
@@ -19,17 +21,17 @@ public struct DocumentMetadataExtractor: Sendable {
         var fy: String?
         var quarter: Int?
         var asAt: String?
-        for t in texts.prefix(25) {
+        for t in texts.prefix(Limits.periodTexts) {
             if fy == nil, let y = PeriodParser.financialYear(in: t) {
                 fy = y
                 if quarter == nil { quarter = PeriodParser.quarter(in: t) }
             }
-            if quarter == nil, let q = PeriodParser.quarter(in: t), t.count < 200 { quarter = q }
+            if quarter == nil, let q = PeriodParser.quarter(in: t), t.count < Limits.quarterTextLength { quarter = q }
             if asAt == nil, let d = Self.asAtDate(in: t) { asAt = d }
         }
         // a period range ("April 1st 2012 to June 30th 2012") gives the as-at date
         if asAt == nil {
-            for t in texts.prefix(25) {
+            for t in texts.prefix(Limits.periodTexts) {
                 if let end = Self.rangeEnd(in: t) { asAt = end; break }
             }
         }
@@ -54,9 +56,9 @@ public struct DocumentMetadataExtractor: Sendable {
     /// A title: the first heading or bold paragraph near the top that names a period,
     /// else the first heading or bold paragraph.
     func findTitle(_ paragraphs: [Paragraph], runningHeaders: [String]) -> String? {
-        let candidates = paragraphs.filter { $0.text.count <= 200 && $0.text.count >= 8 }
+        let candidates = paragraphs.filter { $0.text.count <= Limits.titleLength && $0.text.count >= Limits.shortestTitle }
         func clean(_ s: String) -> String {
-            var t = s.replacing(rxDocumentMetadataExtractor1, with: "")
+            var t = s.replacing(rxAppendixLead, with: "")
             t = TextCleaner.collapseWhitespace(t)
             return t
         }
@@ -66,7 +68,7 @@ public struct DocumentMetadataExtractor: Sendable {
         if let p = candidates.first(where: { ($0.headingLevel != nil || $0.bold) && namesPeriod($0.text) && Self.reportWordy($0.text) }) {
             return clean(p.text)
         }
-        if let p = candidates.first(where: { namesPeriod($0.text) && Self.reportWordy($0.text) && $0.text.count <= 120 }) {
+        if let p = candidates.first(where: { namesPeriod($0.text) && Self.reportWordy($0.text) && $0.text.count <= Limits.plainTitleLength }) {
             // a run of title lines in one paragraph: keep the line naming the period
             if p.lines.count > 1, let line = p.lines.first(where: namesPeriod) { return clean(line) }
             return clean(p.text)
@@ -84,17 +86,18 @@ public struct DocumentMetadataExtractor: Sendable {
         let ns = NSRange(text.startIndex..., in: text)
         guard let m = PatternCache.regex(#"(?i)\b(as at|as of|position at|at the end of)\b"#).firstMatch(in: text, range: ns),
               let r = Range(m.range, in: text) else { return nil }
-        let after = String(text[r.upperBound...].prefix(40))
+        let after = String(text[r.upperBound...].prefix(Limits.asAtReach))
         return DateParser.find(in: after).first?.iso
     }
 
     /// The end date of a printed period range ("April 1st 2012 to June 30th 2012").
     static func rangeEnd(in text: String) -> String? {
         let dates = DateParser.find(in: text)
-        guard dates.count >= 2, text.matches(pattern: #"(?i)\bto\b|–|-"#) else { return nil }
+        guard dates.count >= Limits.rangeDates, text.matches(pattern: #"(?i)\bto\b|–|-"#) else { return nil }
         return dates[1].iso
     }
 }
 
 // Regex literals compiled once per process (a literal in a function body is rebuilt on every call).
-nonisolated(unsafe) private let rxDocumentMetadataExtractor1 = /^(?i)appendix\s+[A-Z0-9]+\s*[-–:]\s*/
+/// An appendix label leading a title: `Appendix B - `, `APPENDIX 1: `.
+nonisolated(unsafe) private let rxAppendixLead = /^(?i)appendix\s+[A-Z0-9]+\s*[-–:]\s*/

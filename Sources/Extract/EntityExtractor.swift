@@ -26,12 +26,12 @@ public struct EntityExtractor: Sendable {
         if let authority { add("organisation", authority, .string(authority), page: nil) }
         for p in doc.paragraphs {
             let text = p.text
-            for m in text.matches(of: rxEntityExtractor1) {
+            for m in text.matches(of: rxMoneySum) {
                 let s = String(text[m.range])
                 if let f = FigureParser.parse(s, moneyContext: true) { add("money", s, .number(f.value), page: p.at.page) }
             }
             for d in DateParser.find(in: text) { add("date", d.text, .string(d.iso), page: p.at.page) }
-            for m in text.matches(of: rxEntityExtractor2) {
+            for m in text.matches(of: rxCommentAuthorName) {
                 let n = String(m.output.name)
                 add("person", n, .string(n), page: p.at.page)
             }
@@ -41,5 +41,7 @@ public struct EntityExtractor: Sendable {
 }
 
 // Regex literals compiled once per process (a literal in a function body is rebuilt on every call).
-nonisolated(unsafe) private let rxEntityExtractor1 = /£\s?\d[\d,]*(?:\.\d+)?\s?(?:m|k|bn|million|thousand)?\b/
-nonisolated(unsafe) private let rxEntityExtractor2 = /Comment Author:\s*(?<name>[A-Z][A-Za-z'\-]+(?:\s[A-Z][A-Za-z'\-]+){1,3})/
+/// A sum of money: `£1,200`, `£1.4m`, `£ 3 million`.
+nonisolated(unsafe) private let rxMoneySum = /£\s?\d[\d,]*(?:\.\d+)?\s?(?:m|k|bn|million|thousand)?\b/
+/// The name after `Comment Author:` (two to four capitalised words).
+nonisolated(unsafe) private let rxCommentAuthorName = /Comment Author:\s*(?<name>[A-Z][A-Za-z'\-]+(?:\s[A-Z][A-Za-z'\-]+){1,3})/

@@ -7,6 +7,8 @@ import Normalise
 /// where a table prints none, by its sibling statements'); a narrative row under a line
 /// becomes that line's note.
 public struct FinanceTableExtractor: Sendable {
+    typealias Limits = ExtractTolerances.Finance
+
     public init() {}
 
     static let moneyHeader = #"(?i)budget|forecast|variance|outturn|actuals?\b|spend|expenditure|income|£|'000"#
@@ -16,7 +18,7 @@ public struct FinanceTableExtractor: Sendable {
     /// `Target`, `Last quarter` under `Agency staff spend`).
     public static func isFinanceTable(_ t: Table) -> Bool {
         let moneyColumns = t.header.dropFirst().filter { $0.matches(pattern: moneyHeader) }
-        guard moneyColumns.count >= 2 else { return false }
+        guard moneyColumns.count >= Limits.moneyColumns else { return false }
         let roles = ColumnRoles(header: t.header)
         return roles[.activity] == nil && roles[.measure] == nil
             && TableShape.transposedRowRoles(t, headerPeriods: roles.periods.count) == nil
@@ -32,7 +34,7 @@ public struct FinanceTableExtractor: Sendable {
         let siblingScale = candidates.lazy.compactMap { $0.1.header.lazy.compactMap(MoneyScale.scale(forHeader:)).first }.first
         var out: [FinanceRow] = []
         for (i, t) in candidates {
-            let statement = ExtractText.section(before: i, in: blocks, maxLength: 120) ?? t.caption ?? "Finance"
+            let statement = ExtractText.section(before: i, in: blocks, maxLength: Limits.statementLength) ?? t.caption ?? "Finance"
             let scale = t.header.lazy.compactMap(MoneyScale.scale(forHeader:)).first ?? siblingScale ?? 1
             let keys = t.header.map(Self.cleanKey)
             for row in t.rows {
@@ -61,7 +63,7 @@ public struct FinanceTableExtractor: Sendable {
             if i + 1 < blocks.count, case .paragraph(let p) = blocks[i + 1], p.headingLevel == nil, !p.bold,
                var last = out.last, last.statement == statement, last.note == nil,
                out.contains(where: { $0.statement == statement && $0.note != nil }),
-               p.text.split(separator: " ").count >= 6, FigureParser.parse(p.text) == nil {
+               p.text.split(separator: " ").count >= Limits.noteWords, FigureParser.parse(p.text) == nil {
                 last.note = TextCleaner.collapseWhitespace(p.text)
                 out[out.count - 1] = last
             }
@@ -72,9 +74,10 @@ public struct FinanceTableExtractor: Sendable {
     /// A column label without its scale marker (`Gross Budget '000` → `Gross Budget`,
     /// `£m Forecast` → `Forecast`).
     static func cleanKey(_ s: String) -> String {
-        TextCleaner.collapseWhitespace(s.replacing(rxFinanceTableExtractor1, with: " "))
+        TextCleaner.collapseWhitespace(s.replacing(rxMoneyScaleMarker, with: " "))
     }
 }
 
 // Regex literals compiled once per process (a literal in a function body is rebuilt on every call).
-nonisolated(unsafe) private let rxFinanceTableExtractor1 = /(?i)\(?\s*£?\s*'?000s?'?\s*\)?|\(\s*£\s*[km]\s*\)|£\s?[km]\b/
+/// A column label's scale marker: `'000`, `(£000s)`, `(£k)`, `£m`.
+nonisolated(unsafe) private let rxMoneyScaleMarker = /(?i)\(?\s*£?\s*'?000s?'?\s*\)?|\(\s*£\s*[km]\s*\)|£\s?[km]\b/

@@ -8,7 +8,7 @@ public enum LayoutQuirks {
         guard s.contains(where: \.isNumber) else { return s }
         // The label needs a `q` or `Q`; all-ASCII text without one cannot match.
         guard s.utf8.contains(where: { $0 == 0x71 || $0 == 0x51 || $0 >= 0x80 }) else { return s }
-        return s.replacing(rxLayoutQuirks1) { m in
+        return s.replacing(rxQuarterGluedToYear) { m in
             "\(m.output.label)\(m.output.sp)\(m.output.q) \(m.output.year)"
         }.replacing(rxQuarterGlued) { m in "\(m.output.label) \(m.output.q)" }
     }
@@ -31,8 +31,8 @@ public enum LayoutQuirks {
     /// `Performance Report`) when the last word of `left` and first word of `right` make a report word.
     public static func joinSplitWord(_ left: String, _ right: String) -> String? {
         // Whitespace at the join is trimmed; an ASCII non-space end byte means there is none.
-        let l = Self.asciiNonSpace(left.utf8.last) ? left : left.replacing(rxLayoutQuirks2, with: "")
-        let r = Self.asciiNonSpace(right.utf8.first) ? right : right.replacing(rxLayoutQuirks3, with: "")
+        let l = Self.asciiNonSpace(left.utf8.last) ? left : left.replacing(rxTrailingWhitespace, with: "")
+        let r = Self.asciiNonSpace(right.utf8.first) ? right : right.replacing(rxLeadingWhitespace, with: "")
         guard let lastL = l.split(separator: " ", omittingEmptySubsequences: true).last,
               let firstR = r.split(separator: " ", omittingEmptySubsequences: true).first,
               lastL.allSatisfy({ $0.isLetter }) else { return nil }
@@ -73,8 +73,8 @@ public enum LayoutQuirks {
     /// Cleans a title: drops leading list numbering (`1. `, `a) `), a trailing ` -` or `:`, collapses whitespace.
     public static func cleanTitle(_ s: String) -> String {
         var t = TextCleaner.collapseWhitespace(s)
-        t = t.replacing(rxLayoutQuirks4, with: "")
-        t = t.replacing(rxLayoutQuirks5, with: "")
+        t = t.replacing(rxListNumbering, with: "")
+        t = t.replacing(rxTrailingDashOrColon, with: "")
         return TextCleaner.collapseWhitespace(t)
     }
 }
@@ -82,8 +82,13 @@ public enum LayoutQuirks {
 // Regex literals compiled once per process (a literal in a function body is rebuilt on every call).
 /// `Quarter1 Forecast`: the word and its number run together (the space lost in layout or OCR).
 nonisolated(unsafe) private let rxQuarterGlued = /(?i)\b(?<label>quarter|qtr)(?<q>[1-4])\b/
-nonisolated(unsafe) private let rxLayoutQuirks1 = /(?i)\b(?<label>quarter|qtr|q)(?<sp>\s*)(?<q>[1-4])(?<year>(?:19|20)\d{2})(?=\s?[\/\-–]\s?\d{2})/
-nonisolated(unsafe) private let rxLayoutQuirks2 = /\s+$/
-nonisolated(unsafe) private let rxLayoutQuirks3 = /^\s+/
-nonisolated(unsafe) private let rxLayoutQuirks4 = /^(?:\d{1,3}[.)]|[a-zA-Z][.)]|[ivx]+[.)])\s+/
-nonisolated(unsafe) private let rxLayoutQuirks5 = /\s*[-–:]+\s*$/
+/// A quarter number run into the year after it: `Quarter 32013/2014`, `Q32013/14`.
+nonisolated(unsafe) private let rxQuarterGluedToYear = /(?i)\b(?<label>quarter|qtr|q)(?<sp>\s*)(?<q>[1-4])(?<year>(?:19|20)\d{2})(?=\s?[\/\-–]\s?\d{2})/
+/// Whitespace at the end.
+nonisolated(unsafe) private let rxTrailingWhitespace = /\s+$/
+/// Whitespace at the start.
+nonisolated(unsafe) private let rxLeadingWhitespace = /^\s+/
+/// List numbering leading a title: `1. `, `a) `, `iv. `.
+nonisolated(unsafe) private let rxListNumbering = /^(?:\d{1,3}[.)]|[a-zA-Z][.)]|[ivx]+[.)])\s+/
+/// A dash or colon ending a title: ` -`, `:`.
+nonisolated(unsafe) private let rxTrailingDashOrColon = /\s*[-–:]+\s*$/

@@ -5,12 +5,14 @@ public enum MoneyScale {
     /// 1000 for `'000`, `£000`, `£'000`, `(£000s)`, `£k`; 1,000,000 for `£m`; nil otherwise.
     public static func scale(forHeader header: String) -> Double? {
         let h = header.lowercased().replacingOccurrences(of: "’", with: "'")
-        if h.contains(rxMoneyScale1) { return 1000 }
-        if h.contains(rxMoneyScale2) { return 1_000_000 }
+        if h.contains(rxThousandsMarker) { return 1000 }
+        if h.contains(rxMillionsMarker) { return 1_000_000 }
         return nil
     }
 }
 
 // Regex literals compiled once per process (a literal in a function body is rebuilt on every call).
-nonisolated(unsafe) private let rxMoneyScale1 = /£\s*'?000\b|'000|\b000s\b|£\s*k\b|£\s*000s|\(\s*£?\s*000s?\s*\)|\bthousands\b|£\s*thousand/
-nonisolated(unsafe) private let rxMoneyScale2 = /£\s*m\b|£\s*million|\bmillions\b|£\s*mn\b/
+/// A header marking figures in thousands: `£000`, `'000`, `(£000s)`, `£k`, `thousands`.
+nonisolated(unsafe) private let rxThousandsMarker = /£\s*'?000\b|'000|\b000s\b|£\s*k\b|£\s*000s|\(\s*£?\s*000s?\s*\)|\bthousands\b|£\s*thousand/
+/// A header marking figures in millions: `£m`, `£ million`, `millions`, `£mn`.
+nonisolated(unsafe) private let rxMillionsMarker = /£\s*m\b|£\s*million|\bmillions\b|£\s*mn\b/

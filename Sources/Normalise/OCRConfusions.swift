@@ -42,7 +42,7 @@ public enum OCRConfusions {
 
     /// `guarter 3` → `quarter 3`: whole words only, keeping the word's capitalisation.
     static func fixVocabulary(_ s: String) -> String {
-        s.replacing(rxOCRConfusions1) { m in
+        s.replacing(rxAlphanumericWord) { m in
             let word = String(m.output)
             guard let fixed = vocabulary[word] ?? vocabulary[word.lowercased()], fixed != word.lowercased() else { return word }
             if word.first?.isUppercase == true, word.dropFirst().allSatisfy({ !$0.isUppercase }) {
@@ -65,7 +65,7 @@ public enum OCRConfusions {
             }
         }
         guard s.contains("P") else { return s }
-        return s.replacing(rxOCRConfusions2) { _ in "PI" }
+        return s.replacing(rxIndicatorPrefixMisread) { _ in "PI" }
     }
 
     /// `Ql`, `Qi`, `Q|` → `Q1`: a quarter label whose 1 was read as a letter. Only as a
@@ -92,7 +92,7 @@ public enum OCRConfusions {
         // a bar right after a figure is a column rule, not a 1: `18,418|` → `18,418`; a degree
         // sign there (no `C` or `F` after it) is a speck: `69°` → `69`
         let s = s.contains("|") || s.contains("°") ? s.replacing(barAfterFigure) { m in String(m.output.d) } : s
-        return s.replacing(rxOCRConfusions3) { m in
+        return s.replacing(rxFigureLikeToken) { m in
             let token = String(m.output.token), pre = String(m.output.pre)
             let digits = token.filter(\.isNumber).count
             let suspects = token.filter { "OolI|".contains($0) }.count
@@ -112,14 +112,14 @@ public enum OCRConfusions {
     /// `°/o`, `o/o`, `0/0` after a figure, or `96` glued where `%` was, → `%`:
     /// `12.5°/o` → `12.5%`, `45 o/o` → `45%`.
     static func fixPercentSign(_ s: String) -> String {
-        s.replacing(rxOCRConfusions4) { m in "\(m.output.n)%" }
+        s.replacing(rxPercentSignMisread) { m in "\(m.output.n)%" }
     }
 
     /// `£` read as `E`, `S` or `f` in front of money: `E1.4m` → `£1.4m`, `S171k` → `£171k`,
     /// `f2,500` → `£2,500`. Only before a figure with a decimal point, a thousands comma or
     /// a money scale (`k`, `m`, `bn`), so `E1` (a grade) and `S4` stay.
     static func fixPoundSign(_ s: String) -> String {
-        s.replacing(rxOCRConfusions5) { m in
+        s.replacing(rxPoundSignMisread) { m in
             "\(m.output.pre)£\(m.output.n)"
         }
     }
@@ -128,7 +128,7 @@ public enum OCRConfusions {
     /// or two digits follow the comma and a `%` or money scale closes the figure — a
     /// thousands separator always has three digits after it.
     static func fixDecimalComma(_ s: String) -> String {
-        s.replacing(rxOCRConfusions6) { m in
+        s.replacing(rxDecimalCommaFigure) { m in
             "\(m.output.pre)\(m.output.a).\(m.output.b)\(m.output.u)"
         }.replacing(commaSpeckBeforePoint) { m in "\(m.output.a).\(m.output.b)" }
     }
@@ -141,7 +141,7 @@ public enum OCRConfusions {
     /// percentages (1000–9999 %), which a rate in these papers never is; `165%` could be
     /// either and stays.
     static func fixLostDecimalPoint(_ s: String) -> String {
-        s.replacing(rxOCRConfusions7) { m in "\(m.output.pre)\(m.output.a).\(m.output.b)%" }
+        s.replacing(rxFourDigitPercent) { m in "\(m.output.pre)\(m.output.a).\(m.output.b)%" }
     }
 
     nonisolated(unsafe) static let colonDecimal = /(?<pre>^|[\s(£$])(?<a>\d{1,3}):(?<b>\d)(?<u>%?)(?=$|[\s)*|])/
@@ -164,10 +164,17 @@ public enum OCRConfusions {
 }
 
 // Regex literals compiled once per process (a literal in a function body is rebuilt on every call).
-nonisolated(unsafe) private let rxOCRConfusions1 = /[A-Za-z0-9]+/
-nonisolated(unsafe) private let rxOCRConfusions2 = /\bP[|l1](?=\s?[-–]?\s?\d{2,5}\b)/
-nonisolated(unsafe) private let rxOCRConfusions3 = /(?<pre>^|[^A-Za-z0-9|.,£$])(?<token>[£$]?[0-9OolI|][0-9OolI|.,]*%?)(?![A-Za-z])/
-nonisolated(unsafe) private let rxOCRConfusions4 = /(?<n>\d)\s?(?:°\/o|o\/o|°\/0|0\/0|°\/°|%o)(?![A-Za-z0-9])/
-nonisolated(unsafe) private let rxOCRConfusions5 = /(?<pre>^|[^A-Za-z0-9])[ESf](?<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+(?:k|m|bn)?|\d+(?:k|m|bn))(?![A-Za-z0-9])/
-nonisolated(unsafe) private let rxOCRConfusions6 = /(?<pre>^|[^0-9,.])(?<a>[£$]?\d{1,3}),(?<b>\d{1,2})(?<u>%|k|m|bn)(?![A-Za-z0-9])/
-nonisolated(unsafe) private let rxOCRConfusions7 = /(?<pre>^|[^0-9.,£$])(?<a>[1-9]\d)(?<b>\d{2})%/
+/// A run of ASCII letters and digits: a word `fixVocabulary` may mend.
+nonisolated(unsafe) private let rxAlphanumericWord = /[A-Za-z0-9]+/
+/// `P|`, `Pl`, `P1` right before an indicator number: `PI` misread.
+nonisolated(unsafe) private let rxIndicatorPrefixMisread = /\bP[|l1](?=\s?[-–]?\s?\d{2,5}\b)/
+/// A token of digits and the letters OCR reads for them (`O`, `o`, `l`, `I`, `|`), with separators, `%`, `£`.
+nonisolated(unsafe) private let rxFigureLikeToken = /(?<pre>^|[^A-Za-z0-9|.,£$])(?<token>[£$]?[0-9OolI|][0-9OolI|.,]*%?)(?![A-Za-z])/
+/// A percent sign read as `°/o`, `o/o`, `0/0`, `%o` after a figure.
+nonisolated(unsafe) private let rxPercentSignMisread = /(?<n>\d)\s?(?:°\/o|o\/o|°\/0|0\/0|°\/°|%o)(?![A-Za-z0-9])/
+/// `E`, `S` or `f` read for `£` before a money figure (decimal point, thousands comma or scale).
+nonisolated(unsafe) private let rxPoundSignMisread = /(?<pre>^|[^A-Za-z0-9])[ESf](?<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+(?:k|m|bn)?|\d+(?:k|m|bn))(?![A-Za-z0-9])/
+/// A figure with one or two digits after a comma, closed by `%` or a money scale: `12,5%`, `£1,4m`.
+nonisolated(unsafe) private let rxDecimalCommaFigure = /(?<pre>^|[^0-9,.])(?<a>[£$]?\d{1,3}),(?<b>\d{1,2})(?<u>%|k|m|bn)(?![A-Za-z0-9])/
+/// A four-digit percentage: `1646%`.
+nonisolated(unsafe) private let rxFourDigitPercent = /(?<pre>^|[^0-9.,£$])(?<a>[1-9]\d)(?<b>\d{2})%/

@@ -7,7 +7,7 @@ public enum PeriodParser {
     /// A short pair (`24/25`, `17-18`) counts too when its second year follows its first
     /// (see `shortFinancialYear`).
     public static func financialYear(in text: String) -> String? {
-        for m in text.matches(of: rxPeriodParser1) {
+        for m in text.matches(of: rxLongYearPair) {
             let a = String(m.output.a), b = String(m.output.b)
             // Skip dd/mm/yyyy dates: the first part must not continue a date.
             if let prev = text[..<m.range.lowerBound].last, prev == "/" || prev == "." || prev.isNumber { continue }
@@ -87,14 +87,14 @@ public enum PeriodParser {
     /// The quarter a text names: `Quarter 1`, `Q3`, `Qtr 1`, `quarter 32013/2014` → 3, `third quarter`.
     public static func quarter(in text: String) -> Int? {
         let fixed = LayoutQuirks.fixGluedQuarterYear(text)
-        if let m = fixed.firstMatch(of: rxPeriodParser2) { return Int(m.output.n) }
-        if let m = fixed.firstMatch(of: rxPeriodParser3) { return Int(m.output.n) }
+        if let m = fixed.firstMatch(of: rxQuarterWordNumber) { return Int(m.output.n) }
+        if let m = fixed.firstMatch(of: rxQuarterLetterNumber) { return Int(m.output.n) }
         let words = ["first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4]
-        if let m = fixed.firstMatch(of: rxPeriodParser4) {
+        if let m = fixed.firstMatch(of: rxOrdinalQuarter) {
             return words[m.output.w.lowercased()]
         }
         let spelled = ["one": 1, "two": 2, "three": 3, "four": 4]
-        if let m = fixed.firstMatch(of: rxPeriodParser5) {
+        if let m = fixed.firstMatch(of: rxQuarterSpelledNumber) {
             return spelled[m.output.w.lowercased()]
         }
         return nil
@@ -123,13 +123,18 @@ public enum PeriodParser {
 }
 
 // Regex literals compiled once per process (a literal in a function body is rebuilt on every call).
-nonisolated(unsafe) private let rxPeriodParser1 = /(?<a>\d{4,5})\s?[\/\-–]\s?(?<b>\d{4}|\d{2})(?!\d)/
+/// A year of four (or a doubled five) digits, a separator and a second year: `2012/13`, `2012-2013`, `20012/13`.
+nonisolated(unsafe) private let rxLongYearPair = /(?<a>\d{4,5})\s?[\/\-–]\s?(?<b>\d{4}|\d{2})(?!\d)/
 nonisolated(unsafe) private let rxShortYearPair = /(?:^|[^\d\/.,])(?<a>\d{2})\s?[\/\-–]\s?(?<b>\d{2})(?![\d\/.,%]|\s?(?:[\/\-]\d))/
 nonisolated(unsafe) private let rxMonthYearLabel = try! Regex(#"(?i)"# + DateParser.monthPattern + #"[\s\-'’]*(?<y>(?:19|20)\d{2}|\d{2})"#)
 nonisolated(unsafe) private let rxMonthAloneLabel = try! Regex(#"(?i)"# + DateParser.monthPattern)
 nonisolated(unsafe) private let rxQuarterLabel = /(?i)(?:q|qtr|quarter)\s?(?<q>[1-4])(?:\s*[,\-–]?\s*(?<fy>(?:19|20)?\d{2}\s?[\/\-–]\s?(?:19|20)?\d{2}))?/
 nonisolated(unsafe) private let rxYearPairLabel = /(?i)(?:fy\s?)?(?:19|20)?\d{2}\s?[\/\-–]\s?(?:19|20)?\d{2}/
-nonisolated(unsafe) private let rxPeriodParser2 = /(?i)\b(?:quarter|qtr|qr)\.?\s*(?<n>[1-4])(?!\d)/
-nonisolated(unsafe) private let rxPeriodParser3 = /\b[Qq](?<n>[1-4])\b/
-nonisolated(unsafe) private let rxPeriodParser4 = /(?i)\b(?<w>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter\b/
-nonisolated(unsafe) private let rxPeriodParser5 = /(?i)\bquarter\s+(?<w>one|two|three|four)\b/
+/// `Quarter 1`, `Qtr 3`, `Qr. 2`: a quarter word and its number.
+nonisolated(unsafe) private let rxQuarterWordNumber = /(?i)\b(?:quarter|qtr|qr)\.?\s*(?<n>[1-4])(?!\d)/
+/// `Q3`, `q1`: a quarter letter and its number.
+nonisolated(unsafe) private let rxQuarterLetterNumber = /\b[Qq](?<n>[1-4])\b/
+/// `third quarter`, `2nd quarter`, `final quarter`.
+nonisolated(unsafe) private let rxOrdinalQuarter = /(?i)\b(?<w>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter\b/
+/// `quarter one` … `quarter four`.
+nonisolated(unsafe) private let rxQuarterSpelledNumber = /(?i)\bquarter\s+(?<w>one|two|three|four)\b/

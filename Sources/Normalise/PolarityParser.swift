@@ -9,7 +9,7 @@ public enum PolarityParser {
     /// `High is good`, `Aim to maximise`, `Polarity: Up`…; nil when it says neither.
     public static func parse(_ s: String) -> String? {
         var t = TextCleaner.collapseWhitespace(TextCleaner.stripMarkup(s)).lowercased()
-        t = t.replacing(rxPolarityParser1, with: "")
+        t = t.replacing(rxPolarityLabel, with: "")
         t = t.trimmingCharacters(in: CharacterSet(charactersIn: " .:;-–()"))
         guard !t.isEmpty else { return nil }
         let upWords: Set<String> = ["up", "high", "higher", "bigger", "larger", "greater", "more", "increase",
@@ -18,12 +18,12 @@ public enum PolarityParser {
                                       "decrease", "decreasing", "minimise", "minimize", "↓", "▼", "-", "negative", "low is good"]
         if upWords.contains(t) { return higher }
         if downWords.contains(t) { return lower }
-        if t.contains(rxPolarityParser2)
-            || t.contains(rxPolarityParser3) && !t.contains(rxPolarityParser4) {
+        if t.contains(rxBiggerIsBetter)
+            || t.contains(rxAimToIncrease) && !t.contains(rxReduceWord) {
             return higher
         }
-        if t.contains(rxPolarityParser5)
-            || t.contains(rxPolarityParser6) {
+        if t.contains(rxSmallerIsBetter)
+            || t.contains(rxAimToReduce) {
             return lower
         }
         return nil
@@ -33,22 +33,32 @@ public enum PolarityParser {
     /// `(Increase)`, `Increase: …` → higher.
     public static func fromTitle(_ title: String) -> String? {
         let t = TextCleaner.collapseWhitespace(title)
-        if t.contains(rxPolarityParser7) { return lower }
-        if t.contains(rxPolarityParser8) { return higher }
-        if t.contains(rxPolarityParser9) { return lower }
-        if t.contains(rxPolarityParser10) { return higher }
+        if t.contains(rxBracketedReduce) { return lower }
+        if t.contains(rxBracketedIncrease) { return higher }
+        if t.contains(rxReduceLead) { return lower }
+        if t.contains(rxIncreaseLead) { return higher }
         return nil
     }
 }
 
 // Regex literals compiled once per process (a literal in a function body is rebuilt on every call).
-nonisolated(unsafe) private let rxPolarityParser1 = /^(?:polarity|direction(?: of travel)?|good performance(?: is)?|good is|aim)\s*[:\-–]?\s*/
-nonisolated(unsafe) private let rxPolarityParser2 = /\b(?:bigger|higher|larger|greater|more|high|increase|increasing)\s+(?:[il1|][s$5]|=)\s+(?:better|good|best)\b/
-nonisolated(unsafe) private let rxPolarityParser3 = /\b(?:aim|aims|aiming)?\s*(?:to\s+)?(?:maximi[sz]e|increase)\b/
-nonisolated(unsafe) private let rxPolarityParser4 = /minimi[sz]e|reduce/
-nonisolated(unsafe) private let rxPolarityParser5 = /\b(?:smaller|lower|less|fewer|low|reduction|decrease|decreasing)\s+(?:[il1|][s$5]|=)\s+(?:better|good|best)\b/
-nonisolated(unsafe) private let rxPolarityParser6 = /\b(?:aim|aims|aiming)?\s*(?:to\s+)?(?:minimi[sz]e|reduce)\b/
-nonisolated(unsafe) private let rxPolarityParser7 = /(?i)\(\s*(?:reduce|decrease|minimi[sz]e)\s*\)/
-nonisolated(unsafe) private let rxPolarityParser8 = /(?i)\(\s*(?:increase|maximi[sz]e)\s*\)/
-nonisolated(unsafe) private let rxPolarityParser9 = /(?i)^\s*(?:reduce|decrease|minimi[sz]e)\s*[:\-–]\s/
-nonisolated(unsafe) private let rxPolarityParser10 = /(?i)^\s*(?:increase|maximi[sz]e)\s*[:\-–]\s/
+/// A polarity label leading the value: `Polarity:`, `Direction of travel -`, `Good performance is`, `Aim`.
+nonisolated(unsafe) private let rxPolarityLabel = /^(?:polarity|direction(?: of travel)?|good performance(?: is)?|good is|aim)\s*[:\-–]?\s*/
+/// `Bigger is better`, `Higher = good`, `More i$ best` (OCR's `i$`, `1s`, `l5` for `is`).
+nonisolated(unsafe) private let rxBiggerIsBetter = /\b(?:bigger|higher|larger|greater|more|high|increase|increasing)\s+(?:[il1|][s$5]|=)\s+(?:better|good|best)\b/
+/// `Aim to maximise`, `increase`.
+nonisolated(unsafe) private let rxAimToIncrease = /\b(?:aim|aims|aiming)?\s*(?:to\s+)?(?:maximi[sz]e|increase)\b/
+/// `minimise`, `reduce` anywhere: an aim to increase that also reduces is not read as higher.
+nonisolated(unsafe) private let rxReduceWord = /minimi[sz]e|reduce/
+/// `Smaller is better`, `Lower = good`, `Fewer 1s best`.
+nonisolated(unsafe) private let rxSmallerIsBetter = /\b(?:smaller|lower|less|fewer|low|reduction|decrease|decreasing)\s+(?:[il1|][s$5]|=)\s+(?:better|good|best)\b/
+/// `Aim to minimise`, `reduce`.
+nonisolated(unsafe) private let rxAimToReduce = /\b(?:aim|aims|aiming)?\s*(?:to\s+)?(?:minimi[sz]e|reduce)\b/
+/// `(Reduce)`, `(decrease)`, `(minimise)` in a title.
+nonisolated(unsafe) private let rxBracketedReduce = /(?i)\(\s*(?:reduce|decrease|minimi[sz]e)\s*\)/
+/// `(Increase)`, `(maximise)` in a title.
+nonisolated(unsafe) private let rxBracketedIncrease = /(?i)\(\s*(?:increase|maximi[sz]e)\s*\)/
+/// `Reduce: …`, `Decrease – …` leading a title.
+nonisolated(unsafe) private let rxReduceLead = /(?i)^\s*(?:reduce|decrease|minimi[sz]e)\s*[:\-–]\s/
+/// `Increase: …`, `Maximise – …` leading a title.
+nonisolated(unsafe) private let rxIncreaseLead = /(?i)^\s*(?:increase|maximi[sz]e)\s*[:\-–]\s/

@@ -14,11 +14,11 @@ public enum StatusParser {
         if t.contains("red diamond") || t.contains("◆") || t.contains("♦") { return "below_target" }
         if t.contains("green plus") { return "above_target" }
         if t.contains("blue circle") { return "on_target" }
-        if t.contains(rxStatusParser1) { return "above_target" }
-        if t.contains(rxStatusParser2) {
+        if t.contains(rxAboveTargetWords) { return "above_target" }
+        if t.contains(rxBelowTargetWords) {
             return "below_target"
         }
-        if t.contains(rxStatusParser3) { return "on_target" }
+        if t.contains(rxOnTargetWords) { return "on_target" }
         if let c = t.trimmingWhitespace().first, t.count <= 3 {
             switch c {
             case "★", "☆", "✶", "✦", "+": return "above_target"
@@ -40,11 +40,11 @@ public enum StatusParser {
     public static func activityStatus(_ s: String) -> String? {
         let t = TextCleaner.collapseWhitespace(TextCleaner.stripMarkup(s)).lowercased()
         guard !t.isEmpty else { return nil }
-        if t.contains("★") || t.contains("☆") || t.contains(rxStatusParser4) { return "ahead" }
-        if t.contains("▲") || t.contains(rxStatusParser5) {
+        if t.contains("★") || t.contains("☆") || t.contains(rxAheadWords) { return "ahead" }
+        if t.contains("▲") || t.contains(rxBehindWords) {
             return "behind"
         }
-        if t.contains("✓") || t.contains("✔") || t.contains(rxStatusParser6) {
+        if t.contains("✓") || t.contains("✔") || t.contains(rxOnTrackWords) {
             return "on_track"
         }
         switch t.trimmingCharacters(in: CharacterSet(charactersIn: " .")) {
@@ -56,9 +56,15 @@ public enum StatusParser {
 }
 
 // Regex literals compiled once per process (a literal in a function body is rebuilt on every call).
-nonisolated(unsafe) private let rxStatusParser1 = /\b(?:exceed|exceeding|exceeds|exceeded|above|better than|ahead of|outperform)/
-nonisolated(unsafe) private let rxStatusParser2 = /\b(?:below|off track|off target|not met|missed|behind|worse than|failing|not achieved|under target|short of)/
-nonisolated(unsafe) private let rxStatusParser3 = /\b(?:on target|on track|met|achieved|in line|within tolerance|on plan)\b/
-nonisolated(unsafe) private let rxStatusParser4 = /\b(?:ahead|excellent progress)\b/
-nonisolated(unsafe) private let rxStatusParser5 = /\b(?:behind|delayed|slipp|off track|at risk|overdue|not started|late)\w*/
-nonisolated(unsafe) private let rxStatusParser6 = /\b(?:on track|on schedule|good progress|complete|completed|achieved|in progress)\b/
+/// Words of a status above target: `exceeding`, `above`, `better than`, `ahead of`.
+nonisolated(unsafe) private let rxAboveTargetWords = /\b(?:exceed|exceeding|exceeds|exceeded|above|better than|ahead of|outperform)/
+/// Words of a status below target: `below`, `off track`, `not met`, `missed`, `short of`.
+nonisolated(unsafe) private let rxBelowTargetWords = /\b(?:below|off track|off target|not met|missed|behind|worse than|failing|not achieved|under target|short of)/
+/// Words of a status on target: `on target`, `on track`, `met`, `achieved`, `within tolerance`.
+nonisolated(unsafe) private let rxOnTargetWords = /\b(?:on target|on track|met|achieved|in line|within tolerance|on plan)\b/
+/// Words of an activity ahead of plan: `ahead`, `excellent progress`.
+nonisolated(unsafe) private let rxAheadWords = /\b(?:ahead|excellent progress)\b/
+/// Words of an activity behind plan: `behind`, `delayed`, `slipping`, `at risk`, `overdue`.
+nonisolated(unsafe) private let rxBehindWords = /\b(?:behind|delayed|slipp|off track|at risk|overdue|not started|late)\w*/
+/// Words of an activity on plan: `on track`, `on schedule`, `complete`, `in progress`.
+nonisolated(unsafe) private let rxOnTrackWords = /\b(?:on track|on schedule|good progress|complete|completed|achieved|in progress)\b/

@@ -24,10 +24,10 @@ public enum TextCleaner {
     /// stage reads markup (`TextInput.InlineMarkup`, libxml2 the one entity decoder), so
     /// a cell arrives decoded.
     public static func stripMarkup(_ s: String) -> String {
-        var t = s.contains("<") ? s.replacing(rxTextCleaner1, with: " ") : s
-        if t.contains("**") { t = t.replacing(rxTextCleaner2) { m in String(m.output.inner) } }
-        if t.contains("__") { t = t.replacing(rxTextCleaner3) { m in String(m.output.inner) } }
-        if t.contains("*") { t = t.replacing(rxTextCleaner4) { m in
+        var t = s.contains("<") ? s.replacing(rxHTMLTag, with: " ") : s
+        if t.contains("**") { t = t.replacing(rxDoubleStarEmphasis) { m in String(m.output.inner) } }
+        if t.contains("__") { t = t.replacing(rxDoubleUnderscoreEmphasis) { m in String(m.output.inner) } }
+        if t.contains("*") { t = t.replacing(rxSingleStarEmphasis) { m in
             String(m.output.pre) + String(m.output.inner)
         } }
         return collapseWhitespace(t)
@@ -35,7 +35,11 @@ public enum TextCleaner {
 }
 
 // Regex literals compiled once per process (a literal in a function body is rebuilt on every call).
-nonisolated(unsafe) private let rxTextCleaner1 = /<\/?[A-Za-z][A-Za-z0-9]*(\s[^<>]*)?\/?>/
-nonisolated(unsafe) private let rxTextCleaner2 = /\*\*(?<inner>[^*\n]+?)\*\*/
-nonisolated(unsafe) private let rxTextCleaner3 = /__(?<inner>[^_\n]+?)__/
-nonisolated(unsafe) private let rxTextCleaner4 = /(?<pre>^|[^\w*])\*(?<inner>[^\s*]|[^\s*][^*\n]*?[^\s*])\*(?![\w*])/
+/// An HTML tag: `<p>`, `</td>`, `<br/>`, `<span class="x">`.
+nonisolated(unsafe) private let rxHTMLTag = /<\/?[A-Za-z][A-Za-z0-9]*(\s[^<>]*)?\/?>/
+/// Markdown bold with stars: `**text**`.
+nonisolated(unsafe) private let rxDoubleStarEmphasis = /\*\*(?<inner>[^*\n]+?)\*\*/
+/// Markdown bold with underscores: `__text__`.
+nonisolated(unsafe) private let rxDoubleUnderscoreEmphasis = /__(?<inner>[^_\n]+?)__/
+/// Markdown italics with one star: `*text*` (a lone `*`, as in `78.2%*`, stays).
+nonisolated(unsafe) private let rxSingleStarEmphasis = /(?<pre>^|[^\w*])\*(?<inner>[^\s*]|[^\s*][^*\n]*?[^\s*])\*(?![\w*])/

@@ -23,11 +23,11 @@ public enum TrendParser {
     public static func parse(_ s: String) -> String? {
         let t = TextCleaner.collapseWhitespace(TextCleaner.stripMarkup(s)).lowercased()
         guard !t.isEmpty else { return nil }
-        if t.contains(rxTrendParser1) || t.contains(where: { "↑⇑⬆▲△↗".contains($0) }) { return "improving" }
-        if t.contains(rxTrendParser2) || t.contains(where: { "↓⇓⬇▼▽↘".contains($0) }) {
+        if t.contains(rxImprovingWords) || t.contains(where: { "↑⇑⬆▲△↗".contains($0) }) { return "improving" }
+        if t.contains(rxWorseningWords) || t.contains(where: { "↓⇓⬇▼▽↘".contains($0) }) {
             return "worsening"
         }
-        if t.contains(rxTrendParser3)
+        if t.contains(rxStableWords)
             || t.contains(where: { "→⇒➡↔◄►=".contains($0) }) {
             return "stable"
         }
@@ -36,6 +36,9 @@ public enum TrendParser {
 }
 
 // Regex literals compiled once per process (a literal in a function body is rebuilt on every call).
-nonisolated(unsafe) private let rxTrendParser1 = /\b(?:improv\w*|better|up)\b/
-nonisolated(unsafe) private let rxTrendParser2 = /\b(?:deteriorat\w*|worse\w*|declin\w*|down)\b/
-nonisolated(unsafe) private let rxTrendParser3 = /\b(?:stable|no ?change|unchanged|same|static|steady|maintained|consistent)\b/
+/// `improving`, `improved`, `better`, `up`.
+nonisolated(unsafe) private let rxImprovingWords = /\b(?:improv\w*|better|up)\b/
+/// `deteriorating`, `worse`, `declining`, `down`.
+nonisolated(unsafe) private let rxWorseningWords = /\b(?:deteriorat\w*|worse\w*|declin\w*|down)\b/
+/// `stable`, `no change`, `unchanged`, `same`, `steady`, `maintained`.
+nonisolated(unsafe) private let rxStableWords = /\b(?:stable|no ?change|unchanged|same|static|steady|maintained|consistent)\b/

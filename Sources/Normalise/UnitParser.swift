@@ -6,9 +6,9 @@ public enum UnitParser {
     /// `Days` → `days`, `Ratio` → `ratio`; blank → nil.
     public static func parse(_ s: String) -> String? {
         var t = TextCleaner.collapseWhitespace(TextCleaner.stripMarkup(s)).lowercased()
-        t = t.replacing(rxUnitParser1, with: "").trimmingCharacters(in: CharacterSet(charactersIn: " .:;()"))
+        t = t.replacing(rxUnitLabel, with: "").trimmingCharacters(in: CharacterSet(charactersIn: " .:;()"))
         guard !t.isEmpty else { return nil }
-        if let m = t.firstMatch(of: rxUnitParser2) {
+        if let m = t.firstMatch(of: rxPerN) {
             var n = Int(m.output.n.replacingOccurrences(of: ",", with: "")) ?? 0
             if m.output.k != nil { n *= 1000 }
             let formatter = NumberFormatter()
@@ -18,16 +18,16 @@ public enum UnitParser {
             formatter.usesGroupingSeparator = true
             return "per " + (formatter.string(from: NSNumber(value: n)) ?? String(n))
         }
-        if t.contains("%") || t.contains(rxUnitParser3) { return "%" }
-        if t.contains("£") || t.contains(rxUnitParser4) { return "GBP" }
-        if t.contains(rxUnitParser5) { return "days" }
-        if t.contains(rxUnitParser6) { return "weeks" }
-        if t.contains(rxUnitParser7) { return "months" }
-        if t.contains(rxUnitParser8) { return "hours" }
-        if t.contains(rxUnitParser9) { return "ratio" }
-        if t.contains(rxUnitParser10) { return "tonnes" }
-        if t.contains(rxUnitParser11) { return "number" }
-        if t.contains(rxUnitParser12) { return "rate" }
+        if t.contains("%") || t.contains(rxPercentWords) { return "%" }
+        if t.contains("£") || t.contains(rxMoneyWords) { return "GBP" }
+        if t.contains(rxDaysWord) { return "days" }
+        if t.contains(rxWeeksWord) { return "weeks" }
+        if t.contains(rxMonthsWord) { return "months" }
+        if t.contains(rxHoursWord) { return "hours" }
+        if t.contains(rxRatioWord) { return "ratio" }
+        if t.contains(rxTonnesWord) { return "tonnes" }
+        if t.contains(rxCountWords) { return "number" }
+        if t.contains(rxRateWord) { return "rate" }
         return nil
     }
 }
@@ -59,15 +59,27 @@ nonisolated(unsafe) private let rxTitleTonnes = /\bin tonnes\b|\(tonnes\)/
 nonisolated(unsafe) private let rxTitleNumber = /^(?:the\s+)?(?:total\s+)?(?:numbers?|no\.?)\s+of\b/
 
 // Regex literals compiled once per process (a literal in a function body is rebuilt on every call).
-nonisolated(unsafe) private let rxUnitParser1 = /^units?\s*[:\-]?\s*/
-nonisolated(unsafe) private let rxUnitParser2 = /per\s+(?<n>\d{1,3}(?:,?\d{3})*|\d+)\s*(?<k>k)?/
-nonisolated(unsafe) private let rxUnitParser3 = /\bper\s?cent\b|\bpercentage\b/
-nonisolated(unsafe) private let rxUnitParser4 = /\b(?:gbp|pounds?|money|cash|sterling)\b/
-nonisolated(unsafe) private let rxUnitParser5 = /\bdays?\b/
-nonisolated(unsafe) private let rxUnitParser6 = /\bweeks?\b/
-nonisolated(unsafe) private let rxUnitParser7 = /\bmonths?\b/
-nonisolated(unsafe) private let rxUnitParser8 = /\bhours?\b/
-nonisolated(unsafe) private let rxUnitParser9 = /\bratio\b/
-nonisolated(unsafe) private let rxUnitParser10 = /\btonnes?\b/
-nonisolated(unsafe) private let rxUnitParser11 = /\b(?:number|no|count|numeric|people|cases)\b/
-nonisolated(unsafe) private let rxUnitParser12 = /\brate\b/
+/// A `Unit:` label leading the value.
+nonisolated(unsafe) private let rxUnitLabel = /^units?\s*[:\-]?\s*/
+/// `per 10,000`, `per 1000`, `per 10k`: a rate's base.
+nonisolated(unsafe) private let rxPerN = /per\s+(?<n>\d{1,3}(?:,?\d{3})*|\d+)\s*(?<k>k)?/
+/// `per cent`, `percent`, `percentage`.
+nonisolated(unsafe) private let rxPercentWords = /\bper\s?cent\b|\bpercentage\b/
+/// `GBP`, `pounds`, `money`, `cash`, `sterling`.
+nonisolated(unsafe) private let rxMoneyWords = /\b(?:gbp|pounds?|money|cash|sterling)\b/
+/// `day`, `days`.
+nonisolated(unsafe) private let rxDaysWord = /\bdays?\b/
+/// `week`, `weeks`.
+nonisolated(unsafe) private let rxWeeksWord = /\bweeks?\b/
+/// `month`, `months`.
+nonisolated(unsafe) private let rxMonthsWord = /\bmonths?\b/
+/// `hour`, `hours`.
+nonisolated(unsafe) private let rxHoursWord = /\bhours?\b/
+/// `ratio`.
+nonisolated(unsafe) private let rxRatioWord = /\bratio\b/
+/// `tonne`, `tonnes`.
+nonisolated(unsafe) private let rxTonnesWord = /\btonnes?\b/
+/// `number`, `no`, `count`, `numeric`, `people`, `cases`.
+nonisolated(unsafe) private let rxCountWords = /\b(?:number|no|count|numeric|people|cases)\b/
+/// `rate`.
+nonisolated(unsafe) private let rxRateWord = /\brate\b/

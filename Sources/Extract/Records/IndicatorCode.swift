@@ -17,7 +17,7 @@ enum IndicatorCode {
 
     /// The code and the title of a measure cell; the code nil when the cell has none.
     static func split(_ measure: String) -> (code: String?, title: String) {
-        let t = measure.trimmingCharacters(in: .whitespaces)
+        let t = measure.trimmingWhitespace()
         for rx in [withSeparator, withoutSeparator] {
             if let m = t.firstMatch(of: rx) {
                 let code = normalise(String(m.output.code))

@@ -6,6 +6,8 @@ import Normalise
 /// Authorities, National, Status, Comments (the top-left header cell may be blank over the
 /// titles). Also links a "Comments:" block printed under the table (`PI - 1176 …`) to its row.
 struct IndicatorRowsAssembler: RecordAssembler {
+    typealias Limits = ExtractTolerances.IndicatorRows
+
     var name: String { "indicator rows" }
 
     func readings(in context: AssemblyContext) -> [IndicatorReading] {
@@ -24,7 +26,7 @@ struct IndicatorRowsAssembler: RecordAssembler {
                 let cell = row.text
                 guard var measure = cell(mc) else { continue }
                 // a note printed on its own lines under the measure, led by a dash, is not its title
-                let measureLines = cells[mc].split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+                let measureLines = cells[mc].split(separator: "\n").map { $0.trimmingWhitespace() }
                 if let k = measureLines.indices.dropFirst().first(where: { measureLines[$0].hasPrefix("- ") || measureLines[$0].hasPrefix("– ") }),
                    let kept = ExtractText.textOrNil(measureLines[..<k].joined(separator: " ")) {
                     measure = kept
@@ -100,15 +102,17 @@ struct IndicatorRowsAssembler: RecordAssembler {
         while i < blocks.count, case .paragraph(let p) = blocks[i] {
             let t = p.text
             if t.matches(pattern: #"^(?i)comments?\s*:?$"#) { started = true; i += 1; continue }
-            if let m = t.firstMatch(of: rxMeasureTableExtractor4) {
+            if let m = t.firstMatch(of: rxCodeLedComment) {
                 comments.append((IndicatorCode.normalise(String(m.output.code)), String(m.output.rest)))
                 started = true
             } else if let last = comments.last, let (code, rest) = Self.siblingComment(t, after: last.code) {
                 comments.append((code, rest))
-            } else if started, !comments.isEmpty, p.headingLevel == nil || (p.headingLevel == 3 && t.count > 120), !p.bold, t.count > 40,
+            } else if started, !comments.isEmpty,
+                      p.headingLevel == nil || (p.headingLevel == Limits.commentHeadingLevel && t.count > Limits.commentHeadingLength),
+                      !p.bold, t.count > Limits.commentContinuationLength,
                       !t.hasPrefix("Objective") {
                 comments[comments.count - 1].text += " " + t
-            } else if started || i > index + 2 {
+            } else if started || i > index + Limits.commentBlockReach {
                 break
             }
             i += 1
@@ -119,7 +123,7 @@ struct IndicatorRowsAssembler: RecordAssembler {
             let words = ExtractText.contentWords(c.text)
             for (ri, r) in rows.enumerated() where r.code == nil && r[.commentary] == nil {
                 var score = Double(words.intersection(ExtractText.contentWords(r.title)).count)
-                if let a = r[.actual], Self.mentions(c.text, figure: a) { score += 3 }
+                if let a = r[.actual], Self.mentions(c.text, figure: a) { score += Limits.figureMentionPoints }
                 if score > 0 { pairs.append((score, ci, ri)) }
             }
         }
@@ -147,4 +151,5 @@ struct IndicatorRowsAssembler: RecordAssembler {
 }
 
 // Regex literals compiled once per process (a literal in a function body is rebuilt on every call).
-nonisolated(unsafe) private let rxMeasureTableExtractor4 = /^(?<code>(?:PI|NI|KPI|LPI)\s*[-–]?\s*\d{2,5}[A-Z]?)\s+(?<rest>.+)$/
+/// A comment led by an indicator code: `PI - 1176 This is…` (code, then the comment).
+nonisolated(unsafe) private let rxCodeLedComment = /^(?<code>(?:PI|NI|KPI|LPI)\s*[-–]?\s*\d{2,5}[A-Z]?)\s+(?<rest>.+)$/

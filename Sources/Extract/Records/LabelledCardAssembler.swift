@@ -26,18 +26,7 @@ struct LabelledCardAssembler: RecordAssembler {
     }
 
     /// Limits of what a card line looks like (longer values are prose, not a card).
-    enum Limits {
-        /// Longest value of a figure, status or trend label, in characters.
-        static let figureValueLength = 40
-        /// Longest title line, in characters.
-        static let titleLength = 250
-        /// Most words a label may have (`Target 2024/25 end of year`).
-        static let labelWords = 6
-        /// Most lines a title may wrap over.
-        static let titleLines = 3
-        /// Cells this short beside a title line are specks or misread arrows, not words.
-        static let speckLength = 2
-    }
+    typealias Limits = ExtractTolerances.Card
 
     func readings(in context: AssemblyContext) -> [IndicatorReading] {
         let lines = Self.lines(of: context.blocks)
@@ -83,7 +72,7 @@ struct LabelledCardAssembler: RecordAssembler {
         for (bi, b) in blocks.enumerated() {
             switch b {
             case .paragraph(let p):
-                for (k, l) in p.lines.enumerated() where !l.trimmingCharacters(in: .whitespaces).isEmpty {
+                for (k, l) in p.lines.enumerated() where !l.trimmingWhitespace().isEmpty {
                     out.append(Line(cells: [l], block: bi, at: Provenance(page: p.at.page, line: p.at.line + k), confidence: p.confidence))
                 }
             case .table(let t):
@@ -116,7 +105,7 @@ struct LabelledCardAssembler: RecordAssembler {
     /// them holding a figure, and every figure, status or trend value short.
     static func isCard(_ values: [LabelledValue]) -> Bool {
         let roles = Set(values.map(\.role))
-        guard roles.count >= 2 else { return false }
+        guard roles.count >= Limits.cardRoles else { return false }
         let shortRoles = RoleLexicon.figureRoles.union([.status, .trend])
         guard values.filter({ shortRoles.contains($0.role) }).allSatisfy({ $0.value.count <= Limits.figureValueLength }) else { return false }
         return values.contains { ($0.role == .actual || $0.role == .target) && RecordBuilder.isFigure($0.value) }
@@ -137,7 +126,7 @@ struct LabelledCardAssembler: RecordAssembler {
             var cells = lines[k].cells.map { TextCleaner.collapseWhitespace($0) }
                 .filter { RoleLexicon.isStatusValue($0) || ($0.count > Limits.speckLength && $0.contains { $0.isLetter || $0.isNumber }) }
             guard !cells.isEmpty, !isCard(labelledValues(lines[k].cells)) else { break }
-            if cells.count >= 2, let last = cells.last, RoleLexicon.isStatusValue(last) {
+            if cells.count >= Limits.titleWithStatusCells, let last = cells.last, RoleLexicon.isStatusValue(last) {
                 status = status ?? last
                 cells.removeLast()
             }
@@ -161,7 +150,7 @@ struct LabelledCardAssembler: RecordAssembler {
     /// The block of the top line of the title above card line `index`.
     static func titleBlock(before index: Int, in lines: [Line]) -> Int {
         var k = index - 1
-        while k > 0, let first = lines[k].cells.first(where: { !$0.isEmpty })?.trimmingCharacters(in: .whitespaces).first,
+        while k > 0, let first = lines[k].cells.first(where: { !$0.isEmpty })?.trimmingWhitespace().first,
               first.isLowercase { k -= 1 }
         return k >= 0 ? lines[k].block : lines[index].block
     }
@@ -246,7 +235,7 @@ struct LabelledCardAssembler: RecordAssembler {
               cell[m.output.words.endIndex...].firstMatch(of: periodThenColon) == nil,
               let role = RoleLexicon.role(ofLabel: String(m.output.words)), RoleLexicon.figureRoles.contains(role)
         else { return cell }
-        return String(m.output.words) + ": " + cell[m.output.words.endIndex...].trimmingCharacters(in: .whitespaces)
+        return String(m.output.words) + ": " + cell[m.output.words.endIndex...].trimmingWhitespace()
     }
 
     nonisolated(unsafe) static let periodThenColon = /^\s*\S+\s*:/

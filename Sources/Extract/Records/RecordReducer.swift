@@ -7,8 +7,8 @@ import Normalise
 /// of RAG words plus the card with the figures is one record). A reading with no actual or
 /// target, left unmerged, is not a record (the contract's rule).
 enum RecordReducer {
-    /// Titles at least this similar (token ratio) name the same indicator.
-    static let sameTitleSimilarity = 0.9
+    /// How alike two titles of one indicator are.
+    typealias Limits = ExtractTolerances.Reducer
 
     static func reduce(_ readings: [IndicatorReading]) -> [IndicatorReading] {
         var kept: [IndicatorReading] = []
@@ -34,7 +34,7 @@ enum RecordReducer {
 
     static func sameIndicator(_ a: IndicatorReading, _ b: IndicatorReading) -> Bool {
         if let x = a.code, let y = b.code { return x == y }
-        return TextSimilarity.ratio(a.title.lowercased(), b.title.lowercased()) >= sameTitleSimilarity
+        return TextSimilarity.ratio(a.title.lowercased(), b.title.lowercased()) >= Limits.sameTitleSimilarity
     }
 
     static func fill(_ target: inout IndicatorReading, from other: IndicatorReading) {

@@ -8,7 +8,11 @@ import Normalise
 ///
 /// Fields printed out of order are handled: a field seen after an indicator's grid goes
 /// to that indicator if it has none of that kind yet, otherwise to the next indicator.
+/// `ScorecardReader` walks the lines, one rule per kind of line; this type holds the line
+/// patterns and turns each indicator's grid into one reading per period.
 struct ScorecardAssembler: RecordAssembler {
+    typealias Limits = ExtractTolerances.Scorecard
+
     var name: String { "scorecard" }
 
     func readings(in context: AssemblyContext) -> [IndicatorReading] {
@@ -37,118 +41,60 @@ struct ScorecardAssembler: RecordAssembler {
 
     /// The status words of a status heading line (`4+ GREEN PLUS` → `GREEN PLUS`), or nil.
     static func statusWords(_ line: String) -> String? {
-        line.trimmingCharacters(in: .whitespaces).wholeMatch(of: statusHeading).map { String($0.output.words) }
+        line.trimmingWhitespace().wholeMatch(of: statusHeading).map { String($0.output.words) }
     }
+    /// An indicator's title line: a code (`NI 117`, `CS 12a`, `1234AB`, or one with a second
+    /// code in brackets, `NI 117 (LPI 12)`), a colon and the title.
     nonisolated(unsafe) static let titleLine = /^(?<code>(?:[A-Z]{2,4}\s)?[A-Z]{1,4}\s?\d{1,4}[A-Z]{0,2}(?:\s*\([A-Z]{1,4}\s?\d{1,4}\))?|\d{3,5}[A-Z]{1,3})\s*:\s*(?<title>\S.*)$/
     /// A code and title without the colon: `NI064 Child protection plans …` (a letter-digit code only).
     nonisolated(unsafe) static let titleLineNoColon = /^(?<code>(?:[A-Z]{2,4}\s)?[A-Z]{1,4}\d{2,4}[A-Z]{0,2}|\d{3,5}[A-Z]{2,3})\s+(?<title>(?:[A-Z(%]|\d[\d,.]*\s+[a-z]).{8,})$/
+    /// The label of a field an indicator's scorecard prints above its grid (`Owner:`, `Polarity:`,
+    /// `Unit:`, `Good performance is:`, `Lead officer:`).
     nonisolated(unsafe) static let fieldLabel = /(?i)\b(owner|polarity|unit|good performance is|lead officer)\s*:/
     /// `fieldLabel` with simple word boundaries, for splitting a line into fields: a quote OCR
     /// glued on (`Ogunleye’Polarity:`) ends a word.
     nonisolated(unsafe) static let fieldLabelSplit = fieldLabel.wordBoundaryKind(.simple)
 
     func extract(_ doc: LaidOutDocument) -> [IndicatorReading] {
+        let events = Self.events(of: doc.blocks)
+        guard Self.isScorecard(events) else { return [] }
+        var reader = ScorecardReader()
+        reader.read(events)
+        return reader.indicators.flatMap { readings(for: $0) }
+    }
+
+    /// The document's non-blank paragraph lines and its tables, in print order.
+    static func events(of blocks: [Block]) -> [Event] {
         var events: [Event] = []
-        for b in doc.blocks {
+        for b in blocks {
             switch b {
             case .paragraph(let p): for l in p.lines where !l.isEmpty { events.append(.line(l, p)) }
             case .table(let t): events.append(.table(t))
             }
         }
-        guard events.contains(where: { if case .line(let l, _) = $0 { return Self.statusWords(l) != nil } else { return false } })
-            || events.contains(where: { if case .table(let t) = $0 { return isGrid(t) } else { return false } }) else { return [] }
+        return events
+    }
 
-        var indicators: [Indicator] = []
-        var current: Indicator?
-        var pendingFields: [String: String] = [:]
-        /// The status heading indicators are grouped under, until the next one.
-        var pendingStatus: String?
-        var section: String?
-        var inComments = false
-
-        func finish() {
-            if let c = current, c.grid != nil { indicators.append(c) }
-            current = nil
-        }
-        func nextLine(after i: Int) -> String? {
-            var j = i + 1
-            while j < events.count {
-                if case .line(let l, _) = events[j] { return l }
-                return nil
-            }
-            return nil
-        }
-        for (i, e) in events.enumerated() {
-            switch e {
-            case .table(let t):
-                inComments = false
-                if isGrid(t), current != nil, current?.grid == nil { current?.grid = t }
-            case .line(let line, let p):
-                let text = line.trimmingCharacters(in: .whitespaces)
-                if let status = Self.statusWords(text) {
-                    pendingStatus = status
-                    inComments = false
-                    if current?.grid != nil { finish() }
-                    continue
-                }
-                if let (code, title) = Self.titleParts(text), current?.grid != nil || current == nil,
-                   !text.lowercased().hasPrefix("comment") {
-                    finish()
-                    var ind = Indicator(code: IndicatorCode.normalise(code.replacing(rxScorecardExtractor1, with: "")),
-                                        title: LayoutQuirks.cleanTitle(title), section: section,
-                                        statusText: pendingStatus, at: p.at)
-                    ind.fields = pendingFields
-                    pendingFields = [:]
-                    current = ind
-                    inComments = false
-                    continue
-                }
-                if text.firstMatch(of: Self.fieldLabel) != nil, text.count < 200 {
-                    let fields = Self.parseFields(text, nextLine: nextLine(after: i))
-                    for (k, v) in fields {
-                        // once a field had to wait for the next indicator, the ones after it wait too
-                        if var c = current, c.grid == nil || (c.fields[k] == nil && pendingFields.isEmpty) {
-                            c.fields[k] = v
-                            current = c
-                        } else {
-                            pendingFields[k] = v
-                        }
-                    }
-                    continue
-                }
-                if text.matches(pattern: #"^(?i)latest comments?\s*:?$"#) {
-                    inComments = true
-                    continue
-                }
-                if text.matches(pattern: #"^(?i)comment author\s*:"#) { continue }
-                // A short name line right before a status heading is a section (the service or its head).
-                if let next = nextLine(after: i), Self.statusWords(next) != nil,
-                   Self.looksLikeSectionName(text) {
-                    section = text
-                    pendingStatus = nil
-                    inComments = false
-                    continue
-                }
-                if p.headingLevel != nil && PeriodParser.financialYear(in: text) != nil { continue }
-                if inComments, current != nil, current?.grid != nil {
-                    current?.comments.append(text)
-                }
-            }
-        }
-        finish()
-        return indicators.flatMap { readings(for: $0) }
+    /// Rule ScorecardPaper: a paper of per-indicator scorecards prints a status heading
+    /// (`RED DIAMOND`) or a monthly grid; a paper with neither gives no scorecard readings.
+    static func isScorecard(_ events: [Event]) -> Bool {
+        events.contains(where: { if case .line(let l, _) = $0 { return statusWords(l) != nil } else { return false } })
+            || events.contains(where: { if case .table(let t) = $0 { return isGrid(t) } else { return false } })
     }
 
     /// The code and title of an indicator's title line, if the line is one.
     static func titleParts(_ text: String) -> (String, String)? {
         if let m = text.wholeMatch(of: titleLine) { return (String(m.output.code), String(m.output.title)) }
-        if text.count <= 200, let m = text.wholeMatch(of: titleLineNoColon) { return (String(m.output.code), String(m.output.title)) }
+        if text.count <= Limits.titleLineLength, let m = text.wholeMatch(of: titleLineNoColon) { return (String(m.output.code), String(m.output.title)) }
         return nil
     }
 
+    /// Rule SectionNameShape: a section name is a short capitalised label (at most
+    /// `Limits.sectionNameWords` words and `Limits.sectionNameLength` characters) with no
+    /// bracket, colon or closing full stop, and is not `No comment …`.
     static func looksLikeSectionName(_ s: String) -> Bool {
         let words = s.split(separator: " ")
-        guard !words.isEmpty, words.count <= 8, s.count <= 80 else { return false }
+        guard !words.isEmpty, words.count <= Limits.sectionNameWords, s.count <= Limits.sectionNameLength else { return false }
         if s.contains("(") || s.hasSuffix(".") || s.contains(":") { return false }
         if s.matches(pattern: #"(?i)no comment"#) { return false }
         return s.first?.isUppercase == true
@@ -156,8 +102,9 @@ struct ScorecardAssembler: RecordAssembler {
 
     /// Splits `Owner: A Polarity: B Unit: C` into fields; a value ending in the start of
     /// the next line's label (`Carrie Forrester Po` before `Polarity:`) loses the fragment.
-    static func parseFields(_ text: String, nextLine: String?) -> [String: String] {
-        var out: [String: String] = [:]
+    /// The fields come in print order (rule FieldAfterGridWaits depends on it).
+    static func parseFields(_ text: String, nextLine: String?) -> [(key: String, value: String)] {
+        var out: [(key: String, value: String)] = []
         let matches = text.matches(of: fieldLabelSplit)
         for (n, m) in matches.enumerated() {
             let end = n + 1 < matches.count ? matches[n + 1].range.lowerBound : text.endIndex
@@ -166,22 +113,23 @@ struct ScorecardAssembler: RecordAssembler {
                 value = LayoutQuirks.splitFieldFragment(value, nextLabel: String(next.output.1)).value
             }
             let key = m.output.1.lowercased() == "good performance is" ? "polarity" : m.output.1.lowercased()
-            out[key == "lead officer" ? "owner" : key] = value
+            out.append((key == "lead officer" ? "owner" : key, value))
         }
         return out
     }
 
-    /// A monthly grid: a header of dates and a row labelled Actual or Target.
-    func isGrid(_ t: Table) -> Bool {
+    /// Rule MonthlyGrid: a scorecard's grid is a table with at least `Limits.gridDateColumns`
+    /// dates across its header and a row labelled Actual or Target.
+    static func isGrid(_ t: Table) -> Bool {
         let dates = t.header.filter { DateParser.parse($0) != nil }.count
-        return dates >= 2 && t.rows.contains { ["actual", "target"].contains($0.cells.first?.lowercased().trimmingCharacters(in: .whitespaces) ?? "") }
+        return dates >= Limits.gridDateColumns && t.rows.contains { ["actual", "target"].contains($0.cells.first?.lowercased().trimmingWhitespace() ?? "") }
     }
 
     func readings(for ind: Indicator) -> [IndicatorReading] {
         guard let grid = ind.grid else { return [] }
         let header = grid.header
         func row(_ label: String) -> TableRow? {
-            grid.rows.first { $0.cells.first?.lowercased().trimmingCharacters(in: .whitespaces).hasPrefix(label) == true }
+            grid.rows.first { $0.cells.first?.lowercased().trimmingWhitespace().hasPrefix(label) == true }
         }
         let actualRow = row("actual"), targetRow = row("target")
         var commentary = ExtractText.textOrNil(ind.comments.joined(separator: " "))
@@ -215,6 +163,3 @@ struct ScorecardAssembler: RecordAssembler {
         return out
     }
 }
-
-// Regex literals compiled once per process (a literal in a function body is rebuilt on every call).
-nonisolated(unsafe) private let rxScorecardExtractor1 = /\s*\(.*\)$/

@@ -18,10 +18,8 @@ enum TableShape {
     /// The roles a row label of a transposed table (or a role label down a grid's side) names.
     static let rowRoles: Set<Role> = RoleLexicon.figureRoles.union([.status, .trend, .polarity, .unit, .commentary])
 
-    /// Transposed tables label at least this many rows with an indicator role.
-    static let minimumRoleRows = 2
-    /// A period grid has at least this many period columns.
-    static let minimumPeriodColumns = 2
+    /// The least a transposed table or a period grid holds.
+    typealias Limits = ExtractTolerances.Shape
 
     static func of(_ table: Table, financialYear: String?) -> TableShape {
         let roles = ColumnRoles(header: table.header, financialYear: financialYear)
@@ -30,7 +28,7 @@ enum TableShape {
         if let rowRoles = transposedRowRoles(table, headerPeriods: roles.periods.count) { return .transposed(rowRoles: rowRoles) }
         guard !FinanceTableExtractor.isFinanceTable(table) else { return .other }
         guard let mc = measureColumn(table, roles: roles) else { return .other }
-        if roles.periods.count >= minimumPeriodColumns, roles[.actual] == nil { return .periodGrid(roles, measureColumn: mc) }
+        if roles.periods.count >= Limits.minimumPeriodColumns, roles[.actual] == nil { return .periodGrid(roles, measureColumn: mc) }
         if roles[.actual] != nil || roles[.target] != nil { return .indicatorRows(roles, measureColumn: mc) }
         return .other
     }
@@ -47,12 +45,12 @@ enum TableShape {
         // (a labelled first column over role labels — `Actual`, `Target` down the side — is
         // still no column of titles)
         let roleLabels = firstCells.filter { rowRoles.contains(RoleLexicon.role(ofRowLabel: $0) ?? .measure) }.count
-        if !first.trimmingCharacters(in: .whitespaces).isEmpty { return roleLabels * 2 > firstCells.count ? nil : 0 }
+        if !first.trimmingWhitespace().isEmpty { return ExtractTolerances.isMajority(roleLabels, of: firstCells.count) ? nil : 0 }
         // titles are words, neither figures nor role labels (`Actual`, `Target` down the side)
         let wordy = firstCells.filter {
             !RecordBuilder.isFigure($0) && $0.contains(where: \.isLetter) && !rowRoles.contains(RoleLexicon.role(ofRowLabel: $0) ?? .measure)
         }.count
-        return wordy * 2 > firstCells.count ? 0 : nil
+        return ExtractTolerances.isMajority(wordy, of: firstCells.count) ? 0 : nil
     }
 
     /// Row roles of a transposed table: most first-column cells name an indicator role
@@ -60,15 +58,15 @@ enum TableShape {
     /// indicators, not periods (a header of dates over Actual/Target rows is a scorecard's
     /// monthly grid, read by `ScorecardAssembler`).
     static func transposedRowRoles(_ table: Table, headerPeriods: Int) -> [Int: Role]? {
-        guard headerPeriods == 0, table.header.count >= 2,
-              table.header.dropFirst().contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else { return nil }
+        guard headerPeriods == 0, table.header.count >= Limits.transposedHeaderCells,
+              table.header.dropFirst().contains(where: { !$0.trimmingWhitespace().isEmpty }) else { return nil }
         var found: [Int: Role] = [:]
         for (i, row) in table.rows.enumerated() {
             guard let label = row.cells.first, let role = RoleLexicon.role(ofRowLabel: label), rowRoles.contains(role),
                   !found.values.contains(role) else { continue }
             found[i] = role
         }
-        guard found.count >= minimumRoleRows, found.count * 2 > table.rows.count,
+        guard found.count >= Limits.minimumRoleRows, ExtractTolerances.isMajority(found.count, of: table.rows.count),
               found.values.contains(.actual) || found.values.contains(.target) else { return nil }
         return found
     }

@@ -10,8 +10,8 @@ import Normalise
 struct TransposedTableAssembler: RecordAssembler {
     var name: String { "transposed table" }
 
-    /// How many blocks after (and before) a table a code legend may sit.
-    static let legendReach = 3
+    /// How far from a table its code legend may sit.
+    typealias Limits = ExtractTolerances.Transposed
 
     func readings(in context: AssemblyContext) -> [IndicatorReading] {
         var out: [IndicatorReading] = []
@@ -52,11 +52,11 @@ struct TransposedTableAssembler: RecordAssembler {
     /// Codes and titles listed beside a table (`- PI-01: Title`, `PI-01 – Title`), keyed by code.
     static func legend(near index: Int, in blocks: [Block]) -> [String: String] {
         var out: [String: String] = [:]
-        let range = max(0, index - legendReach)...min(blocks.count - 1, index + legendReach)
+        let range = max(0, index - Limits.legendReach)...min(blocks.count - 1, index + Limits.legendReach)
         for k in range where k != index {
             guard case .paragraph(let p) = blocks[k] else { continue }
             for line in p.lines {
-                let t = line.trimmingCharacters(in: .whitespaces).replacing(listBullet, with: "")
+                let t = line.trimmingWhitespace().replacing(listBullet, with: "")
                 guard let m = t.wholeMatch(of: IndicatorCode.withSeparator) else { continue }
                 let code = IndicatorCode.normalise(String(m.output.code))
                 if out[code] == nil { out[code] = String(m.output.rest) }
