@@ -226,11 +226,22 @@ struct BinaryKeyedEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     // The stdlib's default `encodeIfPresent` writes nothing for nil; here every optional
     // writes its presence byte, the same bytes as `encode(_:forKey:)` with an Optional.
-    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { try e.encodeValue(value) }
-    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { try e.encodeValue(value) }
-    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws { try e.encodeValue(value) }
+    // The common primitives write their presence byte and value directly: going through
+    // `encodeValue` would cast the optional to find its fast path, a protocol-conformance
+    // lookup per field (the most frequent call of a cache write). Same bytes either way.
+    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws {
+        if let value { e.bytes.append(1); e.writeBool(value) } else { e.bytes.append(0) }
+    }
+    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws {
+        if let value { e.bytes.append(1); e.writeString(value) } else { e.bytes.append(0) }
+    }
+    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws {
+        if let value { e.bytes.append(1); e.writeDouble(value) } else { e.bytes.append(0) }
+    }
     mutating func encodeIfPresent(_ value: Float?, forKey key: Key) throws { try e.encodeValue(value) }
-    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { try e.encodeValue(value) }
+    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws {
+        if let value { e.bytes.append(1); e.writeSigned(Int64(value)) } else { e.bytes.append(0) }
+    }
     mutating func encodeIfPresent(_ value: Int8?, forKey key: Key) throws { try e.encodeValue(value) }
     mutating func encodeIfPresent(_ value: Int16?, forKey key: Key) throws { try e.encodeValue(value) }
     mutating func encodeIfPresent(_ value: Int32?, forKey key: Key) throws { try e.encodeValue(value) }

@@ -118,8 +118,17 @@ public enum RoleLexicon {
         labelRoles.value(for: label) { label in
             let h = roleWords(label)
             guard !h.isEmpty else { return nil }
-            return entries.first { e in e.patterns.contains { h.matches(pattern: $0) } }?.role
+            let text = h as NSString
+            let whole = NSRange(location: 0, length: text.length)
+            return compiledEntries.first { $0.anyPattern.firstMatch(in: h, range: whole) != nil }?.role
         }
+    }
+
+    /// Each entry's patterns as one alternation, compiled once: a label is matched against
+    /// one expression per role, in the lexicon's order, instead of one per pattern through
+    /// the shared pattern cache (which took a lock and hashed the pattern on every try).
+    static let compiledEntries: [(role: Role, anyPattern: NSRegularExpression)] = entries.map { e in
+        (e.role, try! NSRegularExpression(pattern: e.patterns.map { "(?:\($0))" }.joined(separator: "|")))
     }
 
     /// Roles of labels already looked up.

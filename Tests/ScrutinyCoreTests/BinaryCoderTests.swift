@@ -105,6 +105,17 @@ private struct OptionalPaths: Codable, Equatable {
     }
 }
 
+/// One optional field of a primitive type, written by `encodeIfPresent` or by `encode`.
+private struct OneOptional<T: Codable & Equatable>: Encodable {
+    var value: T?
+    var ifPresent: Bool
+    enum CodingKeys: String, CodingKey { case value }
+    func encode(to encoder: Encoder) throws {
+        var k = encoder.container(keyedBy: CodingKeys.self)
+        if ifPresent { try k.encodeIfPresent(value, forKey: .value) } else { try k.encode(value, forKey: .value) }
+    }
+}
+
 @Suite struct BinaryCoderTests {
     func roundTrip<T: Codable & Equatable>(_ value: T) throws -> T {
         try BinaryDecoder().decode(T.self, from: try BinaryEncoder().encode(value))
@@ -130,6 +141,21 @@ private struct OptionalPaths: Codable, Equatable {
         var bare = x
         bare.coverage = nil
         #expect(try roundTrip(bare) == bare)
+    }
+
+    /// The direct `encodeIfPresent` of each primitive writes the bytes of the generic path.
+    @Test func encodeIfPresentOfAPrimitiveWritesTheSameBytesAsEncodeOfTheOptional() throws {
+        func same<T: Codable & Equatable>(_ v: T?) throws -> Bool {
+            try BinaryEncoder().encode(OneOptional(value: v, ifPresent: true))
+                == BinaryEncoder().encode(OneOptional(value: v, ifPresent: false))
+        }
+        for v in [nil, true, false] as [Bool?] { #expect(try same(v)) }
+        for v in [nil, "", "é £"] as [String?] { #expect(try same(v)) }
+        for v in [nil, 0, -1.5, .infinity] as [Double?] { #expect(try same(v)) }
+        for v in [nil, 0, -7, Int.max, Int.min] as [Int?] { #expect(try same(v)) }
+        // counter-example: a present value and an absent one differ
+        #expect(try BinaryEncoder().encode(OneOptional(value: 1, ifPresent: true))
+                != BinaryEncoder().encode(OneOptional<Int>(value: nil, ifPresent: true)))
     }
 
     @Test func optionalsRoundTripThroughEveryPath() throws {

@@ -230,6 +230,9 @@ struct LabelledCardAssembler: RecordAssembler {
 
     /// `Actual 49` → `Actual: 49`: a cell opening with a figure role's words and a figure.
     static func withColonAfterLeadingLabel(_ cell: String) -> String {
+        // most cells cannot match `leadingLabel`: no letter first, or no digit at all
+        guard let first = cell.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic,
+              cell.unicodeScalars.contains(where: { $0.properties.generalCategory == .decimalNumber }) else { return cell }
         guard let m = cell.firstMatch(of: leadingLabel),
               // `Target 21/22: 48`: the figure after the words is a period under its own colon
               cell[m.output.words.endIndex...].firstMatch(of: periodThenColon) == nil,
