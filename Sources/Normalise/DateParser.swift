@@ -23,15 +23,15 @@ public enum DateParser {
         // Byte prefilters: each form needs its separator, the named forms a month name; a
         // text that cannot match a form is not searched for it (the hits are the same).
         let bytes = text.utf8
-        let hyphen = bytes.contains(0x2D)
+        let separated = Self.digitSeparatorDigit(bytes)
         // 2012-06-30
-        if hyphen {
+        if separated.hyphen {
             for m in text.matches(of: Self.isoForm) {
                 add(m.range, Int(m.output.y)!, Int(m.output.m)!, Int(m.output.d)!)
             }
         }
         // 30/04/12, 30/04/2012, 30.04.2012, 30-04-2012
-        if hyphen || bytes.contains(0x2F) || bytes.contains(0x2E) {
+        if separated.any {
             for m in text.matches(of: Self.numericForm) {
                 add(m.range, year(String(m.output.y)), Int(m.output.m)!, Int(m.output.d)!)
             }
@@ -52,6 +52,26 @@ public enum DateParser {
             add(m.range, Int(y)!, mm, Int(d)!)
         }
         return hits.sorted { $0.range.lowerBound < $1.range.lowerBound }.map { (String(text[$0.range]), $0.iso) }
+    }
+
+    /// Whether a text has a digit, a numeric date's separator (`-`, `/`, `.`) and a digit in a
+    /// row, which `isoForm` (`hyphen`) and `numericForm` (`any`) need. A byte of a non-ASCII
+    /// character counts as a digit on either side (`\d` matches other scripts' digits), so
+    /// the answer is never "no" for a text the expressions would match.
+    static func digitSeparatorDigit(_ bytes: String.UTF8View) -> (hyphen: Bool, any: Bool) {
+        var hyphen = false, any = false
+        var before: UInt8 = 0, separator: UInt8 = 0
+        for c in bytes {
+            let digitLike = (c >= 0x30 && c <= 0x39) || c >= 0x80
+            if separator != 0, digitLike {
+                any = true
+                if separator == 0x2D { hyphen = true; break }
+            }
+            let beforeDigitLike = (before >= 0x30 && before <= 0x39) || before >= 0x80
+            separator = (c == 0x2D || c == 0x2F || c == 0x2E) && beforeDigitLike ? c : 0
+            before = c
+        }
+        return (hyphen, any)
     }
 
     /// Whether a text may hold a month name (for `dayFirst` / `monthFirst`): false only for

@@ -86,6 +86,8 @@ public enum PeriodParser {
 
     /// The quarter a text names: `Quarter 1`, `Q3`, `Qtr 1`, `quarter 32013/2014` → 3, `third quarter`.
     public static func quarter(in text: String) -> Int? {
+        // every form below spells a `q` (`Quarter`, `Qtr`, `Q3`, `third quarter`)
+        guard text.utf8.contains(where: { $0 == 0x51 || $0 == 0x71 }) else { return nil }
         let fixed = LayoutQuirks.fixGluedQuarterYear(text)
         if let m = fixed.firstMatch(of: rxQuarterWordNumber) { return Int(m.output.n) }
         if let m = fixed.firstMatch(of: rxQuarterLetterNumber) { return Int(m.output.n) }
