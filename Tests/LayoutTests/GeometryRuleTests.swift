@@ -143,13 +143,7 @@ func tableRows(_ lines: [TextLine]) -> [[String]] {
     /// when both columns are filled; a "rule" through the middle of a text line (ink of dense
     /// text) is not a row boundary.
     @Test func wrappedProseRowsAndRulesThroughText() {
-        let lines = [
-            geoLine(100, [("Develop", 50), ("whole", 82), ("Broad", 160), ("direction", 182)]),
-            geoLine(109, [("improving", 50), ("outcomes", 82), ("Good", 160), ("progress", 180)]),
-            geoLine(118, [("partnership", 50), ("Following", 160), ("consultation", 192)]),
-            geoLine(127, [("Agency", 160), ("staff", 184)]),
-            geoLine(140, [("Continue", 50), ("Key", 160), ("Stage", 176)]),
-        ]
+        let lines = wrappedProseLines
         #expect(TableFinder.bandsBetweenLines([95, 122, 137], lines) == [95, 137])
         let rows = TableGrid(separators: [150], bands: [], separatorSpans: nil).rows(lines, region: 1).map(\.cells)
         #expect(rows == [["Develop whole\nimproving outcomes\npartnership", "Broad direction\nGood progress\nFollowing consultation\nAgency staff"],
@@ -407,4 +401,16 @@ func tableRows(_ lines: [TextLine]) -> [[String]] {
         let s2 = TableFinder.alignmentSeparators(joined) ?? []
         #expect(!s2.contains { $0 > 318 }, "\(s2)")
     }
+}
+
+/// Two columns of wrapped prose (an action plan's activity and progress) over five printed
+/// lines; shared by the row-joining tests.
+var wrappedProseLines: [TextLine] {
+    [
+        geoLine(100, [("Develop", 50), ("whole", 82), ("Broad", 160), ("direction", 182)]),
+        geoLine(109, [("improving", 50), ("outcomes", 82), ("Good", 160), ("progress", 180)]),
+        geoLine(118, [("partnership", 50), ("Following", 160), ("consultation", 192)]),
+        geoLine(127, [("Agency", 160), ("staff", 184)]),
+        geoLine(140, [("Continue", 50), ("Key", 160), ("Stage", 176)]),
+    ]
 }

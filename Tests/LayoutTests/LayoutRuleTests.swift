@@ -125,13 +125,7 @@ private func row(_ cells: [String], lines: Int = 1) -> TableGrid.Row {
 
     @Test func wrappedProseJoinsRow() {
         let grid = TableGrid(separators: [150], bands: [], separatorSpans: nil)
-        let lines = [
-            geoLine(100, [("Develop", 50), ("whole", 82), ("Broad", 160), ("direction", 182)]),
-            geoLine(109, [("improving", 50), ("outcomes", 82), ("Good", 160), ("progress", 180)]),
-            geoLine(118, [("partnership", 50), ("Following", 160), ("consultation", 192)]),
-            geoLine(127, [("Agency", 160), ("staff", 184)]),
-            geoLine(140, [("Continue", 50), ("Key", 160), ("Stage", 176)]),
-        ]
+        let lines = wrappedProseLines
         let spacing = TableGrid.RowSpacing(lines, ruled: false)
         #expect(spacing.rowSpaced)
         let cells = { (l: TextLine) in grid.place(l).cells }
