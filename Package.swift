@@ -34,9 +34,10 @@ let package = Package(
         // Stage: plain text / markdown / HTML exports -> pages of lines and tables.
         .target(name: "TextInput", dependencies: ["ScrutinyCore", "CLibXML2"]),
         // Stage: born-digital PDF text layer through poppler-glib.
-        .target(name: "PDFText", dependencies: ["ScrutinyCore", "CPoppler", "CPopplerVector"]),
+        .target(name: "PageGeometry", dependencies: ["ScrutinyCore"]),
+        .target(name: "PDFText", dependencies: ["ScrutinyCore", "PageGeometry", "CPoppler", "CPopplerVector"]),
         // Stage: OCR of scanned pages and images through libtesseract.
-        .target(name: "OCR", dependencies: ["ScrutinyCore", "PDFText", "CTesseract"]),
+        .target(name: "OCR", dependencies: ["ScrutinyCore", "PageGeometry", "CTesseract"]),
         // Stage: running headers/footers, blocks, tables, split tables rejoined.
         .target(name: "Layout", dependencies: ["ScrutinyCore"]),
         // Stage: layout quirks, figures, dates, vocabularies.
@@ -46,7 +47,7 @@ let package = Package(
         // Stage: the SQLite corpus and its JSON Lines exports.
         .target(name: "Corpus", dependencies: ["ScrutinyCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // Pipeline files, the stage registry, the batch runner.
-        .target(name: "Pipeline", dependencies: ["ScrutinyCore", "TextInput", "PDFText", "OCR", "Layout",
+        .target(name: "Pipeline", dependencies: ["ScrutinyCore", "TextInput", "PDFText", "PageGeometry", "OCR", "Layout",
                                                  "Normalise", "Extract", "Corpus", "Yams"]),
         // The read-only web pages over a corpus.
         .target(name: "Serve", dependencies: ["ScrutinyCore", "Corpus", .product(name: "Plot", package: "Plot"),
@@ -63,9 +64,10 @@ let package = Package(
         .testTarget(name: "CorpusTests", dependencies: ["Corpus"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Corpus"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout"]),
-        .testTarget(name: "PDFTextTests", dependencies: ["PDFText", "Layout"]),
+        .testTarget(name: "PageGeometryTests", dependencies: ["PageGeometry"]),
+        .testTarget(name: "PDFTextTests", dependencies: ["PDFText", "PageGeometry", "Layout"]),
         .testTarget(name: "ServeTests", dependencies: ["Serve", "Corpus", .product(name: "HummingbirdTesting", package: "hummingbird")]),
-        .testTarget(name: "OCRTests", dependencies: ["OCR", "Layout", "PDFText"]),
+        .testTarget(name: "OCRTests", dependencies: ["OCR", "Layout", "PDFText", "PageGeometry"]),
     ],
     cxxLanguageStandard: .cxx17
 )

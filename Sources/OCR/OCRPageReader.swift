@@ -1,6 +1,6 @@
 import Foundation
 import ScrutinyCore
-import PDFText
+import PageGeometry
 
 /// Reads one page image into a `PageText` (method `.ocr`) the way a text layer would
 /// give it: ruling lines painted out before OCR, words with font boxes and confidences,

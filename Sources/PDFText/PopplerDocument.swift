@@ -1,6 +1,7 @@
 import Foundation
 import CPoppler
 import CPopplerVector
+import PageGeometry
 import ScrutinyCore
 
 /// An open PDF, through poppler-glib. Owns the `PopplerDocument*` and unrefs it in `deinit`.

@@ -3,6 +3,7 @@ import Testing
 import ScrutinyCore
 import Layout
 import PDFText
+import PageGeometry
 @testable import OCR
 
 /// Tests/Fixtures/ocr: a scanned table page (gen-a-1 page 2, the scan's own 200 dpi grey

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ScrutinyCore
 @testable import PDFText
+@testable import PageGeometry
 
 /// Rules from a page's drawing operations (`CPopplerVector`), on one-page PDFs written here
 /// from a content stream, and against the raster rules on a fixture page.

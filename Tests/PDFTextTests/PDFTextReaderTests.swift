@@ -3,6 +3,7 @@ import Testing
 import ScrutinyCore
 import Layout
 @testable import PDFText
+@testable import PageGeometry
 
 /// The folder holding the PDF fixtures.
 let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

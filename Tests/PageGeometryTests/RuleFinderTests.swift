@@ -1,6 +1,6 @@
 import Testing
 import ScrutinyCore
-@testable import PDFText
+@testable import PageGeometry
 
 @Suite struct RuleFinderTests {
     /// A white page (72 dpi) with the given dark rectangles (x0, y0, x1, y1 in pixels, end exclusive).
