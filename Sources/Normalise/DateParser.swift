@@ -105,10 +105,10 @@ public enum DateParser {
     nonisolated(unsafe) static let dayFirst = try! Regex(#"(?i)\b(?<d>\d{1,2})(?:st|nd|rd|th)?\s*(?:of\s+)?"# + monthPattern + #",?\s*(?<y>\d{4})\b"#)
     nonisolated(unsafe) static let monthFirst = try! Regex(#"(?i)\b"# + monthPattern + #"\s*(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s*(?<y>\d{4})\b"#)
 
-    /// A two-digit year is read as 20yy below 70, else 19yy.
+    /// A two-digit year is read as 20yy below `NormaliseTolerances.twoDigitYearPivot`, else 19yy.
     static func year(_ s: String) -> Int {
         let y = Int(s)!
-        if s.count == 2 { return y < 70 ? 2000 + y : 1900 + y }
+        if s.count == 2 { return y < NormaliseTolerances.twoDigitYearPivot ? 2000 + y : 1900 + y }
         return y
     }
 

@@ -58,13 +58,13 @@ public enum OCRColumnRepairs {
             decimals[m.output.2.count, default: []].append(v)
         }
         // the most common number of decimals (fewer places on a tie, so the choice is stable)
-        guard let (places, peers) = decimals.max(by: { ($0.value.count, $1.key) < ($1.value.count, $0.key) }), peers.count >= 2,
+        guard let (places, peers) = decimals.max(by: { ($0.value.count, $1.key) < ($1.value.count, $0.key) }), peers.count >= NormaliseTolerances.lostPointMinPeers,
               let low = peers.min(), let high = peers.max(), high > 0 else { return cells }
         let scale = pow(10, Double(places))
         return cells.map { c in
-            guard c.wholeMatch(of: bareDigits) != nil, let v = Double(c), v > 5 * high, c.count > places else { return c }
+            guard c.wholeMatch(of: bareDigits) != nil, let v = Double(c), v > NormaliseTolerances.lostPointMinMagnitude * high, c.count > places else { return c }
             let mended = v / scale
-            guard mended >= 0.75 * low, mended <= 1.25 * high else { return c }
+            guard mended >= NormaliseTolerances.lostPointRangeLow * low, mended <= NormaliseTolerances.lostPointRangeHigh * high else { return c }
             return String(c.dropLast(places)) + "." + String(c.suffix(places))
         }
     }
@@ -76,11 +76,12 @@ public enum OCRColumnRepairs {
     /// its look-alike letter (`2 · 2 · Z`): with at least two bare figures, twice as many as
     /// such letters, and nothing else after the row's label, the letters become digits.
     public static func repairLoneDigits(_ cells: [String]) -> [String] {
-        guard cells.count >= 4 else { return cells }
+        guard cells.count >= NormaliseTolerances.loneDigitsMinCells else { return cells }
         let values = cells.dropFirst().map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         let figures = values.filter { $0.wholeMatch(of: rxBareFigure) != nil }.count
         let letters = values.filter { digitLookAlikes[$0] != nil }.count
-        guard figures >= 2, letters > 0, figures >= 2 * letters, figures + letters == values.count else { return cells }
+        guard figures >= NormaliseTolerances.loneDigitsMinFigures, letters > 0,
+              figures >= NormaliseTolerances.loneDigitsFiguresPerLetter * letters, figures + letters == values.count else { return cells }
         return [cells[0]] + cells.dropFirst().map { c in digitLookAlikes[c.trimmingWhitespace()] ?? c }
     }
 
@@ -93,7 +94,7 @@ public enum OCRColumnRepairs {
     public static func repairCodes(_ cells: [String]) -> [String] {
         let filled = cells.filter { !$0.isEmpty }
         let clean = filled.compactMap { $0.wholeMatch(of: codeShape) }
-        guard filled.count >= 2, 2 * clean.count >= filled.count else { return cells }
+        guard filled.count >= NormaliseTolerances.codeColumnMinCells, 2 * clean.count >= filled.count else { return cells }
         var prefixCounts: [Int: Int] = [:]
         for m in clean { prefixCounts[m.output.1.count, default: 0] += 1 }
         guard let prefix = prefixCounts.max(by: { $0.value < $1.value })?.key else { return cells }
@@ -119,7 +120,7 @@ public enum OCRColumnRepairs {
     /// or status icon beside the figure, read as `bs`, `if`, `*`, `-` — or a stray quote
     /// before it: the figure alone. Money scales (`m`, `k`, `bn`, `p`) are units, not scraps.
     public static func dropIconDebris(_ cell: String) -> String {
-        guard cell.count <= 30, cell.contains(where: \.isNumber) else { return cell }
+        guard cell.count <= NormaliseTolerances.iconDebrisMaxLength, cell.contains(where: \.isNumber) else { return cell }
         if let m = cell.wholeMatch(of: figureThenDebris) {
             let junk = m.output.junk.lowercased()
             return ["m", "k", "bn", "p", "%"].contains(junk) ? cell : String(m.output.fig)

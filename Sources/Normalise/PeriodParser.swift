@@ -26,7 +26,7 @@ public enum PeriodParser {
         guard text.utf8.contains(0x2F) || text.utf8.contains(0x2D) || text.utf8.contains(0xE2) else { return nil }
         for m in text.matches(of: rxShortYearPair) {
             guard let a = Int(m.output.a), let b = Int(m.output.b), (a + 1) % 100 == b else { continue }
-            return label(startYear: a >= 70 ? 1900 + a : 2000 + a)
+            return label(startYear: a >= NormaliseTolerances.twoDigitYearPivot ? 1900 + a : 2000 + a)
         }
         return nil
     }
