@@ -66,7 +66,7 @@ public struct OCRPageReader: Sendable {
     static func typeBoxes(_ words: [Word], pixel: Double) -> [Word] {
         let estimates: [(extent: InkExtent, em: Double)?] = words.map { w in
             guard let b = w.box, let e = InkExtent(w.text) else { return nil }
-            return (e, max(b.height - 2 * pixel, pixel) / e.span)
+            return (e, max(b.height - OCRTolerances.inkMarginPixels * pixel, pixel) / e.span)
         }
         let ems = estimates.compactMap { $0?.em }.sorted()
         guard !ems.isEmpty else { return words }
@@ -82,21 +82,21 @@ public struct OCRPageReader: Sendable {
                 // a speck read as a letter or digit (`4` two points high beside a line of 9 pt
                 // type) would open a cell of its own: dropped when under a third of the line's
                 // size, or under half of it and read with little confidence
-                if own < 0.3 * em || own < 0.5 * em && (w.confidence ?? 100) < 40 { return nil }
-                guard own < 1.4 * em, own > 0.7 * em else { return w }
+                if own < OCRTolerances.speckMaxSize * em || own < OCRTolerances.doubtfulSpeckMaxSize * em && (w.confidence ?? 100) < OCRTolerances.speckMinConfidence { return nil }
+                guard own < OCRTolerances.sameTypeMaxSize * em, own > OCRTolerances.sameTypeMinSize * em else { return w }
                 base = baseline(b, extent)
             } else {
                 // punctuation (`-`, `•`) inside the line's band takes the line's baseline
-                guard b.y0 > lineBaseline - 1.1 * em, b.y1 < lineBaseline + 0.4 * em else { return w }
+                guard b.y0 > lineBaseline - OCRTolerances.punctuationAboveBaseline * em, b.y1 < lineBaseline + OCRTolerances.punctuationBelowBaseline * em else { return w }
                 base = lineBaseline
             }
             var out = w
             // a box narrower than its letters can be (tesseract boxing part of a lone `a`) is
             // widened about its middle, so it does not open a false cell gap beside it
-            let least = 0.3 * em * Double(w.text.count)
+            let least = OCRTolerances.minimumLetterWidth * em * Double(w.text.count)
             let (x0, x1) = b.width >= least ? (b.x0, b.x1) : (b.midX - least / 2, b.midX + least / 2)
-            out.box = Box(x0: x0, y0: base - 0.77 * em, x1: x1, y1: base + 0.23 * em)
-            out.fontSize = (em * 2).rounded() / 2
+            out.box = Box(x0: x0, y0: base - OCRTolerances.ascent * em, x1: x1, y1: base + OCRTolerances.descent * em)
+            out.fontSize = (em * OCRTolerances.fontSizeStepsPerPoint).rounded() / OCRTolerances.fontSizeStepsPerPoint
             return out
         }
     }
@@ -108,14 +108,14 @@ public struct OCRPageReader: Sendable {
         let sizes = words.compactMap(\.fontSize).sorted()
         guard !sizes.isEmpty else { return words }
         let median = sizes[sizes.count / 2]
-        return words.filter { ($0.fontSize ?? median) >= median / 3 }
+        return words.filter { ($0.fontSize ?? median) >= median / OCRTolerances.speckSizeDivisor }
     }
 
     /// The image with long thin ruling lines (`rules`, in points: at least 24 pt long, at most
     /// 2 pt thick) painted white, a pixel wider on each side for anti-aliasing. Shorter runs
     /// may be the stems of large letters (a 16 pt `l` stands 12 pt), which must stay.
     static func erasing(_ rules: [Box], from image: GrayImage) -> GrayImage {
-        let thin = rules.filter { min($0.width, $0.height) <= 2 && max($0.width, $0.height) >= 24 }
+        let thin = rules.filter { min($0.width, $0.height) <= OCRTolerances.erasedRuleMaxThickness && max($0.width, $0.height) >= OCRTolerances.erasedRuleMinLength }
         guard !thin.isEmpty, image.dpi > 0 else { return image }
         var out = image
         let perPoint = image.dpi / 72
@@ -132,7 +132,7 @@ public struct OCRPageReader: Sendable {
 
     /// A line of fewer than three letters (a speck read as `fe`) is no heading, whatever its size.
     static func noHeadingFromSpecks(_ line: TextLine) -> TextLine {
-        guard line.headingLevel != nil, line.text.filter(\.isLetter).count < 3 else { return line }
+        guard line.headingLevel != nil, line.text.filter(\.isLetter).count < OCRTolerances.headingMinLetters else { return line }
         var l = line
         l.headingLevel = nil
         return l

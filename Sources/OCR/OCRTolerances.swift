@@ -1,0 +1,40 @@
+/// Every threshold of the OCR stage's page reading, with its unit and the convention of
+/// scanned council papers it encodes. Sizes are in ems of the line's type (`em`) unless
+/// a unit says otherwise.
+enum OCRTolerances {
+    // MARK: Type boxes (OCRPageReader.typeBoxes)
+
+    /// A word's box is its ink plus about a pixel of anti-aliasing on each side. Unit: pixels.
+    static let inkMarginPixels = 2.0
+    /// A word whose own type size is under this share of the line's is a speck (a dot of dirt
+    /// read as a letter), dropped. Unit: em.
+    static let speckMaxSize = 0.3
+    /// …and under this share when read with confidence below `speckMinConfidence`. Unit: em.
+    static let doubtfulSpeckMaxSize = 0.5
+    /// Tesseract's word confidence below which a half-size word is a speck. Unit: percent.
+    static let speckMinConfidence = 40.0
+    /// A word whose size lies outside this band of the line's keeps its own box (a joined
+    /// speck, a large initial). Unit: em.
+    static let sameTypeMinSize = 0.7, sameTypeMaxSize = 1.4
+    /// Punctuation whose box lies within this band about the line's baseline (from ascender
+    /// height above to descender depth below) takes the line's baseline. Unit: em.
+    static let punctuationAboveBaseline = 1.1, punctuationBelowBaseline = 0.4
+    /// The narrowest a letter can be: a narrower box (tesseract boxing part of a lone `a`) is
+    /// widened about its middle. Unit: em per character.
+    static let minimumLetterWidth = 0.3
+    /// A type box spans this far above and below the baseline (ascender and descender of
+    /// the type's em square). Unit: em.
+    static let ascent = 0.77, descent = 0.23
+    /// Font sizes are rounded to steps of 1 / this. Unit: steps per point.
+    static let fontSizeStepsPerPoint = 2.0
+
+    // MARK: Specks and rules
+
+    /// A line's word sized under 1 / this of the page's median type size is a speck. Unit: ratio.
+    static let speckSizeDivisor = 3.0
+    /// A line with fewer letters than this is no heading, whatever its size. Unit: letters.
+    static let headingMinLetters = 3
+    /// Ruling lines erased before OCR are at most this thick and at least this long; shorter
+    /// runs may be the stems of large letters (a 16 pt `l` stands 12 pt). Unit: points.
+    static let erasedRuleMaxThickness = 2.0, erasedRuleMinLength = 24.0
+}
