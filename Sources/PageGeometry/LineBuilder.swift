@@ -48,7 +48,7 @@ public enum LineBuilder {
         words.contains { w in
             let o = w.box!
             let across = min(b.x1, o.x1) - max(b.x0, o.x0)
-            return across > 0.5 * min(b.width, o.width) && b.verticalOverlap(o) < 0.5
+            return across > PageGeometryTolerances.stackedAcross * min(b.width, o.width) && b.verticalOverlap(o) < PageGeometryTolerances.stackedVerticalOverlap
         }
     }
 
@@ -69,7 +69,7 @@ public enum LineBuilder {
         var prev: Box?
         for w in ws {
             let b = w.box!
-            if let p = prev, b.x0 - p.x1 > 0.6 * h, let cb = cbox {
+            if let p = prev, b.x0 - p.x1 > PageGeometryTolerances.cellGap * h, let cb = cbox {
                 cells.append(current); cellBoxes.append(cb); current = ""; cbox = nil
             }
             current += current.isEmpty ? w.text : " " + w.text
@@ -82,10 +82,10 @@ public enum LineBuilder {
         let boldChars = ws.filter(\.bold).reduce(0) { $0 + $1.text.count }
         var level: Int?
         let ratio = size / max(1, bodySize)
-        if chars <= 150, cells.count == 1 {
-            if ratio >= 1.6 { level = 1 } else if ratio >= 1.3 { level = 2 } else if ratio >= 1.12 { level = 3 }
+        if chars <= PageGeometryTolerances.headingMaxCharacters, cells.count == 1 {
+            if ratio >= PageGeometryTolerances.headingLevel1 { level = 1 } else if ratio >= PageGeometryTolerances.headingLevel2 { level = 2 } else if ratio >= PageGeometryTolerances.headingLevel3 { level = 3 }
         }
         return TextLine(cells: cells, cellBoxes: cellBoxes, box: Box.enclosing(cellBoxes), words: ws,
-                        bold: boldChars * 5 >= chars * 4, headingLevel: level, fontSize: size)
+                        bold: boldChars * 5 >= chars * PageGeometryTolerances.boldFifths, headingLevel: level, fontSize: size)
     }
 }
