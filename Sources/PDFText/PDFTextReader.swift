@@ -83,7 +83,7 @@ public struct PDFTextReader {
                             warnings: ["no text layer (scanned page?): needs OCR"], needsOCR: true)
         }
         let unmapped = visible.filter { $0.scalar == "\u{FFFD}" || $0.scalar.value < 0x20 }.count
-        if Double(unmapped) > 0.5 * Double(visible.count) {
+        if Double(unmapped) > PDFTextTolerances.unmappedGlyphMaxShare * Double(visible.count) {
             return PageText(number: number, width: width, height: height, lines: [], rules: rules, method: .pdf,
                             warnings: ["text layer has glyphs without Unicode: needs OCR"], needsOCR: true)
         }
@@ -153,9 +153,9 @@ enum PageCharacters {
             if abs(dx) >= abs(dy) { if dx > 0 { horizontal += 1 } } else if dy > 0 { down += 1 } else { up += 1 }
         }
         let total = horizontal + down + up
-        guard total > 20 else { return nil }
-        if Double(down) > 0.6 * Double(total) { return .counterClockwise }
-        if Double(up) > 0.6 * Double(total) { return .clockwise }
+        guard total > PDFTextTolerances.rotationMinSteps else { return nil }
+        if Double(down) > PDFTextTolerances.rotationMajority * Double(total) { return .counterClockwise }
+        if Double(up) > PDFTextTolerances.rotationMajority * Double(total) { return .clockwise }
         return PageTurn.none
     }
 }
@@ -180,7 +180,8 @@ enum WordBuilder {
             if let l = last {
                 let h = max(l.box.height, c.box.height)
                 let gap = c.box.x0 - l.box.x1
-                if gap > 0.25 * h || c.box.x0 < l.box.x0 - 0.5 * h || c.box.verticalOverlap(l.box) < 0.4 { flush() }
+                if gap > PDFTextTolerances.wordGap * h || c.box.x0 < l.box.x0 - PDFTextTolerances.wordBackStep * h
+                    || c.box.verticalOverlap(l.box) < PDFTextTolerances.wordMinVerticalOverlap { flush() }
             }
             text.unicodeScalars.append(c.scalar)
             box = box.map { $0.union(c.box) } ?? c.box

@@ -217,7 +217,7 @@ public final class PopplerPage {
             }
             node = n.pointee.next
         }
-        guard let b = best, b.cover >= 0.85, let surface = poppler_page_get_image(handle, b.id) else { return nil }
+        guard let b = best, b.cover >= PDFTextTolerances.embeddedScanMinCover, let surface = poppler_page_get_image(handle, b.id) else { return nil }
         defer { cairo_surface_destroy(surface) }
         let areaW = abs(b.area.x2 - b.area.x1)
         let iw = Double(cairo_image_surface_get_width(surface))
