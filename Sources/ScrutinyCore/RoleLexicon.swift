@@ -118,8 +118,7 @@ public enum RoleLexicon {
         labelRoles.value(for: label) { label in
             let h = roleWords(label)
             guard !h.isEmpty else { return nil }
-            let text = h as NSString
-            let whole = NSRange(location: 0, length: text.length)
+            let whole = NSRange(location: 0, length: h.utf16.count)
             return compiledEntries.first { $0.anyPattern.firstMatch(in: h, range: whole) != nil }?.role
         }
     }

@@ -30,7 +30,8 @@ STAGES = [
 def main(argv):
     if len(argv) < 3:
         print(__doc__); return 2
-    binary, papers = argv[1], [a for a in argv[2:] if not a.startswith("--")]
+    keep = argv[argv.index("--keep") + 1] if "--keep" in argv[:-1] else None
+    binary, papers = argv[1], [a for a in argv[2:] if a not in ("--keep", keep)]
     if shutil.which("valgrind") is None:
         print("callgrind: valgrind is not installed (apt-get install valgrind); skipped"); return 0
     work = tempfile.mkdtemp(prefix="scrutiny-callgrind.")
@@ -68,8 +69,8 @@ def main(argv):
         share = f"{100 * ir / total:.1f}%" if ir and total else "-"
         print(f"  {label:<14}{(f'{ir:,}' if ir else 'not seen'):>18}{share:>8}")
     if total: print(f"  {'whole run':<14}{total:>18,}{'100%':>8}")
-    if "--keep" in argv:
-        dest = argv[argv.index("--keep") + 1]; shutil.copy(out, dest); print("profile kept in", dest)
+    if keep:
+        shutil.copy(out, keep); print("profile kept in", keep)
     shutil.rmtree(work, ignore_errors=True)
     return 0
 
