@@ -20,6 +20,7 @@ enum ExtractText {
                    t.count <= Limits.periodLineLength { i -= 1; continue }
                 // a sentence of prose between a heading and its table is no heading either
                 if (p.headingLevel ?? Limits.noHeadingLevel) >= Limits.minorHeadingLevel, isProse(t) { i -= 1; continue }
+                if isWrappedSentenceStart(t, before: i + 1 < blocks.count ? blocks[i + 1] : nil) { i -= 1; continue }
                 // a line leading into a list (`… as follows;`) or a page number is no heading
                 if t.count <= maxLength, !t.hasSuffix(":"), !t.hasSuffix(";"), t.count >= Limits.shortestHeading, t.contains(" "),
                    t.wholeMatch(of: rxPageNumber) == nil {
@@ -31,6 +32,17 @@ enum ExtractText {
             i -= 1
         }
         return nil
+    }
+
+    /// `WrappedSentenceIsNoHeading` rule: a line that the next paragraph carries on in lower
+    /// case (`… Heads of Service are` / `reviewing performance with team managers …`) is the
+    /// first line of a wrapped sentence, even where a scan's type size made it a heading.
+    /// Counter-example: a heading over a paragraph that starts a sentence of its own, or a
+    /// heading ending in a full stop or colon.
+    static func isWrappedSentenceStart(_ t: String, before next: Block?) -> Bool {
+        guard case .paragraph(let n)? = next, let last = t.last, !".:;!?".contains(last),
+              let first = n.text.trimmingWhitespace().first else { return false }
+        return first.isLowercase
     }
 
     /// The heading a block sits under when tables and card titles may stand between them

@@ -149,6 +149,14 @@ enum LayoutTolerances {
     static let bridgeLooseLines = 2
     /// At most this many single-segment lines bridge two table lines at all. Unit: count.
     static let bridgeMaxLines = 40
+    /// `TextColumnsAreNoTableRows`: a block of at least this many table lines has set its
+    /// column gaps firmly enough to end at a line that bridges them. Unit: count.
+    static let columnChangeMinRows = 3
+    /// … a line ends the block when its segments each run across this many of the block's
+    /// column gaps in all (page text set in two columns under a table). Unit: count.
+    static let columnChangeMinGapsBridged = 2
+    /// … and only segments of running text count: at least this many words. Unit: count.
+    static let textColumnMinWords = 4
     /// A heading at this level or above ends a table. Unit: heading level.
     static let tableEndingHeadingLevel = 2
     /// … when it has at least this many letters (not a stray symbol). Unit: count.
@@ -294,6 +302,12 @@ enum LayoutTolerances {
     static let speckMaxLength = 2
 
     /// A share of a whole as a ratio of two counts, compared in whole numbers (no rounding).
+    /// `TwoFiguresInOneCellAreTwoColumns`: a table needs at least this many body rows to show
+    /// which of its columns hold figures. Unit: count.
+    static let figurePairMinRows = 3
+    /// … and a column holds figures when at least this share of its body cells are figures.
+    static let figureColumnShare = Share(1, of: 2)
+
     struct Share {
         var numerator: Int
         var denominator: Int

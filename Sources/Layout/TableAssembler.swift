@@ -242,7 +242,7 @@ public struct TableAssembler: Sendable {
         let table = Table(headerRows: headerRows, rows: body, caption: captionLines.isEmpty ? nil : captionLines.joined(separator: " "),
                           pages: pages.isEmpty ? nil : pages, at: Provenance(page: first.page, line: first.index, box: first.line.box),
                           captionLines: captionLines.count >= LayoutTolerances.captionLinesKept ? captionLines : nil)
-        return InterleavedColumnMerger.merged(table)
+        return FigurePairSplitter.split(InterleavedColumnMerger.merged(table))
     }
 
     /// Joins a table to the previous one when it continues it: the same column count, no
@@ -263,7 +263,10 @@ public struct TableAssembler: Sendable {
                 out.append(.paragraph(p))
                 between.append(p)
             case .table(let rt):
-                let t = makeTable(rt)
+                var t = makeTable(rt)
+                if let li = lastTableIndex, case .table(let prev) = out[li], let rejoined = Self.withOCRSplitHeaderCellRejoined(t, toMatch: prev) {
+                    t = rejoined
+                }
                 if let li = lastTableIndex, case .table(var prev) = out[li], continues(prev, with: t, between: between) {
                     // drop the intervening sub-heading paragraphs from the flow? keep them: they are text
                     var rows = t.rows
@@ -305,6 +308,33 @@ public struct TableAssembler: Sendable {
         return filled > 0 && LayoutTolerances.ocrHeaderAlikeShare.admits(alike, of: filled)
     }
 
+    /// `OCRSplitHeaderCell` rule: OCR can cut one label of a header repeated on the next page
+    /// in two at a wide gap (`Actual os ⇥ (As at 31st`), so the continuation has one column
+    /// more than the table it continues. Two neighbouring columns that no body row fills both
+    /// of are one when, joined, the continuation's header is the table's header read again
+    /// (`sameHeader`). Nil when no such pair exists, or off scans. Counter-example: a table
+    /// with one more column under a header of its own is a new table and keeps its columns.
+    static func withOCRSplitHeaderCellRejoined(_ next: Table, toMatch prev: Table) -> Table? {
+        let ocr = next.rows.contains { $0.confidence != nil } && prev.rows.contains { $0.confidence != nil }
+        guard ocr, !next.headerRows.isEmpty, next.columnCount == prev.columnCount + 1 else { return nil }
+        func cell(_ row: [String], _ c: Int) -> String { c < row.count ? row[c] : "" }
+        for c in 0..<(next.columnCount - 1) {
+            guard !next.rows.contains(where: { !cell($0.cells, c).isEmpty && !cell($0.cells, c + 1).isEmpty }) else { continue }
+            func joined(_ row: [String]) -> [String] {
+                guard c + 1 < row.count else { return row }
+                var r = row
+                r[c] = [row[c], row[c + 1]].filter { !$0.isEmpty }.joined(separator: " ")
+                r.remove(at: c + 1)
+                return r
+            }
+            var candidate = next
+            candidate.headerRows = next.headerRows.map(joined)
+            candidate.rows = next.rows.map { var r = $0; r.cells = joined(r.cells); return r }
+            if sameHeader(candidate.headerRows, prev.headerRows) { return candidate }
+        }
+        return nil
+    }
+
     /// The first row of a table's continuation without the table's header, when the header
     /// printed again at the top of the page was read into that row (a scanned ruled table
     /// whose header band OCR fused with the first row: `ref YP2a`, `Lead Officer Pauline …`).
@@ -337,11 +367,28 @@ public struct TableAssembler: Sendable {
         // confident…`, where OCR lost the lone `I` between them) are one sentence
         guard line.minConfidence != nil else { return false }
         let filled = line.cells.filter { !$0.isEmpty }
+        if Self.isHeadingCutIntoCells(filled) { return true }
         return filled.count >= LayoutTolerances.headerLineMinCells && filled.allSatisfy { cell in
             cell.split(separator: " ").count >= LayoutTolerances.proseCellMinWords && cell.contains(where: \.isLowercase)
         }
     }
 
+    /// `HeadingCutIntoCellsIsProse` rule: a lone line read by OCR, outside any table region,
+    /// whose cells hold words and no figure, and which together are no longer than a heading
+    /// (`Service budgets with a ⇥ red profile`, a wide word space on a scan), is a heading cut
+    /// into cells, not a one-row table: left as a table it would stand between the two parts
+    /// of a table split across the page break and keep them apart. Counter-example: a lone
+    /// line with a figure (`Net budget ⇥ £44,628`) stays a row.
+    static func isHeadingCutIntoCells(_ filled: [String]) -> Bool {
+        filled.count >= LayoutTolerances.headerLineMinCells
+            && filled.joined(separator: " ").count <= LayoutTolerances.splitTableHeadingMaxLength
+            && filled.allSatisfy { cell in cell.contains(where: \.isLetter) && !FigureShape.isFigure(cell) && !cell.contains(where: \.isNumber) }
+    }
+
+    /// Whether `next` continues `prev`: the same columns, no caption, and its header (if
+    /// any) the same as `prev`'s; on the same page only below it. Between them at most a
+    /// page break or one short sub-heading (a heading, a short bold line, or on a scan,
+    /// where OCR cannot see bold, a short line at the page break).
     func continues(_ prev: Table, with next: Table, between: [Paragraph]) -> Bool {
         guard prev.columnCount == next.columnCount, next.caption == nil else { return false }
         // a table on the same page that opens with the previous table's first row is a new table
@@ -360,8 +407,10 @@ public struct TableAssembler: Sendable {
         if sameHeader { return between.isEmpty && pageBreak }
         // no header: a continuation after a page break or a short sub-heading
         if between.isEmpty { return true }
-        return between.count <= 1 && between.allSatisfy { $0.headingLevel != nil || ($0.text.count <= LayoutTolerances.splitTableHeadingMaxLength && $0.bold)
- }
+        return between.count <= 1 && between.allSatisfy { p in
+            p.headingLevel != nil
+                || (p.text.count <= LayoutTolerances.splitTableHeadingMaxLength && (p.bold || ocr && pageBreak))
+        }
     }
 }
 

@@ -181,6 +181,20 @@ import Normalise
         let blocks = [para("Young people"), para("Periods --> 01/04/2011 to 30/09/2011"), para("x")]
         #expect(ExtractText.section(before: 2, in: blocks) == "Young people")
     }
+
+    /// The first line of a sentence the next paragraph carries on in lower case is no section.
+    @Test func wrappedSentenceIsNoHeading() {
+        func para(_ t: String, level: Int? = nil) -> Block {
+            .paragraph(Paragraph(text: t, lines: [t], bold: false, headingLevel: level, at: Provenance(page: 1, line: 0, box: nil)))
+        }
+        let wrapped = [para("Early Help", level: 1), para("This indicator is reported annually. Heads of Service are", level: 3),
+                       para("reviewing performance with team managers on a fortnightly basis."), para("x")]
+        #expect(ExtractText.section(before: 3, in: wrapped) == "Early Help")
+        // counter-examples: a heading over a sentence of its own; a heading ending in a colon
+        let own = [para("Early Help", level: 1), para("Assessments and reviews", level: 3), para("Reviews are held every month with each team and reported to the panel."), para("x")]
+        #expect(ExtractText.section(before: 3, in: own) == "Assessments and reviews")
+        #expect(!ExtractText.isWrappedSentenceStart("Key:", before: para("on track")))
+    }
 }
 
 /// Scan readings the extractors see past: OCR's `l` for `I`, a quote glued to a name, an

@@ -203,6 +203,58 @@ private func row(_ cells: [String], lines: Int = 1) -> TableGrid.Row {
     }
 }
 
+/// Words of running text from `x` on, one space (3 points) apart, for `geoLine`.
+private func words(_ text: String, at x: Double) -> [(String, Double)] {
+    var out: [(String, Double)] = []
+    var at = x
+    for w in text.split(separator: " ") {
+        out.append((String(w), at))
+        at += 3 * Double(w.count) + 3
+    }
+    return out
+}
+
+@Suite struct TextColumnsAreNoTableRowsTests {
+    /// Four rows of a table: a label at 50, figures at 150, 220 and 290.
+    private let rows = [
+        geoLine(100, [("Delhi", 50), ("1.29", 150), ("3,665", 220), ("2,409", 290)]),
+        geoLine(112, [("Gujarat", 50), ("6.03", 150), ("3,810", 220), ("2,317", 290)]),
+        geoLine(124, [("Kerala", 50), ("1.42", 150), ("3,559", 220), ("2,173", 290)]),
+        geoLine(136, [("Total", 50), ("11.81", 150), ("22,455", 220), ("19,584", 290)]),
+    ]
+
+    @Test func pageTextInTwoColumnsEndsTheTable() {
+        // page text in two columns right under the table: each line bridges its column gaps
+        let prose = [
+            geoLine(148, words("about injecting drug use and unprotected", at: 50) + words("radio programmes were launched in", at: 200)),
+            geoLine(157, words("reducing stigma and discrimination attached", at: 50) + words("rural women and rural youth as", at: 200)),
+        ]
+        let lines = rows + prose
+        var tracker = ColumnGapTracker()
+        rows.forEach { tracker.add($0) }
+        #expect(tracker.bridgesColumnGaps(prose[0]))
+        #expect(TableFinder.alignedBlock(lines, from: 0) == rows.count)
+    }
+
+    @Test func rowsThatNarrowOrSpanOneGapStay() {
+        // counter-examples: a long row label that runs across one gap only, in running text
+        let wide = geoLine(148, words("Children looked after in care and care leavers", at: 50) + [("4,001", 290)])
+        // figures wider than the narrow header words above them bridge those gaps, but are no text
+        let header = [
+            geoLine(88, [("Area", 50), ("no.", 150), ("Rate", 170), ("no.", 220), ("Rate", 240), ("no.", 290)]),
+        ]
+        let figures = geoLine(148, [("Leeds", 50), ("(102.7-103.6)", 148), ("(42.3-42.9)", 218), ("1,000", 290)])
+        var rowTracker = ColumnGapTracker()
+        rows.forEach { rowTracker.add($0) }
+        #expect(rowTracker.gapsBridged(by: wide) == 1)
+        #expect(TableFinder.alignedBlock(rows + [wide], from: 0) == rows.count + 1)
+        var tracker = ColumnGapTracker()
+        (header + rows).forEach { tracker.add($0) }
+        #expect(tracker.gapsBridged(by: figures) == 0)
+        #expect(TableFinder.alignedBlock(header + rows + [figures], from: 0) == header.count + rows.count + 1)
+    }
+}
+
 @Suite struct TableAssemblerRuleTests {
     func table(_ rows: [[String]], page: Int? = 1) -> TableAssembler.RawTable {
         TableAssembler.RawTable(rows: rows.enumerated().map { i, c in

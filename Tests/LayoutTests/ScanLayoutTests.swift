@@ -111,6 +111,67 @@ import ScrutinyCore
         guard case .table = row.first else { Issue.record("expected a table, got \(row)"); return }
     }
 
+    @Test func aHeadingCutIntoCellsByOCRIsProse() {
+        #expect(TableAssembler.isHeadingCutIntoCells(["Service budgets with a", "red profile"]))
+        // counter-examples: a figure, a placeholder, a long sentence, a single cell
+        #expect(!TableAssembler.isHeadingCutIntoCells(["Net budget", "£44,628"]))
+        #expect(!TableAssembler.isHeadingCutIntoCells(["Quarter 1", "NA"]))
+        #expect(!TableAssembler.isHeadingCutIntoCells(["Children placed in residential care out of authority are forecast",
+                                                      "to overspend because more placements were needed"]))
+        #expect(!TableAssembler.isHeadingCutIntoCells(["Service budgets with a red profile"]))
+    }
+
+    @Test func aScannedTableGoesOnAfterAShortLineAtThePageBreak() {
+        let header = [["", "Gross Budget", "Net Budget", "Variance"]]
+        let heading = Paragraph(text: "Service budgets with a red profile", lines: ["Service budgets with a red profile"], bold: false,
+                                headingLevel: nil, at: Provenance(page: 2, line: 0, box: nil))
+        let assembler = TableAssembler()
+        #expect(assembler.continues(table(header, [["Total", "86,494", "44,628", "3,901"]], page: 1, confidence: 90),
+                                    with: table([], [["Families", "34,203", "31,281", "4,951"]], page: 2, confidence: 88),
+                                    between: [heading]))
+        // counter-examples: the same on one page, and on a text layer (which shows bold, and this is not)
+        #expect(!assembler.continues(table(header, [["Total", "86,494", "44,628", "3,901"]], page: 2, confidence: 90),
+                                     with: table([], [["Families", "34,203", "31,281", "4,951"]], page: 2, confidence: 88),
+                                     between: [heading]))
+        #expect(!assembler.continues(table(header, [["Total", "86,494", "44,628", "3,901"]], page: 1, confidence: nil),
+                                     with: table([], [["Families", "34,203", "31,281", "4,951"]], page: 2, confidence: nil),
+                                     between: [heading]))
+    }
+
+    @Test func aRepeatedHeaderWithOneLabelCutInTwoByOCRRejoins() {
+        let header = [["Measure", "Actual (As at 31st", "Performance Against:", "", "Any Comments"],
+                      ["", "", "Similar Authorities", "Current Target", ""]]
+        let cut = [["Measure", "Actual os", "(As at 31st", "Performance Against:", "", "Any Comments"],
+                   ["", "", "", "similar Authorities", "Current Target", ""]]
+        let prev = table(header, [["7. Reviews", "69.84%", "74%", "90%", "As at the end"]], page: 2, confidence: 90)
+        let next = table(cut, [["8. Days lost", "", "16.25", "16.09", "12.4", "Meeting with HR"]], page: 3, confidence: 85)
+        let rejoined = TableAssembler.withOCRSplitHeaderCellRejoined(next, toMatch: prev)
+        #expect(rejoined?.rows.first?.cells == ["8. Days lost", "16.25", "16.09", "12.4", "Meeting with HR"])
+        #expect(rejoined.map { TableAssembler().continues(prev, with: $0, between: []) } == true)
+        // counter-examples: a new table with a header of its own; the same on a text layer
+        let other = [["Service", "Budget", "Forecast", "Variance", "Spent", "Notes"]]
+        #expect(TableAssembler.withOCRSplitHeaderCellRejoined(table(other, [["Care", "", "1", "2", "3", "x"]], page: 3, confidence: 85), toMatch: prev) == nil)
+        let born = table(header, [["7. Reviews", "69.84%", "74%", "90%", "As at the end"]], page: 2, confidence: nil)
+        #expect(TableAssembler.withOCRSplitHeaderCellRejoined(table(cut, next.rows.map(\.cells), page: 3, confidence: nil), toMatch: born) == nil)
+    }
+
+    @Test func twoFiguresInOneCellBesideAnEmptyFigureColumnAreTwoCells() {
+        let header = [["Measure", "Actual", "Similar", "Previous", "Target"]]
+        let rows = [["External placements", "87", "100", "", "89 93"],
+                    ["Savings achieved", "£5.481m.", "NA", "£5.714m.", "£5.981m."],
+                    ["Services commissioned", "75.4%*", "75.6%", "70.9%", "78%"],
+                    ["Agency spend", "£1.0m", "NA", "£1.119m.", "£0.916m."]]
+        let split = FigurePairSplitter.split(table(header, rows, page: 1, confidence: 90))
+        #expect(split.rows[0].cells == ["External placements", "87", "100", "89", "93"])
+        #expect(split.rows[1].cells == rows[1])
+        // counter-examples: a figure with a note; a neighbour column of words
+        #expect(FigurePairSplitter.figurePair("62% (117/147)") == nil)
+        #expect(FigurePairSplitter.figurePair("- 3.5") == nil)
+        let words = [["External placements", "87", "", "89 93"], ["Savings", "1", "on track", "2"],
+                     ["Services", "3", "late", "4"], ["Agency", "5", "on track", "6"]]
+        #expect(FigurePairSplitter.split(table([], words, page: 1, confidence: nil)).rows[0].cells == words[0])
+    }
+
     @Test func aLabelledLineCutIntoCellsIsProseNotATable() {
         let blocks = TableAssembler().blocks(for: exportPage("Owner: John\tHarris Polarity: Bigger is Better"))
         guard case .paragraph(let p) = blocks.first else { Issue.record("expected a paragraph, got \(blocks)"); return }

@@ -331,6 +331,8 @@ enum TableFinder {
     static func alignedBlock(_ lines: [TextLine], from start: Int) -> Int? {
         func multi(_ l: TextLine) -> Bool { segments(l).count >= LayoutTolerances.tableLineMinSegments && !isListItem(l) }
         guard multi(lines[start]), !continuesProse(lines, at: start) else { return nil }
+        var columns = ColumnGapTracker()
+        columns.add(lines[start])
         var end = start + 1
         var count = 1
         var k = start + 1
@@ -339,7 +341,10 @@ enum TableFinder {
             guard let pb = prev.box, let b = l.box else { break }
             let h = max(LayoutTolerances.minimumLineHeight, min(pb.height, b.height))
             if b.y0 - pb.y1 > LayoutTolerances.tableBreakGap * h { break }
-            if multi(l) { count += 1; k += 1; end = k; continue }
+            if multi(l) {
+                if count >= LayoutTolerances.columnChangeMinRows, columns.bridgesColumnGaps(l) { break }
+                columns.add(l); count += 1; k += 1; end = k; continue
+            }
             // bridge: single-segment lines set at line spacing (wrapped cell text), or up to two
             // further apart, followed closely by a table line
             var j = k
@@ -354,6 +359,7 @@ enum TableFinder {
             }
             guard j < lines.count, j > k, multi(lines[j]), let jb = lines[j].box, let lb = lines[j - 1].box,
                   jb.y0 - lb.y1 <= LayoutTolerances.tableBreakGap * h else { break }
+            if count >= LayoutTolerances.columnChangeMinRows, columns.bridgesColumnGaps(lines[j]) { break }
             k = j
         }
         return count >= LayoutTolerances.tableMinLines ? end : nil

@@ -1,0 +1,45 @@
+import ScrutinyCore
+
+/// `TwoFiguresInOneCellAreTwoColumns` rule: council tables set their figure columns close
+/// together, and a narrow gap (or a scan's skew) can put two neighbouring figures in one cell
+/// (`89 93`, `86.62% 78.00%`) while the cell beside them stays empty. A cell that holds exactly
+/// two figures, next to an empty cell of a column that holds a figure in most other body
+/// rows, is two cells: the figures go one to each column, in print order.
+/// Counter-examples: a cell that is one figure with a space (`- 3.5`, `£ 4.5m`), a figure
+/// with a note (`62% (117/147)`), two figures beside a column that holds words or is
+/// mostly empty (nothing says the cell was cut), and two figures with no empty neighbour.
+public enum FigurePairSplitter {
+    public static func split(_ table: Table) -> Table {
+        guard table.rows.count >= LayoutTolerances.figurePairMinRows else { return table }
+        var t = table
+        let width = table.columnCount
+        let figureColumns = (0..<width).map { isFigureColumn(table, $0) }
+        for r in t.rows.indices {
+            var cells = t.rows[r].cells
+            for c in cells.indices {
+                guard let (first, second) = figurePair(cells[c]) else { continue }
+                if c > 0, cells[c - 1].isEmpty, figureColumns[c - 1], figureColumns[c] {
+                    cells[c - 1] = first; cells[c] = second
+                } else if c + 1 < cells.count, cells[c + 1].isEmpty, figureColumns[c + 1], figureColumns[c] {
+                    cells[c] = first; cells[c + 1] = second
+                }
+            }
+            t.rows[r].cells = cells
+        }
+        return t
+    }
+
+    /// The two figures of a cell that holds exactly two, and is not itself one figure.
+    static func figurePair(_ cell: String) -> (String, String)? {
+        guard !FigureShape.isFigure(cell) else { return nil }
+        let tokens = cell.split(whereSeparator: \.isWhitespace)
+        guard tokens.count == 2, tokens.allSatisfy({ FigureShape.isFigure(String($0)) }) else { return nil }
+        return (String(tokens[0]), String(tokens[1]))
+    }
+
+    /// A column whose body cells are single figures in most rows.
+    static func isFigureColumn(_ t: Table, _ c: Int) -> Bool {
+        let figures = t.rows.filter { c < $0.cells.count && FigureShape.isFigure($0.cells[c]) }.count
+        return LayoutTolerances.figureColumnShare.admits(figures, of: t.rows.count)
+    }
+}
