@@ -1,4 +1,5 @@
 import Foundation
+import ScrutinyCore
 
 /// Reads printed dates (`30/04/12`, `December 31st 2012`, `31 Dec 2012`, `2012-06-30`) as ISO `yyyy-MM-dd`.
 public enum DateParser {
@@ -126,11 +127,5 @@ public enum DateParser {
         return String(format: "%04d-%02d-%02d", year, month, day)
     }
 
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
+    static func daysIn(month: Int, year: Int) -> Int { CalendarDays.daysIn(month: month, year: year) }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Corpus
+import ScrutinyCore
 
 /// An SVG line chart of one indicator: actual (solid) and target (dashed) over time, one
 /// colour per council, points that miss their target ringed in red, polarity in the title.
@@ -94,12 +95,12 @@ public struct SeriesChart: Sendable {
                 out += "<circle cx=\"\(f(x(a.0)))\" cy=\"\(f(y(a.1)))\" r=\"4\" fill=\"\(colour)\"><title>\(label)</title></circle>\n"
             }
             // Legend entry.
-            let ly = margin.top + 8 + Double(i) * 20
+            let ly = margin.top + 8 + Double(i) * Self.legendRowHeight
             let lx = margin.left + plotW + 16
             out += "<line x1=\"\(f(lx))\" x2=\"\(f(lx + 22))\" y1=\"\(f(ly))\" y2=\"\(f(ly))\" stroke=\"\(colour)\" stroke-width=\"2.5\"/>\n"
             out += "<text x=\"\(f(lx + 28))\" y=\"\(f(ly + 4))\">\(Self.escape(Self.clip(council, 18)))</text>\n"
         }
-        let ky = margin.top + 16 + Double(councils.count) * 20
+        let ky = margin.top + 16 + Double(councils.count) * Self.legendRowHeight
         let kx = margin.left + plotW + 16
         out += "<line x1=\"\(f(kx))\" x2=\"\(f(kx + 22))\" y1=\"\(f(ky))\" y2=\"\(f(ky))\" stroke=\"#555\" stroke-width=\"2.5\"/><text x=\"\(f(kx + 28))\" y=\"\(f(ky + 4))\" fill=\"#555\">actual</text>\n"
         out += "<line x1=\"\(f(kx))\" x2=\"\(f(kx + 22))\" y1=\"\(f(ky + 18))\" y2=\"\(f(ky + 18))\" stroke=\"#555\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/><text x=\"\(f(kx + 28))\" y=\"\(f(ky + 22))\" fill=\"#555\">target</text>\n"
@@ -141,20 +142,31 @@ public struct SeriesChart: Sendable {
 
     func f(_ v: Double) -> String { Self.coordinate(v) }
 
+    /// Vertical distance between legend entries, in pixels.
+    static let legendRowHeight = 20.0
+    /// Coordinates are written to a tenth of a pixel.
+    static let coordinateScale = 10.0
+    /// A series of one value is drawn on a scale this share wider on each side (at least 1).
+    static let flatScalePadding = 0.1
+    /// About this many tick intervals on the value axis.
+    static let tickCount = 5.0
+    /// Tick steps, times a power of ten.
+    static let niceSteps = [1.0, 2, 5, 10]
+
     /// A coordinate with at most one decimal, no trailing `.0`.
     static func coordinate(_ v: Double) -> String {
-        let r = (v * 10).rounded() / 10
+        let r = (v * coordinateScale).rounded() / coordinateScale
         return r == r.rounded() ? String(Int(r)) : String(r)
     }
 
     /// Axis bounds and tick values at 1, 2 or 5 × 10ⁿ steps covering min…max.
     static func niceScale(min lo: Double, max hi: Double) -> (Double, Double, [Double]) {
         var lo = lo, hi = hi
-        if lo == hi { lo -= Swift.max(1, abs(lo) * 0.1); hi += Swift.max(1, abs(hi) * 0.1) }
+        if lo == hi { lo -= Swift.max(1, abs(lo) * flatScalePadding); hi += Swift.max(1, abs(hi) * flatScalePadding) }
         if lo > 0 && lo < (hi - lo) { lo = 0 }
-        let raw = (hi - lo) / 5
+        let raw = (hi - lo) / tickCount
         let magnitude = pow(10, (log10(raw)).rounded(.down))
-        let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? 10 * magnitude
+        let step = niceSteps.map { $0 * magnitude }.first { $0 >= raw } ?? niceSteps.last! * magnitude
         let start = (lo / step).rounded(.down) * step, end = (hi / step).rounded(.up) * step
         var ticks: [Double] = []
         var t = start
@@ -173,32 +185,10 @@ public struct SeriesChart: Sendable {
     }
 
     /// Days since 1970-01-01 of an ISO date (`YYYY-MM-DD`), nil when it is not one.
-    static func dayNumber(_ iso: String) -> Int? {
-        let parts = iso.prefix(10).split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return nil }
-        // Days from civil (Howard Hinnant's algorithm).
-        let y = parts[1] <= 2 ? parts[0] - 1 : parts[0]
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (parts[1] + 9) % 12
-        let doy = (153 * mp + 2) / 5 + parts[2] - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146097 + doe - 719468
-    }
+    static func dayNumber(_ iso: String) -> Int? { CalendarDays.dayNumber(iso) }
 
     /// The ISO date of a day number.
-    static func isoDate(_ day: Int) -> String {
-        let z = day + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        return String(format: "%04d-%02d-%02d", y, m, d)
-    }
+    static func isoDate(_ day: Int) -> String { CalendarDays.isoDate(day) }
 
     /// `Jun 2013` for an axis label.
     static func monthLabel(_ day: Int) -> String {

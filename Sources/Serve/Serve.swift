@@ -18,6 +18,9 @@ public struct CorpusSite: Sendable {
         try store.requireCatalogue()
     }
 
+    /// A document id is the SHA-256 of the file: 64 hexadecimal digits.
+    static let documentIDLength = 64
+
     /// Serves an already-open store (tests).
     public init(store: CorpusStore) { self.store = store }
 
@@ -32,7 +35,7 @@ public struct CorpusSite: Sendable {
         router.get("/document/:docID") { _, context in
             let id = try context.parameters.require("docID")
             // Document ids are SHA-256 hex; anything else cannot name one.
-            guard id.count == 64, id.allSatisfy(\.isHexDigit) else { throw HTTPError(.notFound) }
+            guard id.count == Self.documentIDLength, id.allSatisfy(\.isHexDigit) else { throw HTTPError(.notFound) }
             return try await Self.html { try await store.database.read { try CorpusPages.document($0, docID: id.lowercased()) } }
         }
         router.get("/indicator") { request, _ in
