@@ -109,6 +109,9 @@ enum LayoutTolerances {
     /// In a sparse grid, a band without figures of at most this many lines is one row.
     /// Unit: count.
     static let sparseBandMaxLines = 6
+    /// `CentredCellsShareARow`: a line overlapping the row's last line by at least this share
+    /// of the smaller line height is in that row. Unit: share.
+    static let rowOverlapShare = 0.25
     /// A ruled grid's first band is a label band (its header) when it holds at least this
     /// many lines of labels. Unit: count.
     static let labelBandMinLines = 2

@@ -56,6 +56,25 @@ private func row(_ cells: [String], lines: Int = 1) -> TableGrid.Row {
         #expect(!grid.isLabelBand(q, from: 0, census: grid.bandCensus(q)))
     }
 
+    @Test func centredCellsShareARow() {
+        // 7-point lines: a label on two lines 6 points apart, its figures centred between them
+        let grid = TableGrid(separators: [100, 200], bands: [], separatorSpans: nil)
+        let lines = [
+            geoLine(100, [("Investigative", 50)]),
+            geoLine(103, [("426", 150), ("365", 250)]),
+            geoLine(106, [("Received", 50)]),
+            geoLine(120, [("Charged", 50), ("290", 150), ("259", 250)]),
+        ]
+        #expect(grid.rows(lines, region: 1).map(\.cells) == [["Investigative\nReceived", "426", "365"], ["Charged", "290", "259"]])
+        // counter-examples: two tight lines of labels; figures under figures
+        let row = { (g: TableGrid.GridLine) in TableGrid.Row(g, band: 0) }
+        let p = placed(grid, [geoLine(100, [("Inadequate", 150)]), geoLine(103, [("total", 50)]),
+                              geoLine(100, [("Level", 50), ("12", 150)]), geoLine(103, [("14", 150)])])
+        #expect(!TableGrid.overlapsLastLine(p[1], of: row(p[0])))
+        #expect(!TableGrid.overlapsLastLine(p[3], of: row(p[2])))
+        #expect(TableGrid.overlapsLastLine(placed(grid, [lines[1]])[0], of: row(placed(grid, [lines[0]])[0])))
+    }
+
     @Test func headerKeepsItsBands() {
         let lines = [
             geoLine(100, [("Measure", 50), ("Actual", 150)]),

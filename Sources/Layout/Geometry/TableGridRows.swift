@@ -18,9 +18,11 @@ extension TableGrid {
         /// The rule band the row lies in; -1 for caption and header rows, which no later
         /// line joins.
         var band: Int
+        /// The cells of the row's last line alone, as placed in the grid.
+        var lastLineCells: [String]
 
         init(_ g: GridLine, band: Int) {
-            cells = g.cells; boxes = g.boxes; lines = [g.line]; self.band = band
+            cells = g.cells; boxes = g.boxes; lines = [g.line]; self.band = band; lastLineCells = g.cells
         }
 
         /// An empty row of `columns` cells for `lines`, outside every band.
@@ -29,6 +31,7 @@ extension TableGrid {
             boxes = Array(repeating: nil, count: columns)
             self.lines = lines
             band = -1
+            lastLineCells = cells
         }
 
         /// Adds filled `cells` after the row's own, column by column (only in the columns
@@ -73,6 +76,7 @@ extension TableGrid {
                joinsRow(g, last, rows: rows, band: census.lines[b] ?? [], placed: placed, census: census, spacing: spacing) {
                 last.absorb(g.cells, g.boxes, separator: "\n")
                 last.lines.append(g.line)
+                last.lastLineCells = g.cells
                 rows[rows.count - 1] = last
                 continue
             }
@@ -199,6 +203,7 @@ extension TableGrid {
         if Self.rowUnderColumnLabels(line: g.cells, labels: last.cells, labelLines: last.lines.count) && noFiguresYet() {
             return false
         }
+        if Self.overlapsLastLine(g, of: last) { return true }
         let prev = last.lines.last!
         return bandIsOneRow(g, last, band: band, placed: placed, census: census, noFiguresYet: noFiguresYet)
             || continues(g.line, cells: g.cells, after: prev, previous: last.cells)
@@ -217,6 +222,24 @@ extension TableGrid {
         if census.dense { return band.count <= LayoutTolerances.denseBandMaxLines }
         let bandHasFigures = band.contains { placed[$0].cells.contains(where: FigureShape.isFigure) }
         return !bandHasFigures && (band.count <= LayoutTolerances.sparseBandMaxLines || separatorSpans != nil)
+    }
+
+    /// `CentredCellsShareARow` rule: a table set in a word processor centres short cells
+    /// vertically against a wrapped one, so the lines of one row overlap in height: a label
+    /// on two lines with its figures set between them (`Investigative Matters` / `426  365 …`
+    /// / `Received by AUSAs`). A line that overlaps the row's last line by at least
+    /// `rowOverlapShare` of the smaller line height is in that row, when the two fill
+    /// different columns and one of them holds figures. Counter-examples: lines that merely
+    /// touch (rows set tight), figures right under figures, and two tight lines of labels.
+    static func overlapsLastLine(_ g: GridLine, of last: Row) -> Bool {
+        guard let prev = last.lines.last, let b = g.line.box, let pb = prev.box,
+              !stacksFigures(g.cells, under: last.cells) else { return false }
+        // the two lines fill different columns, and one of them holds the row's figures
+        let prevCells = last.lastLineCells
+        guard prevCells.count == g.cells.count, g.cells.indices.allSatisfy({ g.cells[$0].isEmpty || prevCells[$0].isEmpty }),
+              g.cells.contains(where: FigureShape.isFigure) || prevCells.contains(where: FigureShape.isFigure) else { return false }
+        let overlap = min(b.y1, pb.y1) - max(b.y0, pb.y0)
+        return overlap >= LayoutTolerances.rowOverlapShare * min(b.height, pb.height)
     }
 
     /// `StackedFiguresStartARow` rule: a line with a figure right under a figure of the row
