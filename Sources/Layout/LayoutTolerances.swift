@@ -30,6 +30,9 @@ enum LayoutTolerances {
     /// Text wrapped on to the next line inside one cell or heading is set closer than this
     /// many line heights below the line above. Unit: line heights.
     static let wrappedLineSpacing = 0.6
+    /// `OutdentedLineStartsARow`: a first-column line starting this many line heights left of
+    /// the line above is a new row, not wrapped text. Unit: line heights.
+    static let outdentMinLineHeights = 0.5
     /// After two lines of a paragraph, the next is a new paragraph when the gap above it
     /// exceeds the paragraph's own line spacing by more than this. Unit: line heights.
     static let paragraphSpacingExcess = 0.4

@@ -56,6 +56,19 @@ private func row(_ cells: [String], lines: Int = 1) -> TableGrid.Row {
         #expect(!grid.isLabelBand(q, from: 0, census: grid.bandCensus(q)))
     }
 
+    @Test func outdentedLineStartsARow() {
+        let grid = TableGrid(separators: [100, 200], bands: [], separatorSpans: nil)
+        let total = geoLine(100, [("Total", 50), ("135", 150), ("100", 250)])
+        // a group label set out to the left, right under a row: a row of its own
+        let outdented = [total, geoLine(108, [("Purposes", 44)]), geoLine(117, [("Literary", 50), ("72", 150), ("53", 250)])]
+        #expect(grid.rows(outdented, region: 1).map(\.cells).count == 3)
+        #expect(TableGrid.outdented(outdented[1], under: total, firstColumn: true))
+        // counter-examples: wrapped text flush with the label, or indented under it
+        let wrapped = [total, geoLine(108, [("items", 50)])]
+        #expect(grid.rows(wrapped, region: 1).map(\.cells) == [["Total\nitems", "135", "100"]])
+        #expect(!TableGrid.outdented(geoLine(108, [("items", 53)]), under: total, firstColumn: true))
+    }
+
     @Test func centredCellsShareARow() {
         // 7-point lines: a label on two lines 6 points apart, its figures centred between them
         let grid = TableGrid(separators: [100, 200], bands: [], separatorSpans: nil)

@@ -152,6 +152,16 @@ struct TableGrid {
         return nil
     }
 
+    /// `OutdentedLineStartsARow` rule: text wrapped inside a cell starts where the cell's
+    /// first line starts (or further in, under a hanging indent); a line in the first column
+    /// that starts further left than the line above it is a new row set out to the left, such
+    /// as a group label over indented rows (`Purposes of reading` under `Total items`).
+    /// Counter-example: a wrapped line flush with the line above, or indented.
+    static func outdented(_ line: TextLine, under prev: TextLine, firstColumn: Bool) -> Bool {
+        guard firstColumn, let b = line.box, let pb = prev.box else { return false }
+        return b.x0 < pb.x0 - LayoutTolerances.outdentMinLineHeights * min(b.height, pb.height)
+    }
+
     /// A line that wraps text of the row above: close below it, no figures, only in columns
     /// the row already fills, fewer of them, same weight.
     func continues(_ line: TextLine, cells: [String], after prev: TextLine, previous: [String]) -> Bool {
@@ -164,7 +174,7 @@ struct TableGrid {
         guard filled.allSatisfy({ !previous[$0].isEmpty }) else { return false }
         // a figure may end wrapped text (`… by age` / `19`), not start a new value under a value
         guard !filled.contains(where: { FigureShape.isFigure(cells[$0]) && FigureShape.isFigure(previous[$0].split(separator: "\n").last.map(String.init) ?? "") }) else { return false }
-        guard line.bold == prev.bold else { return false }
+        guard line.bold == prev.bold, !Self.outdented(line, under: prev, firstColumn: column(ofX: pb.x0) == 0) else { return false }
         return b.y0 - pb.y1 < LayoutTolerances.wrappedLineSpacing * min(b.height, pb.height)
 
     }
