@@ -50,6 +50,9 @@ enum LayoutTolerances {
     static let ruleMinAspect = 3.0
     /// A rule is at most this thick (a filled box is shading, not a rule). Unit: points.
     static let ruleMaxThickness = 4.0
+    /// `BlankBarIsARule`: a wordless horizontal bar up to this thick still separates rows.
+    /// Unit: points.
+    static let barMaxThickness = 8.0
     /// Two rules touch (belong to one grid) when within this of each other. Unit: points.
     static let ruleTouchTolerance = 2.5
     /// Rule positions within this of each other are one rule line. Unit: points.

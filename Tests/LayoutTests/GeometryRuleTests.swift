@@ -234,6 +234,25 @@ func tableRows(_ lines: [TextLine]) -> [[String]] {
         #expect(tables.first.map { $0.headerRows.count + $0.rows.count } == 5)
         #expect(!(tables.first?.rows.contains { $0.cells[0].hasPrefix("Source") } ?? true))
     }
+
+    /// `ClosingRuleEndsTheTable`: a note at row spacing, but below the table's closing rule,
+    /// is a note; a total row of figures below that rule stays a row.
+    @Test func aNoteBelowTheClosingRuleIsNotARow() {
+        let rows = [
+            geoLine(100, [("Country", 50), ("1996", 150), ("1993", 200)], bold: true),
+            geoLine(112, [("Austria", 50), ("59", 153), ("54", 203)]),
+            geoLine(124, [("Belgium", 50), ("62", 153), ("60", 203)]),
+            geoLine(136, [("Denmark", 50), ("59", 153), ("54", 203)]),
+        ]
+        let grid = TableGrid(separators: [100, 180], bands: [146], separatorSpans: nil)
+        let note = geoLine(148, [("Source:", 50), ("Statistics", 140), ("Finland", 172), ("and", 196), ("others", 208)])
+        let split = TableFinder.splitOffNotes(grid.rows(rows + [note], region: 1), separators: [100, 180], bandRules: [146])
+        #expect(split.rows.count == 4 && split.notes.count == 1)
+        // counter-examples: the same note without the rule; a total row under the rule
+        #expect(TableFinder.splitOffNotes(grid.rows(rows + [note], region: 1), separators: [100, 180]).notes.isEmpty)
+        let total = geoLine(148, [("Total", 50), ("180", 150), ("168", 200)])
+        #expect(TableFinder.splitOffNotes(grid.rows(rows + [total], region: 1), separators: [100, 180], bandRules: [146]).notes.isEmpty)
+    }
 }
 
 @Suite struct RuledBandTests {

@@ -67,6 +67,7 @@ private func row(_ cells: [String], lines: Int = 1) -> TableGrid.Row {
         let wrapped = [total, geoLine(108, [("items", 50)])]
         #expect(grid.rows(wrapped, region: 1).map(\.cells) == [["Total\nitems", "135", "100"]])
         #expect(!TableGrid.outdented(geoLine(108, [("items", 53)]), under: total, firstColumn: true))
+        #expect(!TableGrid.outdented(geoLine(108, [("“lasted", 44)]), under: total, firstColumn: true))
     }
 
     @Test func centredCellsShareARow() {
@@ -176,6 +177,16 @@ private func row(_ cells: [String], lines: Int = 1) -> TableGrid.Row {
         // counter-examples: a thick fill, a vertical rule read as horizontal
         #expect(!TableFinder.isRule(Box(x0: 40, y0: 100, x1: 320, y1: 110), horizontal: true))
         #expect(!TableFinder.isRule(Box(x0: 40, y0: 100, x1: 41, y1: 166), horizontal: true))
+    }
+
+    @Test func blankBarIsARule() {
+        let words = [Box(x0: 80, y0: 262, x1: 170, y1: 272)]
+        // a 5.5-point band between two rows, no word on it
+        #expect(TableFinder.isBlankBar(Box(x0: 72, y0: 272.8, x1: 525, y1: 278.3), words: words))
+        // counter-examples: shading behind a row's words; a stroke (a rule already); a panel
+        #expect(!TableFinder.isBlankBar(Box(x0: 72, y0: 262, x1: 525, y1: 269), words: words))
+        #expect(!TableFinder.isBlankBar(Box(x0: 72, y0: 300, x1: 525, y1: 301), words: words))
+        #expect(!TableFinder.isBlankBar(Box(x0: 72, y0: 300, x1: 525, y1: 340), words: words))
     }
 
     @Test func wrappedTextBelowBlock() {

@@ -25,11 +25,21 @@ enum TableFinder {
         return length >= LayoutTolerances.ruleMinAspect * thickness && thickness <= LayoutTolerances.ruleMaxThickness
     }
 
+    /// `BlankBarIsARule` rule: a horizontal bar thicker than a stroke but thinner than a line
+    /// of text, with no word on it, is drawn between rows as a thick rule (a coloured band
+    /// under each group of rows). Counter-example: shading behind a row holds the row's
+    /// words, and a block taller than `barMaxThickness` is a picture or a panel.
+    static func isBlankBar(_ b: Box, words: [Box]) -> Bool {
+        guard b.height > LayoutTolerances.ruleMaxThickness, b.height <= LayoutTolerances.barMaxThickness,
+              b.width >= LayoutTolerances.ruleMinAspect * b.height else { return false }
+        return !words.contains { w in w.x1 > b.x0 && w.x0 < b.x1 && w.midY > b.y0 && w.midY < b.y1 }
+    }
+
     /// The page's horizontal rules, and its vertical rules cut clear of words (on a scan,
     /// without the short strokes that are specks).
     static func pageRules(_ page: PageText) -> (hs: [Box], vs: [Box]) {
-        let hs = page.rules.filter { isRule($0, horizontal: true) }
         let words = page.lines.flatMap(\.words).compactMap(\.box)
+        let hs = page.rules.filter { isRule($0, horizontal: true) || isBlankBar($0, words: words) }
         var vs = page.rules.filter { isRule($0, horizontal: false) }.flatMap { clearOfWords($0, words) }
         if page.method == .ocr { vs = withoutShortStrokes(vs) }
         return (hs, vs)
@@ -91,7 +101,7 @@ enum TableFinder {
             let (block, blockEnd) = extendedBlock(lines, i..<end, separators: seps)
             region += 1
             let grid = TableGrid(separators: seps, bands: bandRules(hs, across: block), separatorSpans: nil)
-            let (rows, notes) = splitOffNotes(grid.rows(block, region: region), separators: seps)
+            let (rows, notes) = splitOffNotes(grid.rows(block, region: region), separators: seps, bandRules: grid.bands)
             out += dropEmptyColumns(rows)
             plain += notes
             i = blockEnd
@@ -557,10 +567,10 @@ enum TableFinder {
     }
 
     /// Rows at the bottom of an unruled table that are notes under it, not rows of it (a
-    /// `Source: …` line, a footnote): set apart by more than the table's row spacing and
-    /// either one cell of text or text running across a column boundary. They come back as
-    /// plain lines.
-    static func splitOffNotes(_ rows: [TextLine], separators: [Double]) -> (rows: [TextLine], notes: [TextLine]) {
+    /// `Source: …` line, a footnote): set apart by more than the table's row spacing, or
+    /// below the table's closing rule (the last of `bandRules`), and either one cell of text
+    /// or text running across a column boundary. They come back as plain lines.
+    static func splitOffNotes(_ rows: [TextLine], separators: [Double], bandRules: [Double] = []) -> (rows: [TextLine], notes: [TextLine]) {
         guard rows.count >= LayoutTolerances.notesMinTableRows else { return (rows, []) }
         let gaps = zip(rows, rows.dropFirst()).compactMap { a, b -> Double? in
             guard let ab = a.box, let bb = b.box else { return nil }
@@ -591,6 +601,8 @@ enum TableFinder {
         }
         func apart(_ k: Int) -> Bool {
             guard let b = rows[k].box, let pb = rows[k - 1].box else { return false }
+            // `ClosingRuleEndsTheTable`: the table's last rule across its width lies between them
+            if let closing = bandRules.max(), pb.y1 <= closing, b.y0 >= closing { return true }
             return b.y0 - pb.y1 > median + LayoutTolerances.noteGapExcess * min(b.height, pb.height)
         }
         // the run of note-like rows at the bottom; the notes start at its first gap

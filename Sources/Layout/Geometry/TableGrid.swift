@@ -155,10 +155,13 @@ struct TableGrid {
     /// `OutdentedLineStartsARow` rule: text wrapped inside a cell starts where the cell's
     /// first line starts (or further in, under a hanging indent); a line in the first column
     /// that starts further left than the line above it is a new row set out to the left, such
-    /// as a group label over indented rows (`Purposes of reading` under `Total items`).
-    /// Counter-example: a wrapped line flush with the line above, or indented.
+    /// as a group label over indented rows (`Purposes of reading` under `Total items`), and
+    /// starts like a label, with a capital or a number. Counter-examples: a wrapped line flush
+    /// with the line above, or indented; a scan's line whose first box is a speck or a quote
+    /// mark OCR set a little left (`“lasted 2 years`).
     static func outdented(_ line: TextLine, under prev: TextLine, firstColumn: Bool) -> Bool {
-        guard firstColumn, let b = line.box, let pb = prev.box else { return false }
+        guard firstColumn, let b = line.box, let pb = prev.box,
+              let first = line.text.first, first.isUppercase || first.isNumber else { return false }
         return b.x0 < pb.x0 - LayoutTolerances.outdentMinLineHeights * min(b.height, pb.height)
     }
 
