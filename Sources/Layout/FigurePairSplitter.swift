@@ -29,11 +29,14 @@ public enum FigurePairSplitter {
         return t
     }
 
+    /// A pair: two figures, no more.
+    static let pairSize = 2
+
     /// The two figures of a cell that holds exactly two, and is not itself one figure.
     static func figurePair(_ cell: String) -> (String, String)? {
         guard !FigureShape.isFigure(cell) else { return nil }
         let tokens = cell.split(whereSeparator: \.isWhitespace)
-        guard tokens.count == 2, tokens.allSatisfy({ FigureShape.isFigure(String($0)) }) else { return nil }
+        guard tokens.count == pairSize, tokens.allSatisfy({ FigureShape.isFigure(String($0)) }) else { return nil }
         return (String(tokens[0]), String(tokens[1]))
     }
 
