@@ -89,6 +89,29 @@ private func row(_ cells: [String], lines: Int = 1) -> TableGrid.Row {
         #expect(TableGrid.overlapsLastLine(placed(grid, [lines[1]])[0], of: row(placed(grid, [lines[0]])[0])))
     }
 
+    @Test func headerFillsItsBand() {
+        // a rule at 140 closes a header of four lines; the last carries a long stub label
+        let lines = [
+            geoLine(100, [("Percent", 150), ("borrowed", 176)]),
+            geoLine(109, [("Under-", 150)]),
+            geoLine(118, [("graduate", 150), ("Graduate", 250)]),
+            geoLine(127, [("Student and institutional characteristics", 20), ("only", 150), ("only", 250)]),
+            geoLine(150, [("Total", 20), ("31.4", 150), ("23.7", 250)]),
+        ]
+        let ruled = TableGrid(separators: [140, 240], bands: [140], separatorSpans: nil)
+        let p = placed(ruled, lines)
+        #expect(ruled.headerFillingItsBand(p, lead: 0, lines: 3, census: ruled.bandCensus(p)) == 4)
+        // counter-example: no rule under the header, the band runs on into figures
+        let open = TableGrid(separators: [140, 240], bands: [], separatorSpans: nil)
+        let q = placed(open, lines)
+        #expect(open.headerFillingItsBand(q, lead: 0, lines: 3, census: open.bandCensus(q)) == 3)
+        // counter-example: a ruled card whose last line carries values in words and digits
+        var card = lines
+        card[3] = geoLine(127, [("Actual", 20), ("49", 45), ("Target", 150), ("48", 180)])
+        let c = placed(ruled, card)
+        #expect(ruled.headerFillingItsBand(c, lead: 0, lines: 3, census: ruled.bandCensus(c)) == 3)
+    }
+
     @Test func headerKeepsItsBands() {
         let lines = [
             geoLine(100, [("Measure", 50), ("Actual", 150)]),

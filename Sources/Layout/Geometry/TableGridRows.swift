@@ -119,11 +119,34 @@ extension TableGrid {
     func headerRows(_ placed: [GridLine], census: BandCensus) -> (rows: [Row], lines: Int)? {
         let lead = Self.captionLineCount(placed)
         let labelBand = census.ruled && isLabelBand(placed, from: lead, census: census)
-        let headerLines = headerBlockLength(placed[lead...].map { ($0.line, $0.cells) }, labelsOnly: labelBand)
+        var headerLines = headerBlockLength(placed[lead...].map { ($0.line, $0.cells) }, labelsOnly: labelBand)
+        if headerLines >= LayoutTolerances.multiLineHeaderMinLines {
+            headerLines = headerFillingItsBand(placed, lead: lead, lines: headerLines, census: census)
+        }
         guard headerLines >= LayoutTolerances.multiLineHeaderMinLines,
               headerKeepsItsBands(placed, header: lead..<(lead + headerLines)) else { return nil }
         let captions = placed.prefix(lead).map { Row($0, band: -1) }
         return (captions + joinedHeader(Array(placed[lead..<(lead + headerLines)])), lead + headerLines)
+    }
+
+    /// `HeaderFillsItsBand` rule: where a rule closes the header, every line above that rule
+    /// is header, though one of them (the stub column's label printed on the header's last
+    /// line, `Student and institutional characteristics`) reads too long for a label. Applies
+    /// when the header's rule band holds no figures at all and the lines taken in hold words
+    /// only. Counter-examples: a band that runs on into figures (no rule under the header),
+    /// and a ruled card whose lines carry values in words and digits (`Actual 49 Target 48`),
+    /// keep the header as found.
+    func headerFillingItsBand(_ placed: [GridLine], lead: Int, lines: Int, census: BandCensus) -> Int {
+        guard census.ruled else { return lines }
+        let b = band(of: placed[lead + lines - 1].line)
+        guard let members = census.lines[b], band(of: placed[lead].line) == b,
+              !members.contains(where: { i in placed[i].cells.contains { FigureShape.isFigure($0) && !Self.yearish($0) } }),
+              let last = members.max(), last >= lead + lines,
+              Array(members.filter { $0 >= lead }) == Array(lead...last),
+              // the lines taken in are words only: no digit outside a year
+              ((lead + lines)...last).allSatisfy({ i in placed[i].cells.allSatisfy { Self.yearish($0) || !$0.contains(where: \.isNumber) } })
+        else { return lines }
+        return last - lead + 1
     }
 
     /// `CaptionLinesAboveHeader` rule: up to two lines at the top of a region holding only a
