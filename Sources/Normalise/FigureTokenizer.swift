@@ -85,6 +85,23 @@ enum FigureTokenizer {
         return depth > 0
     }
 
+    /// Which of the masking expressions' letters an ASCII-case-insensitive text holds: a
+    /// month's first three letters (`dayMonth`, `monthDay`), a `q` (`quarterName`), `per`
+    /// (`perRate`). A "no" is certain: case-insensitive matching compares lower-cased
+    /// characters, and no character outside ASCII lower-cases to one of these letters.
+    static func letterCues(_ bytes: String.UTF8View) -> (month: Bool, q: Bool, per: Bool) {
+        var month = false, q = false, per = false
+        var a: UInt8 = 0, b: UInt8 = 0
+        for c in bytes {
+            let l = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+            if l == 0x71 { q = true }
+            if !per, a == 0x70, b == 0x65, l == 0x72 { per = true }
+            if !month, DateParser.monthPrefixes.contains(where: { $0 == (a, b, l) }) { month = true }
+            a = b; b = l
+        }
+        return (month, q, per)
+    }
+
     static let month = #"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"#
     nonisolated(unsafe) static let dayMonth = try! Regex(#"(?i)\b\d{1,2}(?:st|nd|rd|th)?\s+"# + month + #"(?:\s*,?\s*\d{2,4})?"#, as: Substring.self)
     nonisolated(unsafe) static let monthDay = try! Regex(#"(?i)\b"# + month + #"\s+\d{1,4}(?:st|nd|rd|th)?(?:\s*,?\s*\d{4})?"#, as: Substring.self)
@@ -113,11 +130,16 @@ enum FigureTokenizer {
         if dashes { s = s.replacing(Self.isoDate) { blank($0.output) } }
         if dashes || s.utf8.contains(UInt8(ascii: "/")) { s = s.replacing(Self.yearPair) { blank($0.output) } }
         if hasLetter {
-            s = s.replacing(Self.dayMonth) { blank($0.output) }
-            s = s.replacing(Self.monthDay) { blank($0.output) }
-            s = s.replacing(Self.quarterName) { blank($0.output) }
+            // each needs its letters (a month's first three, a `q`, `per`), which no other
+            // character lower-cases to and blanking never makes
+            let words = Self.letterCues(bytes)
+            if words.month {
+                s = s.replacing(Self.dayMonth) { blank($0.output) }
+                s = s.replacing(Self.monthDay) { blank($0.output) }
+            }
+            if words.q { s = s.replacing(Self.quarterName) { blank($0.output) } }
             // Unit phrases and rates that carry their own numbers.
-            s = s.replacing(Self.perRate) { blank($0.output) }
+            if words.per { s = s.replacing(Self.perRate) { blank($0.output) } }
         }
         // Bracketed notes made of words (no %, £ or bare figure of the measure).
         guard s.utf8.contains(UInt8(ascii: "(")) else { return s }
