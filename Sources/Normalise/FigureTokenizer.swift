@@ -35,18 +35,23 @@ enum FigureTokenizer {
     /// A number with the marks printed around it (ICU, compiled once: it runs on every cell).
     static let number = #"(?<open>\()?(?<sign>[-−–])?(?<cur>£)?\s?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?:\s?(?<suf>%|bn\b|mn\b|m\b|k\b|million\b|billion\b|thousand\b))?(?<frac>\s?\/\s?\d[\d,]*(?:\.\d+)?)?(?<close>\))?"#
 
+    /// `number` compiled once per thread (not looked up by its text in `PatternCache` per cell).
+    static let numberRegex = PerThread { try! NSRegularExpression(pattern: number) }
+
     static func tokens(in text: String) -> [FigureToken] {
         let masked = mask(text)
         var result: [FigureToken] = []
         guard masked.contains(where: \.isNumber) else { return [] }
         let whole = NSRange(masked.startIndex..., in: masked)
-        for m in PatternCache.regex(number).matches(in: masked, range: whole) {
+        for m in numberRegex.value.matches(in: masked, range: whole) {
             func group(_ name: String) -> Range<String.Index>? {
                 let r = m.range(withName: name)
                 return r.location == NSNotFound ? nil : Range(r, in: masked)
             }
             guard let numRange = group("num"), let matchRange = Range(m.range, in: masked) else { continue }
-            let raw = masked[numRange].replacingOccurrences(of: ",", with: "")
+            // the number holds digits, `,` and `.` only: its commas go scalar by scalar
+            var raw = ""
+            raw.unicodeScalars.append(contentsOf: masked[numRange].unicodeScalars.lazy.filter { $0 != "," })
             guard var value = Double(raw) else { continue }
             let suf = group("suf").map { masked[$0] }
             let hasFraction = group("frac") != nil
@@ -123,7 +128,7 @@ enum FigureTokenizer {
         // separators, a bracket): a cell without it is left alone without running the pattern.
         let bytes = s.utf8
         let hasLetter = bytes.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
-        let dashes = bytes.contains(UInt8(ascii: "-")) || s.contains("–")
+        let dashes = bytes.contains(UInt8(ascii: "-")) || bytes.contains(0xE2) && s.contains("–")
         let separators = bytes.lazy.filter { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }.count
         // Dates and periods.
         if separators >= 2 { s = s.replacing(Self.numericDate) { blank($0.output) } }

@@ -56,10 +56,12 @@ public enum TextCleaner {
     /// stage reads markup (`TextInput.InlineMarkup`, libxml2 the one entity decoder), so
     /// a cell arrives decoded.
     public static func stripMarkup(_ s: String) -> String {
-        var t = s.contains("<") ? s.replacing(rxHTMLTag, with: " ") : s
-        if t.contains("**") { t = t.replacing(rxDoubleStarEmphasis) { m in String(m.output.inner) } }
-        if t.contains("__") { t = t.replacing(rxDoubleUnderscoreEmphasis) { m in String(m.output.inner) } }
-        if t.contains("*") { t = t.replacing(rxSingleStarEmphasis) { m in
+        // each test first looks for the mark's byte (Foundation's `contains` bridges the text)
+        var t = s.utf8.contains(0x3C) && s.contains("<") ? s.replacing(rxHTMLTag, with: " ") : s
+        let star = t.utf8.contains(0x2A)
+        if star, t.contains("**") { t = t.replacing(rxDoubleStarEmphasis) { m in String(m.output.inner) } }
+        if t.utf8.contains(0x5F), t.contains("__") { t = t.replacing(rxDoubleUnderscoreEmphasis) { m in String(m.output.inner) } }
+        if star, t.contains("*") { t = t.replacing(rxSingleStarEmphasis) { m in
             String(m.output.pre) + String(m.output.inner)
         } }
         return collapseWhitespace(t)

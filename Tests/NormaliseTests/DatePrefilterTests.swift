@@ -121,4 +121,28 @@ struct DatePrefilterTests {
         }
         #expect(matched > 100 && skipped > 100)
     }
+
+    @Test func quarterAndYearPairScansNeverSkipATextTheExpressionsMatch() {
+        let pieces = ["Q", "q", "Quarter", "QTR", "qr", ".", " ", "\t", "\u{A0}", "3", "1", "5", "one", "third", " quarter", "2013",
+                      "/", "-", "–", "14", "24", "25", "2024", "x", "é", "٣", ",", "%", "(", "\u{2003}"]
+        var seed: UInt64 = 0x1357_9BDF_2468_ACE0
+        func next() -> Int { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Int(seed >> 33) }
+        var quarters = 0, years = 0, skipped = 0
+        for _ in 0..<30_000 {
+            let text = (0..<(1 + next() % 7)).map { _ in pieces[next() % pieces.count] }.joined()
+            let cues = PeriodParser.quarterCues(text)
+            let number = text.firstMatch(of: rxQuarterWordNumber) != nil || text.firstMatch(of: rxQuarterLetterNumber) != nil
+            let word = text.firstMatch(of: rxOrdinalQuarter) != nil || text.firstMatch(of: rxQuarterSpelledNumber) != nil
+            #expect(cues.number || !number, "\(text.debugDescription)")
+            #expect(cues.word || !word, "\(text.debugDescription)")
+            let pair = text.firstMatch(of: rxLongYearPair) != nil || text.firstMatch(of: rxShortYearPair) != nil
+            #expect(PeriodParser.mayHoldYearPair(text) || !pair, "\(text.debugDescription)")
+            if number || word { quarters += 1 }
+            if pair { years += 1 }
+            if !PeriodParser.mayHoldYearPair(text) && !cues.number && !cues.word { skipped += 1 }
+        }
+        #expect(quarters > 100 && years > 100 && skipped > 100)
+        #expect(PeriodParser.financialYear(in: "Target 2024 – 25") == "2024/25")
+        #expect(!PeriodParser.mayHoldYearPair("pages 3 - and/or"))
+    }
 }
