@@ -49,9 +49,10 @@ enum FigureTokenizer {
                 return r.location == NSNotFound ? nil : Range(r, in: masked)
             }
             guard let numRange = group("num"), let matchRange = Range(m.range, in: masked) else { continue }
-            // the number holds digits, `,` and `.` only: its commas go scalar by scalar
-            var raw = ""
-            raw.unicodeScalars.append(contentsOf: masked[numRange].unicodeScalars.lazy.filter { $0 != "," })
+            // the number holds digits, `,` and `.` only: its commas (if any) go scalar by scalar
+            let printed = masked[numRange]
+            let raw = printed.utf8.contains(UInt8(ascii: ","))
+                ? String(String.UnicodeScalarView(printed.unicodeScalars.filter { $0 != "," })) : String(printed)
             guard var value = Double(raw) else { continue }
             let suf = group("suf").map { masked[$0] }
             let hasFraction = group("frac") != nil
