@@ -31,6 +31,15 @@ struct Segment {
 class RuleOutputDev : public OutputDev {
 public:
     explicit RuleOutputDev(const pv_options &o) : options(o) {}
+
+    /// Ready for another page of the same document: its ink forgotten, the caches of the
+    /// output device (ICC colour spaces and their transforms, by object) kept.
+    void reset(const pv_options &o) {
+        options = o;
+        segments.clear();
+        fills.clear();
+    }
+
     std::vector<Segment> segments;
     std::vector<pv_box> fills; // filled areas thicker than a rule both ways
 
@@ -254,6 +263,9 @@ private:
 struct pv_document {
     std::unique_ptr<GlobalParamsIniter> initer;
     std::unique_ptr<PDFDoc> doc;
+    /// One output device for every page: poppler caches a document's ICC colour spaces in
+    /// it, and building one's colour transforms costs more than reading a page's drawing.
+    std::unique_ptr<RuleOutputDev> rules;
 };
 
 extern "C" pv_document *pv_open(const char *path) {
@@ -274,7 +286,9 @@ extern "C" int pv_page_count(const pv_document *doc) { return doc ? doc->doc->ge
 extern "C" pv_box *pv_page_rules(pv_document *doc, int index, pv_options options, long *count) {
     *count = 0;
     if (!doc || index < 0 || index >= doc->doc->getNumPages()) return nullptr;
-    RuleOutputDev out(options);
+    if (!doc->rules) doc->rules = std::make_unique<RuleOutputDev>(options);
+    RuleOutputDev &out = *doc->rules;
+    out.reset(options);
     // as poppler-glib renders a page: 72 dpi, crop box, page rotation, not printing
     doc->doc->displayPageSlice(&out, index + 1, 72, 72, 0, false, true, false, -1, -1, -1, -1);
     std::vector<pv_box> boxes;

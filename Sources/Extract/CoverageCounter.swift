@@ -97,7 +97,7 @@ public struct CoverageCounter: Sendable {
     /// The values of `Label: value` pairs in a line of running text whose label is a short
     /// phrase (`Target 2024/25: 90%`); prose with a colon and a long lead-in is not one.
     static func labelledValues(in line: String) -> [String] {
-        guard line.utf8.contains(UInt8(ascii: ":")) else { return [] }
+        guard mayLabelFigure(line) else { return [] }
         let ns = line as NSString
         var out: [String] = []
         for m in PatternCache.regex(labelledValue).matches(in: line, range: NSRange(location: 0, length: ns.length)) {
@@ -106,6 +106,25 @@ public struct CoverageCounter: Sendable {
             out.append(ns.substring(with: m.range(at: 2)))
         }
         return out
+    }
+
+    /// False for a line in which no colon is followed (across white space, a sign, a bracket
+    /// or a currency) by a digit, so `labelledValue` cannot match. A byte outside ASCII there
+    /// may be white space, a sign or a digit, and says "maybe" (a test checks the scan
+    /// never says "no" to a line the expression matches).
+    static func mayLabelFigure(_ line: String) -> Bool {
+        let b = Array(line.utf8)
+        func isSpace(_ c: UInt8) -> Bool { c == 0x20 || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F) }
+        for i in b.indices where b[i] == UInt8(ascii: ":") {
+            var j = i + 1
+            while j < b.count, isSpace(b[j]) { j += 1 }
+            if j < b.count, "-+(<>$".utf8.contains(b[j]) {
+                j += 1
+                while j < b.count, isSpace(b[j]) { j += 1 }
+            }
+            if j < b.count, b[j] >= 0x80 || (b[j] >= 0x30 && b[j] <= 0x39) { return true }
+        }
+        return false
     }
 
     /// `Label: figure`, the label a short run of words (group 1), the figure group 2.

@@ -26,22 +26,37 @@ public struct EntityExtractor: Sendable {
         if let authority { add("organisation", authority, .string(authority), page: nil) }
         for p in doc.paragraphs {
             let text = p.text
-            for m in text.matches(of: rxMoneySum) {
+            // each expression needs its literal: a `£`, or `Comment Author:`
+            for m in Self.mayHoldPound(text) ? text.matches(of: rxMoneySum) : [] {
                 let s = String(text[m.range])
                 if let f = FigureParser.parse(s, moneyContext: true) { add("money", s, .number(f.value), page: p.at.page) }
             }
             for d in DateParser.find(in: text) { add("date", d.text, .string(d.iso), page: p.at.page) }
-            for m in text.matches(of: rxCommentAuthorName) {
+            for m in Self.mayNameCommentAuthor(text) ? text.matches(of: rxCommentAuthorName) : [] {
                 let n = String(m.output.name)
                 add("person", n, .string(n), page: p.at.page)
             }
         }
         return out
     }
+
+    /// False for a text without the byte that ends a `£` in UTF-8 (so `rxMoneySum` cannot match).
+    static func mayHoldPound(_ text: String) -> Bool { text.utf8.contains(0xA3) }
+
+    /// False for a text without the bytes of `Comment Author:` (so `rxCommentAuthorName` cannot match).
+    static func mayNameCommentAuthor(_ text: String) -> Bool {
+        let needle = Array("Comment Author:".utf8)
+        let bytes = Array(text.utf8)
+        guard bytes.count >= needle.count else { return false }
+        for i in 0...(bytes.count - needle.count) where bytes[i] == needle[0] {
+            if bytes[i..<(i + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
+    }
 }
 
 // Regex literals compiled once per process (a literal in a function body is rebuilt on every call).
 /// A sum of money: `£1,200`, `£1.4m`, `£ 3 million`.
-nonisolated(unsafe) private let rxMoneySum = /£\s?\d[\d,]*(?:\.\d+)?\s?(?:m|k|bn|million|thousand)?\b/
+nonisolated(unsafe) let rxMoneySum = /£\s?\d[\d,]*(?:\.\d+)?\s?(?:m|k|bn|million|thousand)?\b/
 /// The name after `Comment Author:` (two to four capitalised words).
-nonisolated(unsafe) private let rxCommentAuthorName = /Comment Author:\s*(?<name>[A-Z][A-Za-z'\-]+(?:\s[A-Z][A-Za-z'\-]+){1,3})/
+nonisolated(unsafe) let rxCommentAuthorName = /Comment Author:\s*(?<name>[A-Z][A-Za-z'\-]+(?:\s[A-Z][A-Za-z'\-]+){1,3})/

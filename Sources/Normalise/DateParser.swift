@@ -37,17 +37,18 @@ public enum DateParser {
                 add(m.range, year(String(m.output.y)), Int(m.output.m)!, Int(m.output.d)!)
             }
         }
-        guard Self.mayNameMonth(bytes) else {
-            return hits.sorted { $0.range.lowerBound < $1.range.lowerBound }.map { (String(text[$0.range]), $0.iso) }
-        }
+        // a named month's forms are looked for only around a month name with the digits they need
+        let named = Self.mayNameMonth(bytes) ? Self.namedMonthForms(text) : (dayFirst: false, monthFirst: false)
         // 31st December 2012, 31 Dec 2012, 1st of April 2012
-        for m in text.matches(of: Self.dayFirst) {
-            guard let d = m["d"]?.substring, let mon = m["mon"]?.substring, let y = m["y"]?.substring,
-                  let mm = monthNumber(String(mon)) else { continue }
-            add(m.range, Int(y)!, mm, Int(d)!)
+        if named.dayFirst {
+            for m in text.matches(of: Self.dayFirst) {
+                guard let d = m["d"]?.substring, let mon = m["mon"]?.substring, let y = m["y"]?.substring,
+                      let mm = monthNumber(String(mon)) else { continue }
+                add(m.range, Int(y)!, mm, Int(d)!)
+            }
         }
         // December 31st 2012, June 30th, 2012
-        for m in text.matches(of: Self.monthFirst) {
+        for m in named.monthFirst ? text.matches(of: Self.monthFirst) : [] {
             guard let d = m["d"]?.substring, let mon = m["mon"]?.substring, let y = m["y"]?.substring,
                   let mm = monthNumber(String(mon)) else { continue }
             add(m.range, Int(y)!, mm, Int(d)!)
@@ -99,6 +100,78 @@ public enum DateParser {
         }
         return fourDigits && found
     }
+
+    /// Which named-month forms a text may hold: `dayFirst` needs a month name with a digit
+    /// before it (across letters and white space: `31st of March`) and a run of
+    /// `yearDigits` digits after it (across the rest of the name, `.`, `,` and white space);
+    /// `monthFirst` needs a month name followed (across letters, `.` and white space) by a
+    /// day of at most `dayDigits` digits and then a year run, or by one run of a day and a
+    /// year glued. A "no" is certain: the scan reads scalars, and any scalar it cannot rule
+    /// out (one outside ASCII and not among `plainNonASCII`: another script's digit or space,
+    /// a letter case-folding to ASCII, a combining mark) met where it looks makes the answer
+    /// "maybe" — so a text the expressions would match is never skipped (a test checks this).
+    static func namedMonthForms(_ text: String) -> (dayFirst: Bool, monthFirst: Bool) {
+        // one byte per scalar: ASCII as itself, a plain non-ASCII scalar as `other`, the rest `unknown`
+        let other: UInt8 = 0x01, unknown: UInt8 = 0xFF
+        let s: [UInt8] = text.unicodeScalars.map { u in
+            if u.value < 0x80 { return (0x1C...0x1F).contains(u.value) ? unknown : UInt8(u.value) }
+            return plainNonASCII.contains(u.value) ? other : unknown
+        }
+        let n = s.count
+        func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+        func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+        func isSpace(_ c: UInt8) -> Bool { c == 0x20 || (c >= 0x09 && c <= 0x0D) }
+        /// Past the scalars from `i` that pass `test`.
+        func skip(_ i: Int, _ test: (UInt8) -> Bool) -> Int { var i = i; while i < n, test(s[i]) { i += 1 }; return i }
+        /// Whether the scalar at `i` is one the scan cannot rule out.
+        func unsure(_ i: Int) -> Bool { i < n && s[i] == unknown }
+        var dayFirst = false, monthFirst = false
+        var p = 0
+        while p + 3 <= n, !(dayFirst && monthFirst) {
+            defer { p += 1 }
+            // a month's first three letters (no scalar outside ASCII lower-cases to one of them)
+            let prefix = (s[p] | 0x20, s[p + 1] | 0x20, s[p + 2] | 0x20)
+            guard isLetter(s[p]), isLetter(s[p + 1]), isLetter(s[p + 2]),
+                  monthPrefixes.contains(where: { $0 == prefix }) else { continue }
+            // the rest of the name's letters, then its optional `.`
+            let name = skip(p + 3, isLetter)
+            let dot = name < n && s[name] == 0x2E ? name + 1 : name
+            // day first: a digit before the name (across an ordinal, `of` and white space) …
+            var k = p - 1
+            while k >= 0, isLetter(s[k]) || isSpace(s[k]) { k -= 1 }
+            if k >= 0, isDigit(s[k]) || s[k] == unknown {
+                // … and a year after it, across an optional `,` and white space
+                let year = skip(dot < n && s[dot] == 0x2C ? dot + 1 : dot, isSpace)
+                if unsure(year) { return (true, true) }
+                let end = skip(year, isDigit)
+                if end - year >= yearDigits || unsure(end) { dayFirst = true }
+            }
+            // month first: white space, a day (one or two digits) …
+            let day = skip(dot, isSpace)
+            if unsure(day) { return (true, true) }
+            let dayEnd = skip(day, isDigit)
+            if unsure(dayEnd) { return (true, true) }
+            let digits = dayEnd - day
+            // … glued to the year (`Dec 312012`), or after an ordinal, `,` and white space
+            if digits >= dayDigits + yearDigits - 1 { monthFirst = true; continue }
+            guard digits >= 1, digits <= dayDigits else { continue }
+            let ordinal = skip(dayEnd, isLetter)
+            let year = skip(ordinal < n && s[ordinal] == 0x2C ? ordinal + 1 : ordinal, isSpace)
+            if unsure(year) { return (true, true) }
+            let end = skip(year, isDigit)
+            if end - year >= yearDigits || unsure(end) { monthFirst = true }
+        }
+        return (dayFirst, monthFirst)
+    }
+
+    /// Digits of a year and, at most, of a day, in the named-month forms.
+    static let yearDigits = 4, dayDigits = 2
+    /// The first three letters of each month, lower case (every spelling in `monthPattern` starts with one).
+    static let monthPrefixes: [(UInt8, UInt8, UInt8)] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+        .map { name in let b = Array(name.utf8); return (b[0], b[1], b[2]) }
+    /// Non-ASCII scalars common in papers that no part of a date expression matches: not a
+    /// letter, digit or white space, not a combining mark (quotes, dashes, bullets, currency).
+    static let plainNonASCII: Set<UInt32> = [0x2019, 0x2018, 0x201C, 0x201D, 0x2013, 0x2014, 0x2022, 0xA3, 0x20AC, 0x2026, 0xB7]
 
     nonisolated(unsafe) static let isoForm = /\b(?<y>\d{4})-(?<m>\d{1,2})-(?<d>\d{1,2})\b/
     nonisolated(unsafe) static let numericForm = /\b(?<d>\d{1,2})(?<sep>[\/.\-])(?<m>\d{1,2})\k<sep>(?<y>\d{4}|\d{2})(?!\d)/

@@ -51,11 +51,15 @@ public enum FigureParser {
 
     /// True for cells that say there is no figure: blank, `NA`, `N/A`, `TBC`, `TBD`, `*`, `-`.
     static func isPlaceholder(_ text: String) -> Bool {
-        let t = text.trimmingCharacters(in: CharacterSet(charactersIn: " .*-–—_?")).lowercased()
+        let t = text.trimmingCharacters(in: placeholderTrim).lowercased()
         if t.isEmpty { return true }
-        let words: Set<String> = ["na", "n/a", "n.a", "n. a", "nk", "n/k", "tbc", "tbd", "tba", "nil return",
-                                  "not available", "not applicable", "no data", "none", "not known",
-                                  "awaiting data", "data not available", "x"]
-        return words.contains(t)
+        return placeholderWords.contains(t)
     }
+
+    /// What `isPlaceholder` trims off first (built once, not on every cell).
+    static let placeholderTrim = CharacterSet(charactersIn: " .*-–—_?")
+    /// Placeholder cells, trimmed and lower-cased.
+    static let placeholderWords: Set<String> = ["na", "n/a", "n.a", "n. a", "nk", "n/k", "tbc", "tbd", "tba", "nil return",
+                                                "not available", "not applicable", "no data", "none", "not known",
+                                                "awaiting data", "data not available", "x"]
 }

@@ -35,18 +35,24 @@ enum FigureTokenizer {
     /// A number with the marks printed around it (ICU, compiled once: it runs on every cell).
     static let number = #"(?<open>\()?(?<sign>[-−–])?(?<cur>£)?\s?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?:\s?(?<suf>%|bn\b|mn\b|m\b|k\b|million\b|billion\b|thousand\b))?(?<frac>\s?\/\s?\d[\d,]*(?:\.\d+)?)?(?<close>\))?"#
 
+    /// `number` compiled once per thread (not looked up by its text in `PatternCache` per cell).
+    static let numberRegex = PerThread { try! NSRegularExpression(pattern: number) }
+
     static func tokens(in text: String) -> [FigureToken] {
         let masked = mask(text)
         var result: [FigureToken] = []
         guard masked.contains(where: \.isNumber) else { return [] }
         let whole = NSRange(masked.startIndex..., in: masked)
-        for m in PatternCache.regex(number).matches(in: masked, range: whole) {
+        for m in numberRegex.value.matches(in: masked, range: whole) {
             func group(_ name: String) -> Range<String.Index>? {
                 let r = m.range(withName: name)
                 return r.location == NSNotFound ? nil : Range(r, in: masked)
             }
             guard let numRange = group("num"), let matchRange = Range(m.range, in: masked) else { continue }
-            let raw = masked[numRange].replacingOccurrences(of: ",", with: "")
+            // the number holds digits, `,` and `.` only: its commas (if any) go scalar by scalar
+            let printed = masked[numRange]
+            let raw = printed.utf8.contains(UInt8(ascii: ","))
+                ? String(String.UnicodeScalarView(printed.unicodeScalars.filter { $0 != "," })) : String(printed)
             guard var value = Double(raw) else { continue }
             let suf = group("suf").map { masked[$0] }
             let hasFraction = group("frac") != nil
@@ -85,6 +91,23 @@ enum FigureTokenizer {
         return depth > 0
     }
 
+    /// Which of the masking expressions' letters an ASCII-case-insensitive text holds: a
+    /// month's first three letters (`dayMonth`, `monthDay`), a `q` (`quarterName`), `per`
+    /// (`perRate`). A "no" is certain: case-insensitive matching compares lower-cased
+    /// characters, and no character outside ASCII lower-cases to one of these letters.
+    static func letterCues(_ bytes: String.UTF8View) -> (month: Bool, q: Bool, per: Bool) {
+        var month = false, q = false, per = false
+        var a: UInt8 = 0, b: UInt8 = 0
+        for c in bytes {
+            let l = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+            if l == 0x71 { q = true }
+            if !per, a == 0x70, b == 0x65, l == 0x72 { per = true }
+            if !month, DateParser.monthPrefixes.contains(where: { $0 == (a, b, l) }) { month = true }
+            a = b; b = l
+        }
+        return (month, q, per)
+    }
+
     static let month = #"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"#
     nonisolated(unsafe) static let dayMonth = try! Regex(#"(?i)\b\d{1,2}(?:st|nd|rd|th)?\s+"# + month + #"(?:\s*,?\s*\d{2,4})?"#, as: Substring.self)
     nonisolated(unsafe) static let monthDay = try! Regex(#"(?i)\b"# + month + #"\s+\d{1,4}(?:st|nd|rd|th)?(?:\s*,?\s*\d{4})?"#, as: Substring.self)
@@ -106,18 +129,23 @@ enum FigureTokenizer {
         // separators, a bracket): a cell without it is left alone without running the pattern.
         let bytes = s.utf8
         let hasLetter = bytes.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
-        let dashes = bytes.contains(UInt8(ascii: "-")) || s.contains("–")
+        let dashes = bytes.contains(UInt8(ascii: "-")) || bytes.contains(0xE2) && s.contains("–")
         let separators = bytes.lazy.filter { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }.count
         // Dates and periods.
         if separators >= 2 { s = s.replacing(Self.numericDate) { blank($0.output) } }
         if dashes { s = s.replacing(Self.isoDate) { blank($0.output) } }
         if dashes || s.utf8.contains(UInt8(ascii: "/")) { s = s.replacing(Self.yearPair) { blank($0.output) } }
         if hasLetter {
-            s = s.replacing(Self.dayMonth) { blank($0.output) }
-            s = s.replacing(Self.monthDay) { blank($0.output) }
-            s = s.replacing(Self.quarterName) { blank($0.output) }
+            // each needs its letters (a month's first three, a `q`, `per`), which no other
+            // character lower-cases to and blanking never makes
+            let words = Self.letterCues(bytes)
+            if words.month {
+                s = s.replacing(Self.dayMonth) { blank($0.output) }
+                s = s.replacing(Self.monthDay) { blank($0.output) }
+            }
+            if words.q { s = s.replacing(Self.quarterName) { blank($0.output) } }
             // Unit phrases and rates that carry their own numbers.
-            s = s.replacing(Self.perRate) { blank($0.output) }
+            if words.per { s = s.replacing(Self.perRate) { blank($0.output) } }
         }
         // Bracketed notes made of words (no %, £ or bare figure of the measure).
         guard s.utf8.contains(UInt8(ascii: "(")) else { return s }

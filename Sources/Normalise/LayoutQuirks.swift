@@ -6,11 +6,29 @@ public enum LayoutQuirks {
     /// `Quarter 32013/2014` → `Quarter 3 2013/2014`, `Q32013/14` → `Q3 2013/14`; a real year is never touched.
     public static func fixGluedQuarterYear(_ s: String) -> String {
         guard s.contains(where: \.isNumber) else { return s }
-        // The label needs a `q` or `Q`; all-ASCII text without one cannot match.
-        guard s.utf8.contains(where: { $0 == 0x71 || $0 == 0x51 || $0 >= 0x80 }) else { return s }
+        guard mayGlueQuarter(s) else { return s }
         return s.replacing(rxQuarterGluedToYear) { m in
             "\(m.output.label)\(m.output.sp)\(m.output.q) \(m.output.year)"
         }.replacing(rxQuarterGlued) { m in "\(m.output.label) \(m.output.q)" }
+    }
+
+    /// False for a text neither glued-quarter expression can match: each needs a `q` or `Q`
+    /// (no other character lower-cases to it), then the rest of a label's letters, white
+    /// space, and a quarter digit `1`–`4`. A byte outside ASCII met after a `q` may be white
+    /// space or part of a digit, so it says "maybe"; a test checks the scan never says "no"
+    /// to a text either expression matches.
+    static func mayGlueQuarter(_ s: String) -> Bool {
+        let b = Array(s.utf8)
+        var i = 0
+        while i < b.count {
+            defer { i += 1 }
+            guard b[i] | 0x20 == 0x71 else { continue }
+            var j = i + 1
+            while j < b.count, (b[j] | 0x20) >= 0x61, (b[j] | 0x20) <= 0x7A { j += 1 }
+            while j < b.count, b[j] == 0x20 || (b[j] >= 0x09 && b[j] <= 0x0D) { j += 1 }
+            if j < b.count, b[j] >= 0x80 || (b[j] >= 0x31 && b[j] <= 0x34) { return true }
+        }
+        return false
     }
 
     /// Words often split across a cell boundary in committee papers.
@@ -81,9 +99,9 @@ public enum LayoutQuirks {
 
 // Regex literals compiled once per process (a literal in a function body is rebuilt on every call).
 /// `Quarter1 Forecast`: the word and its number run together (the space lost in layout or OCR).
-nonisolated(unsafe) private let rxQuarterGlued = /(?i)\b(?<label>quarter|qtr)(?<q>[1-4])\b/
+nonisolated(unsafe) let rxQuarterGlued = /(?i)\b(?<label>quarter|qtr)(?<q>[1-4])\b/
 /// A quarter number run into the year after it: `Quarter 32013/2014`, `Q32013/14`.
-nonisolated(unsafe) private let rxQuarterGluedToYear = /(?i)\b(?<label>quarter|qtr|q)(?<sp>\s*)(?<q>[1-4])(?<year>(?:19|20)\d{2})(?=\s?[\/\-–]\s?\d{2})/
+nonisolated(unsafe) let rxQuarterGluedToYear = /(?i)\b(?<label>quarter|qtr|q)(?<sp>\s*)(?<q>[1-4])(?<year>(?:19|20)\d{2})(?=\s?[\/\-–]\s?\d{2})/
 /// Whitespace at the end.
 nonisolated(unsafe) private let rxTrailingWhitespace = /\s+$/
 /// Whitespace at the start.

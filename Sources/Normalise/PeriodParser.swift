@@ -7,6 +7,7 @@ public enum PeriodParser {
     /// A short pair (`24/25`, `17-18`) counts too when its second year follows its first
     /// (see `shortFinancialYear`).
     public static func financialYear(in text: String) -> String? {
+        guard mayHoldYearPair(text) else { return nil }
         for m in text.matches(of: rxLongYearPair) {
             let a = String(m.output.a), b = String(m.output.b)
             // Skip dd/mm/yyyy dates: the first part must not continue a date.
@@ -89,9 +90,11 @@ public enum PeriodParser {
         // every form below spells a `q` (`Quarter`, `Qtr`, `Q3`, `third quarter`)
         guard text.utf8.contains(where: { $0 == 0x51 || $0 == 0x71 }) else { return nil }
         let fixed = LayoutQuirks.fixGluedQuarterYear(text)
-        if let m = fixed.firstMatch(of: rxQuarterWordNumber) { return Int(m.output.n) }
-        if let m = fixed.firstMatch(of: rxQuarterLetterNumber) { return Int(m.output.n) }
+        let cues = quarterCues(fixed)
+        if cues.number, let m = fixed.firstMatch(of: rxQuarterWordNumber) { return Int(m.output.n) }
+        if cues.number, let m = fixed.firstMatch(of: rxQuarterLetterNumber) { return Int(m.output.n) }
         let words = ["first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4]
+        guard cues.word else { return nil }
         if let m = fixed.firstMatch(of: rxOrdinalQuarter) {
             return words[m.output.w.lowercased()]
         }
@@ -100,6 +103,53 @@ public enum PeriodParser {
             return spelled[m.output.w.lowercased()]
         }
         return nil
+    }
+
+    /// Which quarter expressions a text may match. `number` (`rxQuarterWordNumber`,
+    /// `rxQuarterLetterNumber`): a `q`, the rest of a word's letters, an optional `.`, white
+    /// space, then a quarter digit `1`–`4`; `word` (`rxOrdinalQuarter`,
+    /// `rxQuarterSpelledNumber`): `quarter` in any case. No character outside ASCII
+    /// lower-cases to these letters; one met where white space or the digit may be says
+    /// "maybe". A test checks a "no" is never wrong.
+    static func quarterCues(_ text: String) -> (number: Bool, word: Bool) {
+        let b = Array(text.utf8)
+        var number = false, word = false
+        let quarter = Array("quarter".utf8)
+        for i in b.indices where b[i] | 0x20 == 0x71 {
+            if !word, i + quarter.count <= b.count,
+               zip(b[i..<(i + quarter.count)], quarter).allSatisfy({ $0 | 0x20 == $1 }) { word = true }
+            if !number {
+                var j = i + 1
+                while j < b.count, (b[j] | 0x20) >= 0x61, (b[j] | 0x20) <= 0x7A { j += 1 }
+                if j < b.count, b[j] == UInt8(ascii: ".") { j += 1 }
+                while j < b.count, b[j] == 0x20 || (b[j] >= 0x09 && b[j] <= 0x0D) { j += 1 }
+                if j < b.count, b[j] >= 0x80 || (b[j] >= 0x31 && b[j] <= 0x34) { number = true }
+            }
+            if number && word { break }
+        }
+        return (number, word)
+    }
+
+    /// False for a text no year pair can be read from (`rxLongYearPair`, `rxShortYearPair`):
+    /// each needs a separator (`/`, `-`, `–`) with a digit beside it on both sides, across
+    /// at most one white space. A byte outside ASCII beside it may be either, so says "maybe".
+    static func mayHoldYearPair(_ text: String) -> Bool {
+        let b = Array(text.utf8)
+        func digitish(_ i: Int) -> Bool { i >= 0 && i < b.count && (b[i] >= 0x80 || (b[i] >= 0x30 && b[i] <= 0x39)) }
+        func spaceish(_ i: Int) -> Bool { i >= 0 && i < b.count && (b[i] >= 0x80 || b[i] == 0x20 || (b[i] >= 0x09 && b[i] <= 0x0D)) }
+        var i = 0
+        while i < b.count {
+            var length = 0
+            if b[i] == UInt8(ascii: "/") || b[i] == UInt8(ascii: "-") { length = 1 }
+            else if b[i] == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0x93 { length = 3 }  // –
+            if length > 0 {
+                let left = digitish(i - 1) || (spaceish(i - 1) && digitish(i - 2))
+                let right = digitish(i + length) || (spaceish(i + length) && digitish(i + length + 1))
+                if left && right { return true }
+            }
+            i += max(length, 1)
+        }
+        return false
     }
 
     /// The financial year and quarter an ISO date falls in (Q1 = April–June … Q4 = January–March).
@@ -126,17 +176,17 @@ public enum PeriodParser {
 
 // Regex literals compiled once per process (a literal in a function body is rebuilt on every call).
 /// A year of four (or a doubled five) digits, a separator and a second year: `2012/13`, `2012-2013`, `20012/13`.
-nonisolated(unsafe) private let rxLongYearPair = /(?<a>\d{4,5})\s?[\/\-–]\s?(?<b>\d{4}|\d{2})(?!\d)/
-nonisolated(unsafe) private let rxShortYearPair = /(?:^|[^\d\/.,])(?<a>\d{2})\s?[\/\-–]\s?(?<b>\d{2})(?![\d\/.,%]|\s?(?:[\/\-]\d))/
-nonisolated(unsafe) private let rxMonthYearLabel = try! Regex(#"(?i)"# + DateParser.monthPattern + #"[\s\-'’]*(?<y>(?:19|20)\d{2}|\d{2})"#)
-nonisolated(unsafe) private let rxMonthAloneLabel = try! Regex(#"(?i)"# + DateParser.monthPattern)
-nonisolated(unsafe) private let rxQuarterLabel = /(?i)(?:q|qtr|quarter)\s?(?<q>[1-4])(?:\s*[,\-–]?\s*(?<fy>(?:19|20)?\d{2}\s?[\/\-–]\s?(?:19|20)?\d{2}))?/
-nonisolated(unsafe) private let rxYearPairLabel = /(?i)(?:fy\s?)?(?:19|20)?\d{2}\s?[\/\-–]\s?(?:19|20)?\d{2}/
+nonisolated(unsafe) let rxLongYearPair = /(?<a>\d{4,5})\s?[\/\-–]\s?(?<b>\d{4}|\d{2})(?!\d)/
+nonisolated(unsafe) let rxShortYearPair = /(?:^|[^\d\/.,])(?<a>\d{2})\s?[\/\-–]\s?(?<b>\d{2})(?![\d\/.,%]|\s?(?:[\/\-]\d))/
+nonisolated(unsafe) let rxMonthYearLabel = try! Regex(#"(?i)"# + DateParser.monthPattern + #"[\s\-'’]*(?<y>(?:19|20)\d{2}|\d{2})"#)
+nonisolated(unsafe) let rxMonthAloneLabel = try! Regex(#"(?i)"# + DateParser.monthPattern)
+nonisolated(unsafe) let rxQuarterLabel = /(?i)(?:q|qtr|quarter)\s?(?<q>[1-4])(?:\s*[,\-–]?\s*(?<fy>(?:19|20)?\d{2}\s?[\/\-–]\s?(?:19|20)?\d{2}))?/
+nonisolated(unsafe) let rxYearPairLabel = /(?i)(?:fy\s?)?(?:19|20)?\d{2}\s?[\/\-–]\s?(?:19|20)?\d{2}/
 /// `Quarter 1`, `Qtr 3`, `Qr. 2`: a quarter word and its number.
-nonisolated(unsafe) private let rxQuarterWordNumber = /(?i)\b(?:quarter|qtr|qr)\.?\s*(?<n>[1-4])(?!\d)/
+nonisolated(unsafe) let rxQuarterWordNumber = /(?i)\b(?:quarter|qtr|qr)\.?\s*(?<n>[1-4])(?!\d)/
 /// `Q3`, `q1`: a quarter letter and its number.
-nonisolated(unsafe) private let rxQuarterLetterNumber = /\b[Qq](?<n>[1-4])\b/
+nonisolated(unsafe) let rxQuarterLetterNumber = /\b[Qq](?<n>[1-4])\b/
 /// `third quarter`, `2nd quarter`, `final quarter`.
-nonisolated(unsafe) private let rxOrdinalQuarter = /(?i)\b(?<w>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter\b/
+nonisolated(unsafe) let rxOrdinalQuarter = /(?i)\b(?<w>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter\b/
 /// `quarter one` … `quarter four`.
-nonisolated(unsafe) private let rxQuarterSpelledNumber = /(?i)\bquarter\s+(?<w>one|two|three|four)\b/
+nonisolated(unsafe) let rxQuarterSpelledNumber = /(?i)\bquarter\s+(?<w>one|two|three|four)\b/

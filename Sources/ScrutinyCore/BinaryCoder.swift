@@ -180,9 +180,31 @@ final class BinaryEncoding: Encoder {
         else if T.self == Double.self { writeDouble(value as! Double) }
         else if T.self == Int.self { writeSigned(Int64(value as! Int)) }
         else if T.self == Bool.self { writeBool(value as! Bool) }
-        else if let o = value as? BinaryOptionalEncodable { try o.binaryEncode(into: self) }
-        else if let s = value as? BinarySequenceEncodable { try s.binaryEncode(into: self) }
-        else if T.self == Float.self { writeFloat(value as! Float) }
+        else {
+            // which fast path a type takes is worked out once per type: a failed cast to
+            // each protocol for every struct written was a fifth of a cache write
+            let id = ObjectIdentifier(T.self)
+            let path: FastPath
+            if let known = fastPaths[id] { path = known } else {
+                path = value is BinaryOptionalEncodable ? .optional : value is BinarySequenceEncodable ? .sequence : .none
+                fastPaths[id] = path
+            }
+            switch path {
+            case .optional: try (value as! BinaryOptionalEncodable).binaryEncode(into: self)
+            case .sequence: try (value as! BinarySequenceEncodable).binaryEncode(into: self)
+            case .none: try encodeOther(value)
+            }
+        }
+    }
+
+    /// The protocol fast path, if any, a non-primitive type's values take.
+    enum FastPath { case optional, sequence, none }
+    /// Fast paths by type, for this encoding.
+    var fastPaths: [ObjectIdentifier: FastPath] = [:]
+
+    /// The rarer primitives, then the value's own `encode(to:)`.
+    func encodeOther<T: Encodable>(_ value: T) throws {
+        if T.self == Float.self { writeFloat(value as! Float) }
         else if T.self == Int8.self { writeSigned(Int64(value as! Int8)) }
         else if T.self == Int16.self { writeSigned(Int64(value as! Int16)) }
         else if T.self == Int32.self { writeSigned(Int64(value as! Int32)) }

@@ -1,18 +1,53 @@
 import Foundation
 
-/// Compiled regular expressions shared across calls and threads: compiling a pattern
-/// costs far more than matching it, and rules test the same patterns on every cell.
+/// Compiled regular expressions, one set per thread: compiling a pattern costs far more
+/// than matching it, and rules test the same patterns on every cell.
+///
+/// Per thread, not shared: an `NSRegularExpression` used by two threads at once makes the
+/// second clone its ICU matcher for the call (swift-corelibs-foundation checks the matcher
+/// out with a compare-and-swap and clones it when another thread holds it), and a shared
+/// table needed a lock on every lookup — both cost the most when jobs run side by side.
 public enum PatternCache {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var compiled: [String: NSRegularExpression] = [:]
+    /// One thread's compiled patterns.
+    final class Table { var compiled: [String: NSRegularExpression] = [:] }
+    private static let tables = PerThread { Table() }
 
-    /// The compiled form of an ICU pattern (compiled once per process).
+    /// The compiled form of an ICU pattern (compiled once per thread).
     public static func regex(_ pattern: String) -> NSRegularExpression {
-        lock.lock(); defer { lock.unlock() }
-        if let r = compiled[pattern] { return r }
+        let table = tables.value
+        if let r = table.compiled[pattern] { return r }
         let r = try! NSRegularExpression(pattern: pattern)
-        compiled[pattern] = r
+        table.compiled[pattern] = r
         return r
+    }
+}
+
+/// A value each thread makes for itself on first use and keeps while it lives, so threads
+/// never share it: no lock, and no reference count bouncing between cores. For `static`
+/// storage only: each instance takes a POSIX thread-specific key, and keys are few.
+public final class PerThread<Value: AnyObject>: @unchecked Sendable {
+    private let make: @Sendable () -> Value
+    private var key = pthread_key_t()
+
+    /// `make` builds a thread's value the first time that thread asks.
+    public init(_ make: @escaping @Sendable () -> Value) {
+        self.make = make
+        // a thread's value is released when the thread ends
+        #if canImport(Darwin)
+        pthread_key_create(&key) { Unmanaged<AnyObject>.fromOpaque($0).release() }
+        #else
+        pthread_key_create(&key) { $0.map { Unmanaged<AnyObject>.fromOpaque($0).release() } }
+        #endif
+    }
+
+    /// This thread's value.
+    public var value: Value {
+        if let pointer = pthread_getspecific(key) {
+            return Unmanaged<Value>.fromOpaque(pointer).takeUnretainedValue()
+        }
+        let made = make()
+        pthread_setspecific(key, Unmanaged<Value>.passRetained(made).toOpaque())
+        return made
     }
 }
 

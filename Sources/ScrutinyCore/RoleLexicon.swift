@@ -126,9 +126,16 @@ public enum RoleLexicon {
     /// Each entry's patterns as one alternation, compiled once: a label is matched against
     /// one expression per role, in the lexicon's order, instead of one per pattern through
     /// the shared pattern cache (which took a lock and hashed the pattern on every try).
-    static let compiledEntries: [(role: Role, anyPattern: NSRegularExpression)] = entries.map { e in
-        (e.role, try! NSRegularExpression(pattern: e.patterns.map { "(?:\($0))" }.joined(separator: "|")))
+    /// Per thread (see `PatternCache`: one expression used by two threads at once clones its matcher).
+    static var compiledEntries: [(role: Role, anyPattern: NSRegularExpression)] { threadEntries.value.entries }
+
+    /// One thread's compiled alternations.
+    final class CompiledEntries {
+        let entries: [(role: Role, anyPattern: NSRegularExpression)] = RoleLexicon.entries.map { e in
+            (e.role, try! NSRegularExpression(pattern: e.patterns.map { "(?:\($0))" }.joined(separator: "|")))
+        }
     }
+    static let threadEntries = PerThread { CompiledEntries() }
 
     /// Roles of labels already looked up.
     static let labelRoles = BoundedMemo<String, Role>(capacity: 20_000)

@@ -172,8 +172,9 @@ struct LabelledCardAssembler: RecordAssembler {
     static func labelledValues(_ cells: [String]) -> [LabelledValue] {
         var out: [LabelledValue] = []
         for raw in cells {
+            guard mayHoldLabelledValue(raw) else { continue }
             let cell = withColonAfterLeadingLabel(TextCleaner.collapseWhitespace(raw))
-            guard cell.contains(":") else { continue }
+            guard cell.utf8.contains(UInt8(ascii: ":")), cell.contains(":") else { continue }
             var labels: [(role: Role, label: String, start: String.Index, valueStart: String.Index)] = []
             var search = cell.startIndex
             while let colon = cell[search...].firstIndex(of: ":") {
@@ -192,6 +193,13 @@ struct LabelledCardAssembler: RecordAssembler {
             }
         }
         return out
+    }
+
+    /// False for a cell that cannot hold a labelled value: it has no colon, and it gets none
+    /// from `withColonAfterLeadingLabel`, which needs a digit (a byte outside ASCII may be
+    /// part of one, so it keeps the cell in).
+    static func mayHoldLabelledValue(_ raw: String) -> Bool {
+        raw.utf8.contains { $0 == UInt8(ascii: ":") || ($0 >= 0x30 && $0 <= 0x39) || $0 >= 0x80 }
     }
 
     /// The role and start of the label that ends right before a colon, if any.
@@ -232,7 +240,8 @@ struct LabelledCardAssembler: RecordAssembler {
     static func withColonAfterLeadingLabel(_ cell: String) -> String {
         // most cells cannot match `leadingLabel`: no letter first, or no digit at all
         guard let first = cell.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic,
-              cell.unicodeScalars.contains(where: { $0.properties.generalCategory == .decimalNumber }) else { return cell }
+              cell.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
+                || cell.unicodeScalars.contains(where: { $0.properties.generalCategory == .decimalNumber }) else { return cell }
         guard let m = cell.firstMatch(of: leadingLabel),
               // `Target 21/22: 48`: the figure after the words is a period under its own colon
               cell[m.output.words.endIndex...].firstMatch(of: periodThenColon) == nil,
