@@ -34,10 +34,23 @@ public enum FigurePairSplitter {
 
     /// The two figures of a cell that holds exactly two, and is not itself one figure.
     static func figurePair(_ cell: String) -> (String, String)? {
-        guard !FigureShape.isFigure(cell) else { return nil }
+        guard asciiSpacedWords(cell, atMost: pairSize + 1) <= pairSize, !FigureShape.isFigure(cell) else { return nil }
         let tokens = cell.split(whereSeparator: \.isWhitespace)
         guard tokens.count == pairSize, tokens.allSatisfy({ FigureShape.isFigure(String($0)) }) else { return nil }
         return (String(tokens[0]), String(tokens[1]))
+    }
+
+    /// The number of runs of text between ASCII white space, counted up to `limit`: a cheap
+    /// bound, never above the number of words (other white space only joins words), so a
+    /// long comment cell is passed over without splitting it into words.
+    static func asciiSpacedWords(_ cell: String, atMost limit: Int) -> Int {
+        var words = 0, inWord = false
+        for byte in cell.utf8 {
+            let space = byte == 0x20 || (0x09...0x0D).contains(byte)
+            if !space, !inWord { words += 1; if words >= limit { return words } }
+            inWord = !space
+        }
+        return words
     }
 
     /// A column whose body cells are single figures in most rows.

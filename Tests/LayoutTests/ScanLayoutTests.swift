@@ -167,6 +167,10 @@ import ScrutinyCore
         // counter-examples: a figure with a note; a neighbour column of words
         #expect(FigurePairSplitter.figurePair("62% (117/147)") == nil)
         #expect(FigurePairSplitter.figurePair("- 3.5") == nil)
+        // the cheap word bound never counts more words than there are, and stops at its limit
+        #expect(FigurePairSplitter.asciiSpacedWords("89\u{00A0}93", atMost: 3) == 1)
+        #expect(FigurePairSplitter.asciiSpacedWords("Performance is better than target", atMost: 3) == 3)
+        #expect(FigurePairSplitter.figurePair("89\u{00A0}93").map { [$0.0, $0.1] } == ["89", "93"])
         let words = [["External placements", "87", "", "89 93"], ["Savings", "1", "on track", "2"],
                      ["Services", "3", "late", "4"], ["Agency", "5", "on track", "6"]]
         #expect(FigurePairSplitter.split(table([], words, page: 1, confidence: nil)).rows[0].cells == words[0])
