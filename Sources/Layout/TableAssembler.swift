@@ -315,8 +315,7 @@ public struct TableAssembler: Sendable {
     /// (`sameHeader`). Nil when no such pair exists, or off scans. Counter-example: a table
     /// with one more column under a header of its own is a new table and keeps its columns.
     static func withOCRSplitHeaderCellRejoined(_ next: Table, toMatch prev: Table) -> Table? {
-        let ocr = next.rows.contains { $0.confidence != nil } && prev.rows.contains { $0.confidence != nil }
-        guard ocr, !next.headerRows.isEmpty, next.columnCount == prev.columnCount + 1 else { return nil }
+        guard readByOCR(prev, next), !next.headerRows.isEmpty, next.columnCount == prev.columnCount + 1 else { return nil }
         func cell(_ row: [String], _ c: Int) -> String { c < row.count ? row[c] : "" }
         for c in 0..<(next.columnCount - 1) {
             guard !next.rows.contains(where: { !cell($0.cells, c).isEmpty && !cell($0.cells, c + 1).isEmpty }) else { continue }
@@ -374,7 +373,7 @@ public struct TableAssembler: Sendable {
     }
 
     /// `HeadingCutIntoCellsIsProse` rule: a lone line read by OCR, outside any table region,
-    /// whose cells hold words and no figure, and which together are no longer than a heading
+    /// whose cells hold words and no digit (so no figure), and which together are no longer than a heading
     /// (`Service budgets with a ⇥ red profile`, a wide word space on a scan), is a heading cut
     /// into cells, not a one-row table: left as a table it would stand between the two parts
     /// of a table split across the page break and keep them apart. Counter-example: a lone
@@ -382,7 +381,12 @@ public struct TableAssembler: Sendable {
     static func isHeadingCutIntoCells(_ filled: [String]) -> Bool {
         filled.count >= LayoutTolerances.headerLineMinCells
             && filled.joined(separator: " ").count <= LayoutTolerances.splitTableHeadingMaxLength
-            && filled.allSatisfy { cell in cell.contains(where: \.isLetter) && !FigureShape.isFigure(cell) && !cell.contains(where: \.isNumber) }
+            && filled.allSatisfy { cell in cell.contains(where: \.isLetter) && !cell.contains(where: \.isNumber) }
+    }
+
+    /// Whether both tables were read by OCR (their rows carry word confidences).
+    static func readByOCR(_ a: Table, _ b: Table) -> Bool {
+        a.rows.contains { $0.confidence != nil } && b.rows.contains { $0.confidence != nil }
     }
 
     /// Whether `next` continues `prev`: the same columns, no caption, and its header (if
@@ -399,7 +403,7 @@ public struct TableAssembler: Sendable {
         if let p = prev.pages, let n = next.pages, p.last == n.first, n.count == 1,
            let top = next.at.box, let end = prev.rows.last?.at.box ?? prev.at.box, top.y1 <= end.y0 { return false }
         // read by OCR (rows carry word confidences): the header repeated on the next page may differ by a misread
-        let ocr = next.rows.contains { $0.confidence != nil } && prev.rows.contains { $0.confidence != nil }
+        let ocr = Self.readByOCR(prev, next)
         let sameHeader = !next.headerRows.isEmpty
             && (next.headerRows == prev.headerRows || ocr && Self.sameHeader(next.headerRows, prev.headerRows))
         guard next.headerRows.isEmpty || sameHeader else { return false }

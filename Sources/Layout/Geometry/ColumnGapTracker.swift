@@ -43,14 +43,15 @@ struct ColumnGapTracker {
         for (s, text) in zip(boxes, texts) where Self.isRunningText(text) {
             let a = Int(s.x0.rounded(.up)) - origin, b = Int(s.x1.rounded(.down)) - origin
             guard a < cover.count, b > 0 else { continue }
+            let end = min(b, cover.count - 1)
             var x = max(a, 0)
             // only runs with a covered point before them inside the segment count
             var seenCover = false
-            while x <= min(b, cover.count - 1) {
+            while x <= end {
                 if cover[x] > 0 { seenCover = true; x += 1; continue }
                 let runStart = x
-                while x <= min(b, cover.count - 1), cover[x] == 0 { x += 1 }
-                let closed = x <= min(b, cover.count - 1) && cover[x] > 0
+                while x <= end, cover[x] == 0 { x += 1 }
+                let closed = x <= end && cover[x] > 0
                 if seenCover, closed, x - runStart >= LayoutTolerances.alignmentMinGap { bridged += 1 }
             }
         }
