@@ -35,6 +35,7 @@ public enum HeaderRowDetector {
         guard start < rows.count - 1 || (start < rows.count && rows.count == 1 && isHeaderLike(rows[start], next: nil)) else {
             return Split(captionRows: start, headerRows: 0)
         }
+        if stubLabelOverGroupedHeader(rows, at: start) { return Split(captionRows: start, headerRows: 2) }
         // a header under a few more lines of caption (a legend, a label, a period banner: at
         // most two cells each, the first filled, no figures; a group label leaves the corner
         // blank) that the caption rule above did not take
@@ -112,6 +113,30 @@ public enum HeaderRowDetector {
         if Double(labelled) >= LayoutTolerances.headerLabelShare * Double(filled.count) { return true }
         // A blank corner cell over rows that each start with a label: `| 30/04/12 | 31/05/12 …`
         if row.first?.isEmpty == true, filled.count >= LayoutTolerances.cornerHeaderMinCells, let next, next.first?.isEmpty == false { return true }
+        return false
+    }
+
+    /// `StubLabelOverGroupedHeader` rule: a two-row header with group labels keeps the stub
+    /// column's label (`Substance`, `Content domain and process`) in its upper row beside the
+    /// group labels, and leaves the corner of the lower row blank; a group label spans blank
+    /// cells of the upper row over labels of the lower row (`Frequency of substance abuse`
+    /// over `In the last month | In the last year`). Such an upper row is the first header
+    /// row, not a caption, though its words are no header vocabulary. Counter-examples: a
+    /// caption with its first cell alone filled, an upper row with no label spanning
+    /// labels below it, and a title wrapped over two rows (`Table 16.` | `Actual and
+    /// projected numbers for …` over `teacher hires, by control of school: …`): group
+    /// labels and the labels under them are short.
+    static func stubLabelOverGroupedHeader(_ rows: [[String]], at start: Int) -> Bool {
+        guard start + 2 < rows.count else { return false }
+        let upper = rows[start], lower = rows[start + 1]
+        guard upper.first?.isEmpty == false, lower.first?.isEmpty == true, upper.count == lower.count,
+              !upper.contains(where: FigureShape.isFigure), isHeaderLike(lower, next: rows[start + 2]) else { return false }
+        let short = { (cell: String) in !cell.isEmpty && cell.count <= LayoutTolerances.groupLabelMaxLength }
+        for c in 1..<max(1, upper.count - 1) {
+            let labelled = short(upper[c]) && short(lower[c])
+            let spansNext = upper[c + 1].isEmpty && short(lower[c + 1])
+            if labelled && spansNext { return true }
+        }
         return false
     }
 

@@ -136,6 +136,21 @@ enum LayoutTolerances {
     static let headerLabelMaxLength = 30
     /// A group label spans labels of at least this many columns below it. Unit: count.
     static let groupLabelMinColumns = 2
+    /// `StubLabelOverGroupedHeader`: a group label and the labels under it are at most this
+    /// long (a question such as `How often have you taken medicine or tablets?` heads a
+    /// group; a wrapped table title runs longer). Unit: characters.
+    static let groupLabelMaxLength = 60
+    /// `SpannerRuleUnderGroupLabel`: a short rule lies under a group label when its top is
+    /// at most this many label heights below the label's foot. Unit: line heights.
+    static let spannerRuleMaxGap = 0.8
+    /// ... and it runs under at least this share of the label's width. Unit: share.
+    static let spannerRuleMinCover = 0.8
+    /// A spanner rule is shorter than this share of the table's width (a longer one closes
+    /// the header across the table). Unit: share.
+    static let spannerRuleMaxWidthShare = 0.9
+    /// The labels under a group label that open a table run to at most this many lines
+    /// (the window looked at to tell that a table opens with group labels). Unit: count.
+    static let groupLabelLinesBelow = 4
     /// A single header line must label at least this many columns to start the body below
     /// it (`RowUnderColumnLabels`). Unit: count.
     static let minimumHeaderLabels = 3

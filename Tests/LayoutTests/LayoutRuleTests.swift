@@ -70,6 +70,65 @@ private func row(_ cells: [String], lines: Int = 1) -> TableGrid.Row {
         #expect(!TableGrid.outdented(geoLine(108, [("“lasted", 44)]), under: total, firstColumn: true))
     }
 
+    @Test func spannerRuleUnderGroupLabel() {
+        // two group labels, each over a short rule across the two columns it heads
+        var grid = TableGrid(separators: [100, 160, 220, 280], bands: [], separatorSpans: nil)
+        let header = placed(grid, [
+            geoLine(100, [("All", 115), ("items", 127), ("Trend", 235), ("items", 253)]),
+            geoLine(111, [("Domain", 20), ("Number", 110), ("Percent", 170), ("Number", 230), ("Percent", 290)]),
+        ])
+        grid.spannerRules = [Box(x0: 102, y0: 108, x1: 218, y1: 109), Box(x0: 222, y0: 108, x1: 340, y1: 109)]
+        #expect(grid.groupLabelsOverSpannerRules(header)?.spans == [1...2, 3...4])
+        #expect(grid.joinedHeader(header).map(\.cells) == [["Domain", "All items", "", "Trend items", ""],
+                                                           ["", "Number", "Percent", "Number", "Percent"]])
+        // counter-examples: no rules (one header row); one rule under both labels (a grid's
+        // inner rule); a rule under one column's label only (an underline)
+        grid.spannerRules = []
+        #expect(grid.joinedHeader(header).count == 1)
+        grid.spannerRules = [Box(x0: 102, y0: 108, x1: 340, y1: 109)]
+        #expect(grid.groupLabelsOverSpannerRules(header) == nil)
+        grid.spannerRules = [Box(x0: 112, y0: 108, x1: 150, y1: 109)]
+        #expect(grid.groupLabelsOverSpannerRules(header) == nil)
+    }
+
+    @Test func stubLabelOverGroupedHeader() {
+        let grouped = [["Substance", "Frequency of substance abuse", "", ""],
+                       ["", "In the last month", "In the last year", "Never"],
+                       ["Cannabis", "9.6%", "4.0%", "80.1%"]]
+        #expect(HeaderRowDetector.split(grouped) == .init(captionRows: 0, headerRows: 2))
+        // counter-examples: a table title wrapped over two rows, and a lone caption
+        let title = [["Table 16.", "Actual and projected numbers for elementary and secondary teachers and secondary new", "", ""],
+                     ["", "teacher hires, by control of school: Fall 1996 through fall 2021", "[In thousands]", ""],
+                     ["Year", "Total", "Public", "Private"],
+                     ["1996", "3,051", "2,667", "384"]]
+        #expect(!HeaderRowDetector.stubLabelOverGroupedHeader(title, at: 0))
+        let caption = [["Targets", "", "", ""], ["", "Q1", "Q2", "Q3"], ["Visits", "4", "5", "6"]]
+        #expect(!HeaderRowDetector.stubLabelOverGroupedHeader(caption, at: 0))
+    }
+
+    @Test func centredRowIsComplete() {
+        // each label on two lines with its figures centred between them, rows set tight
+        let grid = TableGrid(separators: [100, 200], bands: [], separatorSpans: nil)
+        let lines = [
+            geoLine(100, [("Mean", 50)]),
+            geoLine(103, [("0.8766", 150), ("0.8762", 250)]),
+            geoLine(106, [("(HALex)", 50)]),
+            geoLine(114, [("Inequality", 50)]),
+            geoLine(117, [("0.0928", 150), ("0.0872", 250)]),
+            geoLine(120, [("ages", 50)]),
+        ]
+        #expect(grid.rows(lines, region: 1).map(\.cells) == [["Mean\n(HALex)", "0.8766", "0.8762"],
+                                                            ["Inequality\nages", "0.0928", "0.0872"]])
+        // counter-examples: figures on the label's first line; a label with more lines above
+        // its figures than below
+        var row = TableGrid.Row(placed(grid, [geoLine(100, [("Level", 50), ("48", 150)])])[0], band: 0)
+        #expect(!TableGrid.centredRowIsComplete(placed(grid, [geoLine(111, [("pupils", 50)])])[0], row))
+        let two = placed(grid, [geoLine(100, [("Pupils", 50)]), geoLine(109, [("with", 50)]), geoLine(112, [("12", 150), ("14", 250)])])
+        row = TableGrid.Row(two[0], band: 0)
+        row.lines += [two[1].line, two[2].line]
+        #expect(!TableGrid.centredRowIsComplete(placed(grid, [geoLine(121, [("SEN", 50)])])[0], row))
+    }
+
     @Test func centredCellsShareARow() {
         // 7-point lines: a label on two lines 6 points apart, its figures centred between them
         let grid = TableGrid(separators: [100, 200], bands: [], separatorSpans: nil)

@@ -63,6 +63,7 @@ enum TableFinder {
             guard var g = tableGrid(for: grid, inside) else { lines += inside; lines.sort(by: readingOrder); continue }
             region += 1
             g.bands = bandsBetweenLines(g.bands, inside)
+            g.spannerRules = spannerRules(hs, within: grid.box)
             out += dropEmptyColumns(g.rows(inside.sorted(by: readingOrder), region: region))
         }
         return (out, lines)
@@ -100,7 +101,8 @@ enum TableFinder {
             guard let seps = blockSeparators(Array(lines[i..<end])) else { plain.append(lines[i]); i += 1; continue }
             let (block, blockEnd) = extendedBlock(lines, i..<end, separators: seps)
             region += 1
-            let grid = TableGrid(separators: seps, bands: bandRules(hs, across: block), separatorSpans: nil)
+            var grid = TableGrid(separators: seps, bands: bandRules(hs, across: block), separatorSpans: nil)
+            if let area = Box.enclosing(block.compactMap(\.box)) { grid.spannerRules = spannerRules(hs, within: area) }
             let (rows, notes) = splitOffNotes(grid.rows(block, region: region), separators: seps, bandRules: grid.bands)
             out += dropEmptyColumns(rows)
             plain += notes
@@ -163,6 +165,16 @@ enum TableFinder {
         let x0 = boxes.map(\.x0).min() ?? 0, x1 = boxes.map(\.x1).max() ?? 0
         return hs.filter { $0.midY > top && $0.midY < bottom && $0.width >= LayoutTolerances.bandRuleMinWidthShare * (x1 - x0) }
             .map(\.midY).sorted()
+    }
+
+    /// The horizontal rules whose middle lies inside `area` (a rule may run past the text
+    /// to the table's edge), shorter than `spannerRuleMaxWidthShare` of its
+    /// width: candidates for rules under group labels (`SpannerRuleUnderGroupLabel`).
+    static func spannerRules(_ hs: [Box], within area: Box) -> [Box] {
+        hs.filter { r in
+            r.midY > area.y0 && r.midY < area.y1 && r.midX > area.x0 && r.midX < area.x1
+                && r.width < LayoutTolerances.spannerRuleMaxWidthShare * area.width
+        }
     }
 
     /// Lines in reading order with each table region's rows kept together, placed where

@@ -11,6 +11,9 @@ struct TableGrid {
     /// Column boundaries that apply only to some bands (ruled grids with spanning cells):
     /// for each separator index, the y-ranges it covers; nil means it covers every band.
     var separatorSpans: [[ClosedRange<Double>]]?
+    /// Short horizontal rules inside the region (narrower than the table): the rules drawn
+    /// under group labels (`SpannerRuleUnderGroupLabel`).
+    var spannerRules: [Box] = []
 
     var columnCount: Int { separators.count + 1 }
 
@@ -97,15 +100,17 @@ struct TableGrid {
     /// How many lines at the top of a region form its header: a first line that reads as
     /// column labels (report vocabulary, no figures, two or more cells), then lines set at
     /// line spacing below it in the same weight that hold no figures (a year such as `2014)`
-    /// may close a label) and, when not bold, only short labels. 0 or 1 means no multi-line header.
-    func headerBlockLength(_ lines: [(TextLine, [String])], labelsOnly: Bool = false) -> Int {
+    /// may close a label) and, when not bold, only short labels. A first line of group labels
+    /// over spanner rules (`groupLabelsFirst`) starts a header whatever its words and however
+    /// few its cells. 0 or 1 means no multi-line header.
+    func headerBlockLength(_ lines: [(TextLine, [String])], labelsOnly: Bool = false, groupLabelsFirst: Bool = false) -> Int {
         guard let (first, cells) = lines.first, let fb = first.box else { return 0 }
         let filled = cells.filter { !$0.isEmpty }
         func yearish(_ c: String) -> Bool { Self.yearish(c) }
         // two label lines over a blank corner (group labels over years, say): a header whatever its words
         let corner = lines.count > 1 && cells.first?.isEmpty == true && lines[1].1.first?.isEmpty == true
             && !(cells + lines[1].1).contains { FigureShape.isFigure($0) && !yearish($0) }
-        guard filled.count >= LayoutTolerances.headerLineMinCells, labelsOnly || corner || HeaderRowDetector.isHeaderLike(cells, next: nil) else { return 1 }
+        guard filled.count >= LayoutTolerances.headerLineMinCells || groupLabelsFirst, labelsOnly || groupLabelsFirst || corner || HeaderRowDetector.isHeaderLike(cells, next: nil) else { return 1 }
         var k = 1
         var prev = fb
         while k < lines.count {

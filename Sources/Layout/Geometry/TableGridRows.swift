@@ -119,7 +119,9 @@ extension TableGrid {
     func headerRows(_ placed: [GridLine], census: BandCensus) -> (rows: [Row], lines: Int)? {
         let lead = Self.captionLineCount(placed)
         let labelBand = census.ruled && isLabelBand(placed, from: lead, census: census)
-        var headerLines = headerBlockLength(placed[lead...].map { ($0.line, $0.cells) }, labelsOnly: labelBand)
+        let window = Array(placed[lead..<min(placed.count, lead + 1 + LayoutTolerances.groupLabelLinesBelow)])
+        let groupFirst = window.count > 1 && !spannerSpans(ofLine: 0, in: window).isEmpty
+        var headerLines = headerBlockLength(placed[lead...].map { ($0.line, $0.cells) }, labelsOnly: labelBand, groupLabelsFirst: groupFirst)
         if headerLines >= LayoutTolerances.multiLineHeaderMinLines {
             headerLines = headerFillingItsBand(placed, lead: lead, lines: headerLines, census: census)
         }
@@ -187,14 +189,52 @@ extension TableGrid {
     /// labels, then the labels under the group.
     func joinedHeader(_ lines: [GridLine]) -> [Row] {
         var block = lines
-        guard let (g, span) = groupLabel(block.map(\.line), cells: block.map(\.cells)) else {
-            return [joined(block[...])]
-        }
-        block[g] = Self.wholeInFirstColumn(block[g], span)
+        let found = groupLabelsOverSpannerRules(block)
+            ?? groupLabel(block.map(\.line), cells: block.map(\.cells)).map { (line: $0.line, spans: [$0.columns]) }
+        guard let (g, spans) = found else { return [joined(block[...])] }
+        for span in spans { block[g] = Self.wholeInFirstColumn(block[g], span) }
+        let grouped = { (c: Int) in spans.contains { $0.contains(c) } }
         var upper = joined(block[...g])
         let rest = joined(block[(g + 1)...])
-        upper.absorb(rest.cells, rest.boxes, separator: " ", where: { !span.contains($0) })
-        return [upper, joined(block[(g + 1)...], where: { span.contains($0) })]
+        upper.absorb(rest.cells, rest.boxes, separator: " ", where: { !grouped($0) })
+        return [upper, joined(block[(g + 1)...], where: grouped)]
+    }
+
+    /// `SpannerRuleUnderGroupLabel` rule: a group label is underlined by a short rule drawn
+    /// across just the columns it heads (`All items` over a rule over `Number | Percent`;
+    /// `Percent Fuel Savings` over four ruled columns), so the header line whose cells sit
+    /// on such rules is a line of group labels, each spanning the columns whose labels below
+    /// lie over its rule, from the first of them. Counter-examples: a rule under a single
+    /// column's label (an underlined label), and a rule across the whole table (the header's
+    /// closing rule), and a rule under two labels of the line (a grid's inner rule).
+    func groupLabelsOverSpannerRules(_ block: [GridLine]) -> (line: Int, spans: [ClosedRange<Int>])? {
+        guard !spannerRules.isEmpty, block.count > 1 else { return nil }
+        for g in 0..<(block.count - 1) {
+            let spans = spannerSpans(ofLine: g, in: block)
+            if !spans.isEmpty { return (g, spans) }
+        }
+        return nil
+    }
+
+    /// The column spans of the group labels on line `g` of `block` that sit on spanner rules.
+    func spannerSpans(ofLine g: Int, in block: [GridLine]) -> [ClosedRange<Int>] {
+        var spans: [ClosedRange<Int>] = []
+        let labels = block[g].boxes.compactMap { $0 }
+        for label in labels {
+            let rules = spannerRules.filter { r in
+                r.y0 >= label.midY && r.y0 - label.y1 <= LayoutTolerances.spannerRuleMaxGap * label.height
+                    && min(r.x1, label.x1) - max(r.x0, label.x0) >= LayoutTolerances.spannerRuleMinCover * label.width
+                    && !labels.contains { $0 != label && $0.midX > r.x0 && $0.midX < r.x1 }
+            }
+            guard let rule = rules.min(by: { $0.y0 < $1.y0 }) else { continue }
+            let under = block[(g + 1)...].flatMap { l in
+                l.boxes.indices.filter { c in l.boxes[c].map { $0.midX > rule.x0 && $0.midX < rule.x1 && $0.y0 >= rule.midY } ?? false }
+            }
+            guard let first = under.min(), let last = under.max(),
+                  Set(under).count >= LayoutTolerances.groupLabelMinColumns else { continue }
+            spans.append(first...last)
+        }
+        return spans
     }
 
     /// Header lines joined into one row, word-spaced, in the columns `include` takes.
@@ -227,6 +267,7 @@ extension TableGrid {
             return false
         }
         if Self.overlapsLastLine(g, of: last) { return true }
+        if Self.centredRowIsComplete(g, last) { return false }
         let prev = last.lines.last!
         return bandIsOneRow(g, last, band: band, placed: placed, census: census, noFiguresYet: noFiguresYet)
             || continues(g.line, cells: g.cells, after: prev, previous: last.cells)
@@ -263,6 +304,28 @@ extension TableGrid {
               g.cells.contains(where: FigureShape.isFigure) || prevCells.contains(where: FigureShape.isFigure) else { return false }
         let overlap = min(b.y1, pb.y1) - max(b.y0, pb.y0)
         return overlap >= LayoutTolerances.rowOverlapShare * min(b.height, pb.height)
+    }
+
+    /// `CentredRowIsComplete` rule: where a row's figures are centred against its wrapped
+    /// label (`CentredCellsShareARow`), the label has as many lines below the figures as
+    /// above them; once it has, a further label line below is the next row's label
+    /// (`Inequality in HALex (Gini index),` under `Mean Health …` / `0.8766 …` / `(HALex),
+    /// ages 18–65 yrs`), however tight the spacing. Counter-examples: a row whose first
+    /// line carries its figures (figures set on the label's first line), and a label with
+    /// more lines above its figures than below, and a header whose label holds a number
+    /// (`FTSE Eurotop` / `100`): the figures' line must hold two or more figures and nothing else.
+    static func centredRowIsComplete(_ g: GridLine, _ last: Row) -> Bool {
+        func holdsFigures(_ l: TextLine) -> Bool { l.cells.contains(where: FigureShape.isFigure) }
+        func figuresOnly(_ l: TextLine) -> Bool {
+            let filled = l.cells.filter { !$0.isEmpty }
+            return filled.count >= LayoutTolerances.groupLabelMinColumns && filled.allSatisfy(FigureShape.isFigure)
+        }
+        guard !g.cells.contains(where: FigureShape.isFigure), let b = g.line.box,
+              let first = last.lines.first, !holdsFigures(first),
+              let figures = last.lines.first(where: figuresOnly), let f = figures.box, b.y0 >= f.y1 else { return false }
+        let labels = last.lines.filter { !holdsFigures($0) }.compactMap(\.box)
+        let above = labels.filter { $0.midY < f.midY }.count, below = labels.filter { $0.midY > f.midY }.count
+        return above >= 1 && above == below
     }
 
     /// `StackedFiguresStartARow` rule: a line with a figure right under a figure of the row
