@@ -19,6 +19,9 @@ enum LayoutTolerances {
     /// A box's column is looked up this far inside its edge, so that an edge lying exactly
     /// on a boundary does not pick the column beside it. Unit: points.
     static let columnProbeInset = 0.5
+    /// `OCRLeadingQuoteIsASpeck`: only words of at least this many characters give the
+    /// character width a misread word is measured by. Unit: characters.
+    static let minimumWordLengthForCharWidth = 3
     /// The word height assumed for a line rebuilt from words that have no boxes. Unit: points.
     static let fallbackWordHeight = 10.0
 

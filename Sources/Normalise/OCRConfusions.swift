@@ -19,6 +19,7 @@ public enum OCRConfusions {
         s = fixLostDecimalPoint(s)
         s = fixColonDecimal(s)
         s = dropRuleDebris(s)
+        s = dropSpeckQuote(s)
         return s
     }
 
@@ -151,6 +152,22 @@ public enum OCRConfusions {
     static func fixColonDecimal(_ s: String) -> String {
         guard s.contains(":") else { return s }
         return s.replacing(colonDecimal) { m in "\(m.output.pre)\(m.output.a).\(m.output.b)\(m.output.u)" }
+    }
+
+    /// `UnmatchedOpeningQuoteIsASpeck` rule: a speck or the end of a rule just left of a
+    /// word is read as an opening quote (`“lasted 2 years`, `“Any Comments`); a real quotation
+    /// is closed in the same cell. An opening curly quote at the start of a word with no
+    /// closing quote after it is dropped. Counter-examples: a quotation closed in the text
+    /// (`rated “Good” by Ofsted`), and a quote inside a word.
+    static func dropSpeckQuote(_ s: String) -> String {
+        guard let open = s.firstIndex(where: { $0 == "“" || $0 == "‘" }) else { return s }
+        let next = s.index(after: open)
+        guard next < s.endIndex, s[next].isLetter || s[next].isNumber,
+              open == s.startIndex || s[s.index(before: open)].isWhitespace,
+              !s[next...].contains(where: { $0 == "”" || $0 == "’" || $0 == "\"" }) else { return s }
+        var out = s
+        out.remove(at: open)
+        return out
     }
 
     nonisolated(unsafe) static let ruleDebris = /_{2,}[_—–-]*|_+[—–-]+/

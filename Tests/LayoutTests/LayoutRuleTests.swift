@@ -129,6 +129,33 @@ private func row(_ cells: [String], lines: Int = 1) -> TableGrid.Row {
         #expect(!TableGrid.centredRowIsComplete(placed(grid, [geoLine(121, [("SEN", 50)])])[0], row))
     }
 
+    @Test func ocrLeadingQuoteIsASpeck() {
+        // OCR stretched `“Any` over a speck left of it, across the boundary at 417
+        let speck = Word(text: "“Any", box: Box(x0: 403, y0: 100, x1: 436, y1: 108), confidence: 80)
+        let next = Word(text: "Comments", box: Box(x0: 439, y0: 100, x1: 484, y1: 108), confidence: 90)
+        let trimmed = TableGrid.letterBox(speck, among: [speck, next])
+        #expect(trimmed.x0 > 417 && trimmed.x1 == 436)
+        let grid = TableGrid(separators: [100, 417], bands: [], separatorSpans: nil)
+        let line = TextLine(cells: ["“Any Comments"], cellBoxes: [Box(x0: 403, y0: 100, x1: 484, y1: 108)],
+                            box: Box(x0: 403, y0: 100, x1: 484, y1: 108), words: [speck, next], bold: false, fontSize: 8)
+        #expect(grid.place(line).cells == ["", "", "“Any Comments"])
+        // counter-examples: the same word from a text layer, and a quote as wide as a letter
+        var exact = speck; exact.confidence = nil
+        #expect(TableGrid.letterBox(exact, among: [exact, next]) == exact.box)
+        let tight = Word(text: "“Any", box: Box(x0: 415, y0: 100, x1: 436, y1: 108), confidence: 80)
+        #expect(TableGrid.letterBox(tight, among: [tight, next]) == tight.box)
+    }
+
+    @Test func proseUnderALabelIsNoHeader() {
+        let labels = [["Measure", "Actual", "Any Comments"], ["", "(May)", ""]]
+        #expect(TableGrid.proseUnderALabel(["", "", "performance with team"], above: labels[1], labelled: labels))
+        // counter-examples: a wrapped label (the line above fills the column); a label set
+        // low in a column nothing above labels; a line filling two columns
+        #expect(!TableGrid.proseUnderALabel(["", "2014)", ""], above: labels[1], labelled: labels))
+        #expect(!TableGrid.proseUnderALabel(["", "", "Note"], above: labels[1], labelled: [["Measure", "Actual", ""], ["", "(May)", ""]]))
+        #expect(!TableGrid.proseUnderALabel(["Total", "", "managers"], above: labels[1], labelled: labels))
+    }
+
     @Test func centredCellsShareARow() {
         // 7-point lines: a label on two lines 6 points apart, its figures centred between them
         let grid = TableGrid(separators: [100, 200], bands: [], separatorSpans: nil)

@@ -15,6 +15,15 @@ import ScrutinyCore
         #expect(OCRConfusions.fixVocabulary("guarterback") == "guarterback")
     }
 
+    @Test func unmatchedOpeningQuoteIsASpeck() {
+        #expect(OCRConfusions.dropSpeckQuote("“lasted 2 years") == "lasted 2 years")
+        #expect(OCRConfusions.dropSpeckQuote("Plans ceasing that had “lasted 2 years") == "Plans ceasing that had lasted 2 years")
+        // counter-examples: a closed quotation, a quote inside a word, no quote at all
+        #expect(OCRConfusions.dropSpeckQuote("rated “Good” by Ofsted") == "rated “Good” by Ofsted")
+        #expect(OCRConfusions.dropSpeckQuote("a“b") == "a“b")
+        #expect(OCRConfusions.dropSpeckQuote("Any Comments") == "Any Comments")
+    }
+
     @Test func lettersInsideFiguresBecomeDigits() {
         #expect(OCRConfusions.fixLettersInFigures("1O5") == "105")
         #expect(OCRConfusions.fixLettersInFigures("2l.3%") == "21.3%")

@@ -49,13 +49,14 @@ struct TableGrid {
             boxes[col] = boxes[col].map { $0.union(b) } ?? b
         }
         for seg in segments {
-            var cols = seg.map { column(ofX: $0.box!.midX) }
+            let ink = seg.map { Self.letterBox($0, among: seg) }
+            var cols = ink.map { column(ofX: $0.midX) }
             // a word straddling a separator marks a spanning cell: keep the segment whole
-            let straddles = seg.contains { w in
-                separators.contains { s in w.box!.x0 < s - LayoutTolerances.straddleMargin && w.box!.x1 > s + LayoutTolerances.straddleMargin }
+            let straddles = ink.contains { b in
+                separators.contains { s in b.x0 < s - LayoutTolerances.straddleMargin && b.x1 > s + LayoutTolerances.straddleMargin }
             }
             if straddles || Set(cols).count == 1 {
-                put(seg, straddles ? column(ofX: seg[0].box!.x0 + LayoutTolerances.columnProbeInset) : cols[0])
+                put(seg, straddles ? column(ofX: ink[0].x0 + LayoutTolerances.columnProbeInset) : cols[0])
                 continue
             }
             // inside a segment, split only at separators drawn at this height, at a gap wider than a space
@@ -68,6 +69,24 @@ struct TableGrid {
             put(Array(seg[start...]), cols[start])
         }
         return (cells, boxes)
+    }
+
+    /// `OCRLeadingQuoteIsASpeck` rule: on a scan, OCR reads a speck or the end of a rule left
+    /// of a word as an opening quote and stretches the word's box over it (`“Any` 33 points
+    /// wide where `Any` takes 17), so the word seems to cross into the column on its left.
+    /// Such a word is placed by its letters: its box starts the width of its letters (at the
+    /// character width of the other words of its segment) left of its end. Counter-examples:
+    /// words of a text layer (their boxes are exact), a word whose box is no wider than its
+    /// letters, and a word alone in its segment (no character width to go by).
+    static func letterBox(_ w: Word, among segment: [Word]) -> Box {
+        let b = w.box!
+        guard w.confidence != nil, let first = w.text.unicodeScalars.first, "“‘\"'„".unicodeScalars.contains(first) else { return b }
+        let others = segment.filter { $0 != w && $0.text.count >= LayoutTolerances.minimumWordLengthForCharWidth }
+        guard !others.isEmpty else { return b }
+        let charWidth = others.map { $0.box!.width / Double($0.text.count) }.reduce(0, +) / Double(others.count)
+        let letters = Double(w.text.count - 1) * charWidth
+        guard b.width > letters + charWidth else { return b }
+        return Box(x0: b.x1 - letters, y0: b.y0, x1: b.x1, y1: b.y1)
     }
 
     /// The column of `x`, moved left past separators missing at height `y` (spanning cells).
@@ -121,10 +140,23 @@ struct TableGrid {
             let lf = cs.filter { !$0.isEmpty }
             guard !lf.isEmpty, !lf.contains(where: { FigureShape.isFigure($0) && !yearish($0) }) else { break }
             if !first.bold, lf.contains(where: { $0.count > LayoutTolerances.headerLabelMaxLength }) { break }
+            if Self.proseUnderALabel(cs, above: lines[k - 1].1, labelled: lines[..<k].map(\.1)) { break }
             prev = b
             k += 1
         }
         return k
+    }
+
+    /// `ProseUnderALabelIsNoHeader` rule: a line under a header that fills one column only,
+    /// where the line right above leaves that column blank and a header line higher up
+    /// already labels it, is the body's text (a cell continued at the top of a page under
+    /// the repeated header, `performance with team` under `Any Comments`), not more header.
+    /// Counter-examples: a label's wrapped line (the line above fills the same column), and a
+    /// label set low in a column nothing above labels.
+    static func proseUnderALabel(_ cells: [String], above: [String], labelled: [[String]]) -> Bool {
+        let filled = cells.indices.filter { !cells[$0].isEmpty }
+        guard filled.count == 1, let c = filled.first, c < above.count, above[c].isEmpty else { return false }
+        return labelled.contains { $0.indices.contains(c) && !$0[c].isEmpty }
     }
 
     /// The header line holding a group label (a segment running across a column separator,
