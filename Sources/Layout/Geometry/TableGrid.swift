@@ -140,19 +140,23 @@ struct TableGrid {
             let lf = cs.filter { !$0.isEmpty }
             guard !lf.isEmpty, !lf.contains(where: { FigureShape.isFigure($0) && !yearish($0) }) else { break }
             if !first.bold, lf.contains(where: { $0.count > LayoutTolerances.headerLabelMaxLength }) { break }
-            if Self.proseUnderALabel(cs, above: lines[k - 1].1, labelled: lines[..<k].map(\.1)) { break }
+            if l.words.contains(where: { $0.confidence != nil }),
+               Self.proseUnderALabel(cs, above: lines[k - 1].1, labelled: lines[..<k].map(\.1)) { break }
             prev = b
             k += 1
         }
         return k
     }
 
-    /// `ProseUnderALabelIsNoHeader` rule: a line under a header that fills one column only,
+    /// `ProseUnderALabelIsNoHeader` rule: on a scan, where OCR cannot tell the header's
+    /// weight from the body's, a line under a header that fills one column only,
     /// where the line right above leaves that column blank and a header line higher up
     /// already labels it, is the body's text (a cell continued at the top of a page under
     /// the repeated header, `performance with team` under `Any Comments`), not more header.
-    /// Counter-examples: a label's wrapped line (the line above fills the same column), and a
-    /// label set low in a column nothing above labels.
+    /// Counter-examples: a label's wrapped line (the line above fills the same column), a
+    /// label set low in a column nothing above labels, and any line of a text layer (a
+    /// born-digital header is told from the body by its weight; its labels wrap over lines
+    /// set at different heights in each column).
     static func proseUnderALabel(_ cells: [String], above: [String], labelled: [[String]]) -> Bool {
         let filled = cells.indices.filter { !cells[$0].isEmpty }
         guard filled.count == 1, let c = filled.first, c < above.count, above[c].isEmpty else { return false }
