@@ -141,7 +141,7 @@ struct TableGrid {
             guard !lf.isEmpty, !lf.contains(where: { FigureShape.isFigure($0) && !yearish($0) }) else { break }
             if !first.bold, lf.contains(where: { $0.count > LayoutTolerances.headerLabelMaxLength }) { break }
             if l.words.contains(where: { $0.confidence != nil }),
-               Self.proseUnderALabel(cs, above: lines[k - 1].1, labelled: lines[..<k].map(\.1)) { break }
+               Self.proseUnderALabel(cs, at: b, under: Array(lines[..<k])) { break }
             prev = b
             k += 1
         }
@@ -149,18 +149,20 @@ struct TableGrid {
     }
 
     /// `ProseUnderALabelIsNoHeader` rule: on a scan, where OCR cannot tell the header's
-    /// weight from the body's, a line under a header that fills one column only,
-    /// where the line right above leaves that column blank and a header line higher up
-    /// already labels it, is the body's text (a cell continued at the top of a page under
+    /// weight from the body's, a line under a header that fills one column only, set well
+    /// below the last header line that fills that column (more than a line's spacing of
+    /// blank between them), is the body's text (a cell continued at the top of a page under
     /// the repeated header, `performance with team` under `Any Comments`), not more header.
-    /// Counter-examples: a label's wrapped line (the line above fills the same column), a
+    /// Counter-examples: a label's wrapped line (right under the label's line, even when a
+    /// line of other columns' labels is set between them: `Actual (As at` / `31st`), a
     /// label set low in a column nothing above labels, and any line of a text layer (a
     /// born-digital header is told from the body by its weight; its labels wrap over lines
     /// set at different heights in each column).
-    static func proseUnderALabel(_ cells: [String], above: [String], labelled: [[String]]) -> Bool {
+    static func proseUnderALabel(_ cells: [String], at box: Box, under header: [(TextLine, [String])]) -> Bool {
         let filled = cells.indices.filter { !cells[$0].isEmpty }
-        guard filled.count == 1, let c = filled.first, c < above.count, above[c].isEmpty else { return false }
-        return labelled.contains { $0.indices.contains(c) && !$0[c].isEmpty }
+        guard filled.count == 1, let c = filled.first,
+              let label = header.last(where: { c < $0.1.count && !$0.1[c].isEmpty }), let lb = label.0.box else { return false }
+        return box.y0 - lb.y1 > LayoutTolerances.lineSpacing * min(box.height, lb.height)
     }
 
     /// The header line holding a group label (a segment running across a column separator,
