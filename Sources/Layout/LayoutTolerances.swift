@@ -139,6 +139,9 @@ enum LayoutTolerances {
     static let headerLabelMaxLength = 30
     /// A group label spans labels of at least this many columns below it. Unit: count.
     static let groupLabelMinColumns = 2
+    /// `CentredRowIsComplete`: the line of a row's centred figures holds at least this many
+    /// figures and nothing else (a header label holding a number is no such line). Unit: count.
+    static let centredRowMinFigures = 2
     /// `StubLabelOverGroupedHeader`: a group label and the labels under it are at most this
     /// long (a question such as `How often have you taken medicine or tablets?` heads a
     /// group; a wrapped table title runs longer). Unit: characters.

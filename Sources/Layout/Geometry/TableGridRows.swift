@@ -318,7 +318,7 @@ extension TableGrid {
         func holdsFigures(_ l: TextLine) -> Bool { l.cells.contains(where: FigureShape.isFigure) }
         func figuresOnly(_ l: TextLine) -> Bool {
             let filled = l.cells.filter { !$0.isEmpty }
-            return filled.count >= LayoutTolerances.groupLabelMinColumns && filled.allSatisfy(FigureShape.isFigure)
+            return filled.count >= LayoutTolerances.centredRowMinFigures && filled.allSatisfy(FigureShape.isFigure)
         }
         guard !g.cells.contains(where: FigureShape.isFigure), let b = g.line.box,
               let first = last.lines.first, !holdsFigures(first),
