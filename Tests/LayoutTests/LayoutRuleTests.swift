@@ -151,14 +151,14 @@ private func row(_ cells: [String], lines: Int = 1) -> TableGrid.Row {
                       geoLine(109, [("(May)", 150)])]
         let labelled = [(header[0], ["Measure", "Actual", "Any Comments"]), (header[1], ["", "(May)", ""])]
         let prose = geoLine(130, [("performance", 300), ("with", 336), ("team", 351)])
-        #expect(TableGrid.proseUnderALabel(["", "", "performance with team"], at: prose.box!, under: labelled))
+        #expect(TableGrid.proseUnderALabel(["", "", "performance with team"], at: prose.box!, under: labelled[...]))
         // counter-examples: a label's wrapped line right under it, though a line of another
         // column's labels comes between; a label set low in a column nothing above labels;
         // a line filling two columns
         let wrapped = geoLine(112, [("2014)", 300)])
-        #expect(!TableGrid.proseUnderALabel(["", "", "2014)"], at: wrapped.box!, under: labelled))
-        #expect(!TableGrid.proseUnderALabel(["Note", "", ""], at: prose.box!, under: [labelled[1]]))
-        #expect(!TableGrid.proseUnderALabel(["Total", "", "managers"], at: prose.box!, under: labelled))
+        #expect(!TableGrid.proseUnderALabel(["", "", "2014)"], at: wrapped.box!, under: labelled[...]))
+        #expect(!TableGrid.proseUnderALabel(["Note", "", ""], at: prose.box!, under: labelled[1...]))
+        #expect(!TableGrid.proseUnderALabel(["Total", "", "managers"], at: prose.box!, under: labelled[...]))
     }
 
     @Test func centredCellsShareARow() {

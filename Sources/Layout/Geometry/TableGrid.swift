@@ -49,14 +49,15 @@ struct TableGrid {
             boxes[col] = boxes[col].map { $0.union(b) } ?? b
         }
         for seg in segments {
-            let ink = seg.map { Self.letterBox($0, among: seg) }
-            var cols = ink.map { column(ofX: $0.midX) }
+            // words are placed by their letters (`OCRLeadingQuoteIsASpeck`; a text layer's box as it is)
+            var cols = seg.map { column(ofX: Self.letterBox($0, among: seg).midX) }
             // a word straddling a separator marks a spanning cell: keep the segment whole
-            let straddles = ink.contains { b in
-                separators.contains { s in b.x0 < s - LayoutTolerances.straddleMargin && b.x1 > s + LayoutTolerances.straddleMargin }
+            let straddles = seg.contains { w in
+                let b = Self.letterBox(w, among: seg)
+                return separators.contains { s in b.x0 < s - LayoutTolerances.straddleMargin && b.x1 > s + LayoutTolerances.straddleMargin }
             }
             if straddles || Set(cols).count == 1 {
-                put(seg, straddles ? column(ofX: ink[0].x0 + LayoutTolerances.columnProbeInset) : cols[0])
+                put(seg, straddles ? column(ofX: Self.letterBox(seg[0], among: seg).x0 + LayoutTolerances.columnProbeInset) : cols[0])
                 continue
             }
             // inside a segment, split only at separators drawn at this height, at a gap wider than a space
@@ -140,8 +141,7 @@ struct TableGrid {
             let lf = cs.filter { !$0.isEmpty }
             guard !lf.isEmpty, !lf.contains(where: { FigureShape.isFigure($0) && !yearish($0) }) else { break }
             if !first.bold, lf.contains(where: { $0.count > LayoutTolerances.headerLabelMaxLength }) { break }
-            if l.words.contains(where: { $0.confidence != nil }),
-               Self.proseUnderALabel(cs, at: b, under: Array(lines[..<k])) { break }
+            if l.minConfidence != nil, Self.proseUnderALabel(cs, at: b, under: lines[..<k]) { break }
             prev = b
             k += 1
         }
@@ -158,7 +158,7 @@ struct TableGrid {
     /// label set low in a column nothing above labels, and any line of a text layer (a
     /// born-digital header is told from the body by its weight; its labels wrap over lines
     /// set at different heights in each column).
-    static func proseUnderALabel(_ cells: [String], at box: Box, under header: [(TextLine, [String])]) -> Bool {
+    static func proseUnderALabel(_ cells: [String], at box: Box, under header: ArraySlice<(TextLine, [String])>) -> Bool {
         let filled = cells.indices.filter { !cells[$0].isEmpty }
         guard filled.count == 1, let c = filled.first,
               let label = header.last(where: { c < $0.1.count && !$0.1[c].isEmpty }), let lb = label.0.box else { return false }

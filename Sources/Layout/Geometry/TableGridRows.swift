@@ -218,6 +218,7 @@ extension TableGrid {
 
     /// The column spans of the group labels on line `g` of `block` that sit on spanner rules.
     func spannerSpans(ofLine g: Int, in block: [GridLine]) -> [ClosedRange<Int>] {
+        guard !spannerRules.isEmpty else { return [] }
         var spans: [ClosedRange<Int>] = []
         let labels = block[g].boxes.compactMap { $0 }
         for label in labels {
