@@ -37,4 +37,15 @@ enum OCRTolerances {
     /// Ruling lines erased before OCR are at most this thick and at least this long; shorter
     /// runs may be the stems of large letters (a 16 pt `l` stands 12 pt). Unit: points.
     static let erasedRuleMaxThickness = 2.0, erasedRuleMinLength = 24.0
+
+    // MARK: Second look at doubtful figures (OCRPageReader.secondLook)
+
+    /// A word holding a digit that tesseract read with less confidence than this is read
+    /// again on its own. Unit: percent.
+    static let doubtfulFigureConfidence = 50.0
+    /// Words lower than this are specks, not worth a second look. Unit: points.
+    static let secondLookMinHeight = 4.0
+    /// The margin cut out around a word read again, as a share of its box's height: room for
+    /// the ink tesseract's box left out, short of the neighbouring word. Unit: box heights.
+    static let secondLookMargin = 0.3
 }

@@ -284,3 +284,50 @@ let tablePageText: Result<PageText, Error> = Result {
         #expect(reader.keep(Word(text: "gerig", confidence: 35)))
     }
 }
+
+@Suite struct DoubtfulFigureIsReadAgainTests {
+    /// The fixture page's table row of in-house foster carers, cell by cell.
+    func fosterCarersRow(_ page: PageText) throws -> [String] {
+        let (pages, _) = GeometricLayout.prepare([page])
+        let rows = TableAssembler().blocks(for: pages).flatMap { b -> [[String]] in
+            if case .table(let t) = b { return t.rows.map(\.cells) } else { return [] }
+        }
+        return try #require(rows.first { $0.first?.hasPrefix("1. Numbers of") == true })
+    }
+
+    @Test func aFigureReadUnsureOnThePageIsReadRightAlone() throws {
+        var once = OCRPageReader.Options()
+        once.readsDoubtfulFiguresAgain = false
+        let firstReading = try OCRPageReader(options: once).read(try ImageFile.load(tablePage), page: 2, engine: try TesseractEngine())
+        // read a line at a time, the `153` of the row comes out `2556`, with confidence 32
+        let before = try fosterCarersRow(firstReading)
+        try #require(before.count >= 6)
+        #expect(before[4] == "2556")
+        let doubted = try #require(firstReading.lines.flatMap(\.words).first { $0.text == "2556" })
+        #expect(OCRPageReader.secondLook.isDoubtful(doubted))
+        // read again alone, it is right; the figures read with confidence beside it are as they were
+        let after = try fosterCarersRow(try tablePageText.get())
+        #expect(after[4].hasPrefix("153"))
+        #expect(Array(after[1...3]) == ["159", "205", "208"] && after[5] == "167")
+    }
+
+    @Test func onlyAFigureReadUnsureIsDoubted() {
+        let box = Box(x0: 100, y0: 100, x1: 130, y1: 110)
+        #expect(OCRPageReader.secondLook.isDoubtful(Word(text: "$5:30", box: box, confidence: 20)))
+        // counter-examples: a figure read with fair confidence, a word without a digit, a speck
+        #expect(!OCRPageReader.secondLook.isDoubtful(Word(text: "16.46%", box: box, confidence: 80)))
+        #expect(!OCRPageReader.secondLook.isDoubtful(Word(text: "Kirkless", box: box, confidence: 20)))
+        #expect(!OCRPageReader.secondLook.isDoubtful(Word(text: "1", box: Box(x0: 100, y0: 100, x1: 101, y1: 102), confidence: 20)))
+    }
+
+    @Test func aSecondReadingIsKeptOnlyWhenSurerAndStillTheFigure() {
+        let box = Box(x0: 100, y0: 100, x1: 130, y1: 110)
+        let first = Word(text: "1S:3%", box: box, confidence: 10)
+        #expect(OCRPageReader.secondLook.prefers([Word(text: "13.3%", box: box, confidence: 70)], first))
+        // counter-examples: less sure, no digit left, the decimal point of the first reading lost
+        #expect(!OCRPageReader.secondLook.prefers([Word(text: "13.3%", box: box, confidence: 5)], first))
+        #expect(!OCRPageReader.secondLook.prefers([Word(text: "IS:", box: box, confidence: 70)], first))
+        let point = Word(text: "22.2", box: box, confidence: 40)
+        #expect(!OCRPageReader.secondLook.prefers([Word(text: "222)", box: box, confidence: 60)], point))
+    }
+}
