@@ -35,6 +35,7 @@ public enum HeaderRowDetector {
         guard start < rows.count - 1 || (start < rows.count && rows.count == 1 && isHeaderLike(rows[start], next: nil)) else {
             return Split(captionRows: start, headerRows: 0)
         }
+        if let levels = nestedGroupHeaderRows(rows, at: start) { return Split(captionRows: start, headerRows: levels) }
         if stubLabelOverGroupedHeader(rows, at: start) { return Split(captionRows: start, headerRows: 2) }
         // a header under a few more lines of caption (a legend, a label, a period banner: at
         // most two cells each, the first filled, no figures; a group label leaves the corner
@@ -52,9 +53,10 @@ public enum HeaderRowDetector {
         let next = start + 1 < rows.count ? rows[start + 1] : nil
         if isHeaderLike(first, next: next) {
             headers = 1
-            // A second header row fills the blanks under a spanning label of the first.
+            // A second header row fills the blanks under a spanning label of the first (years
+            // under `Year`, labels under a group label).
             if let second = next, start + 2 < rows.count, fillsSpan(upper: first, lower: second),
-               !second.contains(where: FigureShape.isFigure) {
+               !second.contains(where: { FigureShape.isFigure($0) && !TableGrid.yearish($0) }) {
                 headers = 2
             }
         } else if isUnitsRow(first), start + 2 < rows.count, isHeaderLike(rows[start + 1], next: rows[start + 2]) {
@@ -138,6 +140,27 @@ public enum HeaderRowDetector {
             if labelled && spansNext { return true }
         }
         return false
+    }
+
+    /// `NestedGroupHeader` rule: a header of three or more levels: the stub column's label
+    /// beside the top group labels, then rows that leave the corner blank and put labels
+    /// under blanks that a label of the row above spans (`Women` over `Hispanic |
+    /// non-Hispanic` over `no. | Rate | (95% CI)`; `2007` over `Inadequate housing units`
+    /// over `no. | (%)`), down to the first row whose corner is filled (the body's first row
+    /// label). Returns the number of header rows. Counter-examples: a figure other than a
+    /// year among the rows under the stub label, labels under no blank of the
+    /// row above (a continuation line), and a header of two levels
+    /// (`StubLabelOverGroupedHeader` takes it).
+    static func nestedGroupHeaderRows(_ rows: [[String]], at start: Int) -> Int? {
+        let label = { (c: String) in c.count <= LayoutTolerances.groupLabelMaxLength && (!FigureShape.isFigure(c) || TableGrid.yearish(c)) }
+        guard start < rows.count, rows[start].first?.isEmpty == false, rows[start].allSatisfy(label) else { return nil }
+        var k = start + 1
+        while k < rows.count, k - start < LayoutTolerances.maxHeaderLevels, rows[k].first?.isEmpty == true,
+              rows[k].count == rows[start].count, rows[k].allSatisfy(label), fillsSpan(upper: rows[k - 1], lower: rows[k]) {
+            k += 1
+        }
+        guard k - start >= 3, k < rows.count, rows[k].first?.isEmpty == false else { return nil }
+        return k - start
     }
 
     /// The lower row puts labels where the upper one is blank, under a spanning label.

@@ -151,6 +151,10 @@ enum LayoutTolerances {
     static let spannerRuleMaxGap = 0.8
     /// ... and it runs under at least this share of the label's width. Unit: share.
     static let spannerRuleMinCover = 0.8
+    /// `SpannerRuleSpacesTheHeader`: the labels under a group label's spanner rule are set up
+    /// to this many line heights below the group label (the rule takes a line's spacing of
+    /// its own between them). Unit: line heights.
+    static let spannerRuleLineSpacing = 1.6
     /// A spanner rule is shorter than this share of the table's width (a longer one closes
     /// the header across the table). Unit: share.
     static let spannerRuleMaxWidthShare = 0.9
@@ -280,6 +284,8 @@ enum LayoutTolerances {
     /// At most this many lines of caption stand between a table's first row and its header.
     /// Unit: count.
     static let maxCaptionRowsBeforeHeader = 3
+    /// `NestedGroupHeader`: a header has at most this many levels of labels. Unit: rows.
+    static let maxHeaderLevels = 4
     /// A caption row fills at most this many cells. Unit: count.
     static let captionRowMaxCells = 2
     /// A date range cell (`01/04/2012 to 30/06/2012` after a short label) is at most this

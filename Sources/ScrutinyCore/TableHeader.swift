@@ -1,5 +1,9 @@
 /// Turns multi-row table headers into one row of column labels.
 public enum TableHeader {
+    /// A group label spans at most this many leaf columns (a year over its twelve months,
+    /// `Year` over eleven years); a wider run of blanks is not its span. Unit: columns.
+    public static let maxGroupColumns = 12
+
     /// The bottom header row's labels; a blank leaf takes the nearest label above it.
     /// A label in an upper row that spans several leaf columns (it is followed by blanks
     /// that have their own leaf labels) is a group label and is prefixed: `Group: Leaf`.
@@ -12,7 +16,7 @@ public enum TableHeader {
             for (c, label) in upper.enumerated() where !label.isEmpty && c < width {
                 // span: this column plus following blank columns of the upper row
                 var end = c + 1
-                while end < width, (end >= upper.count || upper[end].isEmpty), !labels[end].isEmpty, end < c + 8 {
+                while end < width, (end >= upper.count || upper[end].isEmpty), !labels[end].isEmpty, end < c + maxGroupColumns {
                     end += 1
                 }
                 if labels[c].isEmpty {

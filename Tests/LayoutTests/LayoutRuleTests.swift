@@ -91,6 +91,65 @@ private func row(_ cells: [String], lines: Int = 1) -> TableGrid.Row {
         #expect(grid.groupLabelsOverSpannerRules(header) == nil)
     }
 
+    @Test func nestedSpannerRulesSplitTheHeaderAgain() {
+        // `Year` over a rule over `2007 | 2008`, each year over a rule over `no. | (%)`
+        var grid = TableGrid(separators: [100, 160, 220, 280], bands: [], separatorSpans: nil)
+        let header = placed(grid, [
+            geoLine(90, [("Year", 215)]),
+            geoLine(101, [("2007", 150), ("2008", 270)]),
+            geoLine(112, [("Group", 20), ("no.", 110), ("(%)", 170), ("no.", 230), ("(%)", 290)]),
+        ])
+        grid.spannerRules = [Box(x0: 102, y0: 98, x1: 340, y1: 99),
+                             Box(x0: 102, y0: 109, x1: 218, y1: 110), Box(x0: 222, y0: 109, x1: 340, y1: 110)]
+        #expect(grid.joinedHeader(header).map(\.cells) == [["Group", "Year", "", "", ""],
+                                                           ["", "2007", "", "2008", ""],
+                                                           ["", "no.", "(%)", "no.", "(%)"]])
+        // counter-example: the years with no rules of their own stay one row under `Year`
+        grid.spannerRules = [Box(x0: 102, y0: 98, x1: 340, y1: 99)]
+        #expect(grid.joinedHeader(header).map(\.cells) == [["Group", "Year", "", "", ""],
+                                                           ["", "2007 no.", "(%)", "2008 no.", "(%)"]])
+    }
+
+    @Test func spannerRuleSpacesTheHeader() {
+        let grid = TableGrid(separators: [100, 160], bands: [], separatorSpans: nil)
+        // the labels under a group label's rule stand 8 pt (over a line's spacing) below it
+        let lines = [(geoLine(100, [("Year", 150)]), ["", "Year", ""]),
+                     (geoLine(115, [("Measure", 20), ("2007", 110), ("2008", 170)]), ["Measure", "2007", "2008"]),
+                     (geoLine(125, [("Income", 20), ("49", 110), ("51", 170)]), ["Income", "49", "51"])]
+        #expect(grid.headerBlockLength(lines, groupLabelsFirst: true) == 2)
+        // counter-example: without a spanner rule under the first line, it is no header
+        #expect(grid.headerBlockLength(lines, groupLabelsFirst: false) == 1)
+    }
+
+    @Test func nestedGroupHeader() {
+        let rows = [["Age", "Women", "", "", ""],
+                    ["", "Hispanic", "", "Other", ""],
+                    ["", "no.", "Rate", "no.", "Rate"],
+                    ["45-54", "263", "11.8", "2,590", "13.1"]]
+        #expect(HeaderRowDetector.split(rows) == .init(captionRows: 0, headerRows: 3))
+        #expect(TableHeader.leafLabels(Array(rows.prefix(3))) == ["Age", "Women Hispanic no.", "Women Hispanic Rate", "Women Other no.", "Women Other Rate"])
+        // years label the levels as well
+        let years = [["Characteristic", "2007", "", "", "2009", "", ""],
+                     ["", "Total", "Inadequate", "", "Total", "Inadequate", ""],
+                     ["", "", "no.", "(%)", "", "no.", "(%)"],
+                     ["Male", "61,206", "2,862", "(4.7)", "60,721", "2,962", "(4.9)"]]
+        #expect(HeaderRowDetector.nestedGroupHeaderRows(years, at: 0) == 3)
+        // counter-examples: figures under the stub label (a body row), a header of two levels
+        var figures = rows
+        figures[2] = ["", "12", "Rate", "no.", "Rate"]
+        #expect(HeaderRowDetector.nestedGroupHeaderRows(figures, at: 0) == nil)
+        #expect(HeaderRowDetector.nestedGroupHeaderRows([rows[0], rows[2], rows[3]], at: 0) == nil)
+    }
+
+    @Test func yearsUnderAYearLabelAreHeader() {
+        let rows = [["Inequality measure", "Year", "", ""], ["", "1997", "1998", "1999"], ["Income", "$49,497", "$51,295", "$52,587"]]
+        #expect(HeaderRowDetector.split(rows) == .init(captionRows: 0, headerRows: 2))
+        #expect(TableHeader.leafLabels(Array(rows.prefix(2))) == ["Inequality measure", "Year 1997", "Year 1998", "Year 1999"])
+        // counter-example: figures other than years under the label are the body
+        let body = [rows[0], ["", "12.5", "13.1", "14.0"], rows[2]]
+        #expect(HeaderRowDetector.split(body).headerRows == 1)
+    }
+
     @Test func stubLabelOverGroupedHeader() {
         let grouped = [["Substance", "Frequency of substance abuse", "", ""],
                        ["", "In the last month", "In the last year", "Never"],
@@ -320,6 +379,20 @@ private func row(_ cells: [String], lines: Int = 1) -> TableGrid.Row {
         // counter-examples: set further below than the rows; a figure
         #expect(!TableFinder.isLoneRowLabel(geoLine(140, [("Symbol", 50)]), below: block[1], block: block, firstSeparator: 100))
         #expect(!TableFinder.isLoneRowLabel(geoLine(124, [("12", 50)]), below: block[1], block: block, firstSeparator: 100))
+    }
+
+    @Test func groupLabelAboveBlock() {
+        let block = [geoLine(110, [("Measure", 20), ("1997", 110), ("1998", 170)]),
+                     geoLine(122, [("Income", 20), ("49", 110), ("51", 170)])]
+        let year = geoLine(100, [("Year", 140)])
+        let under = Box(x0: 102, y0: 108, x1: 200, y1: 108.5)
+        #expect(TableFinder.isGroupLabel(year, above: block, firstSeparator: 100, rules: [under]))
+        // counter-examples: no rule under the label; a caption starting in the first column;
+        // a rule across the whole table (the header's top rule)
+        #expect(!TableFinder.isGroupLabel(year, above: block, firstSeparator: 100, rules: []))
+        let caption = geoLine(100, [("Table", 20), ("1", 40)])
+        #expect(!TableFinder.isGroupLabel(caption, above: block, firstSeparator: 100, rules: [Box(x0: 18, y0: 108, x1: 60, y1: 108.5)]))
+        #expect(!TableFinder.isGroupLabel(year, above: block, firstSeparator: 100, rules: [Box(x0: 18, y0: 108, x1: 200, y1: 108.5)]))
     }
 
     @Test func longRuleSplitsRows() {

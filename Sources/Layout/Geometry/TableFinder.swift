@@ -96,10 +96,15 @@ enum TableFinder {
         var out: [TextLine] = []
         var plain: [TextLine] = []
         var i = 0
+        var lastIsPlain = false
         while i < lines.count {
-            guard let end = alignedBlock(lines, from: i) else { plain.append(Self.asListItem(lines[i])); i += 1; continue }
-            guard let seps = blockSeparators(Array(lines[i..<end])) else { plain.append(lines[i]); i += 1; continue }
-            let (block, blockEnd) = extendedBlock(lines, i..<end, separators: seps)
+            guard let end = alignedBlock(lines, from: i) else { plain.append(Self.asListItem(lines[i])); i += 1; lastIsPlain = true; continue }
+            guard let seps = blockSeparators(Array(lines[i..<end])) else { plain.append(lines[i]); i += 1; lastIsPlain = true; continue }
+            var (block, blockEnd) = extendedBlock(lines, i..<end, separators: seps)
+            if lastIsPlain, isGroupLabel(lines[i - 1], above: block, firstSeparator: seps[0], rules: hs) {
+                block.insert(plain.removeLast(), at: 0)
+            }
+            lastIsPlain = false
             region += 1
             var grid = TableGrid(separators: seps, bands: bandRules(hs, across: block), separatorSpans: nil)
             if let area = Box.enclosing(block.compactMap(\.box)) { grid.spannerRules = spannerRules(hs, within: area) }
@@ -139,6 +144,24 @@ enum TableFinder {
     static func wrapsLastRow(_ l: TextLine, below prev: TextLine, firstSeparator: Double) -> Bool {
         guard segments(l).count == 1, let b = l.box, let pb = prev.box else { return false }
         return b.x0 > firstSeparator && b.y0 - pb.y1 < LayoutTolerances.lineSpacing * min(b.height, pb.height)
+    }
+
+    /// `GroupLabelAboveBlock` rule: a label set just above an unruled table, right of its
+    /// first column, over a short rule that runs under it and no further than the table
+    /// (`Year` over a rule over `1997 … 2007`; `2013/14` over `Actual  Target`), heads the
+    /// columns under that rule: it is the table's top header line (placed by
+    /// `SpannerRuleUnderGroupLabel`), not a paragraph. Counter-examples: a title or caption
+    /// starting in the first column, and a label with no rule between it and the table.
+    static func isGroupLabel(_ l: TextLine, above block: [TextLine], firstSeparator: Double, rules hs: [Box]) -> Bool {
+        guard segments(l).count == 1, let b = l.box, b.x0 > firstSeparator,
+              let top = block.first?.box, let area = Box.enclosing(block.compactMap(\.box)) else { return false }
+        let h = max(LayoutTolerances.minimumLineHeight, min(b.height, top.height))
+        guard top.y0 > b.y1, top.y0 - b.y1 <= LayoutTolerances.tableBreakGap * h else { return false }
+        return hs.contains { r in
+            r.y0 >= b.midY && r.y1 <= top.midY && r.y0 - b.y1 <= LayoutTolerances.spannerRuleMaxGap * b.height
+                && min(r.x1, b.x1) - max(r.x0, b.x0) >= LayoutTolerances.spannerRuleMinCover * b.width
+                && r.width < LayoutTolerances.spannerRuleMaxWidthShare * area.width
+        }
     }
 
     /// `LoneRowLabelBelowBlock` rule: a row label alone below a block, inside its first

@@ -122,7 +122,8 @@ struct TableGrid {
     /// line spacing below it in the same weight that hold no figures (a year such as `2014)`
     /// may close a label) and, when not bold, only short labels. A first line of group labels
     /// over spanner rules (`groupLabelsFirst`) starts a header whatever its words and however
-    /// few its cells. 0 or 1 means no multi-line header.
+    /// few its cells, and the line under it may stand further down, past the rule
+    /// (`SpannerRuleSpacesTheHeader`). 0 or 1 means no multi-line header.
     func headerBlockLength(_ lines: [(TextLine, [String])], labelsOnly: Bool = false, groupLabelsFirst: Bool = false) -> Int {
         guard let (first, cells) = lines.first, let fb = first.box else { return 0 }
         let filled = cells.filter { !$0.isEmpty }
@@ -137,7 +138,10 @@ struct TableGrid {
             let (l, cs) = lines[k]
             guard let b = l.box else { break }
             let h = min(b.height, prev.height)
-            guard b.y0 - prev.y1 < LayoutTolerances.lineSpacing * h, l.bold == first.bold else { break }
+            // `SpannerRuleSpacesTheHeader`: a rule under the first line's group labels sets the
+            // labels under it further down than a header's line spacing
+            let spacing = groupLabelsFirst && k == 1 ? LayoutTolerances.spannerRuleLineSpacing : LayoutTolerances.lineSpacing
+            guard b.y0 - prev.y1 < spacing * h, l.bold == first.bold else { break }
             let lf = cs.filter { !$0.isEmpty }
             guard !lf.isEmpty, !lf.contains(where: { FigureShape.isFigure($0) && !yearish($0) }) else { break }
             if !first.bold, lf.contains(where: { $0.count > LayoutTolerances.headerLabelMaxLength }) { break }

@@ -186,17 +186,35 @@ extension TableGrid {
     /// several lines is joined column by column into one row; when a group label spans
     /// several columns (`Performance Against:` over `Similar Authorities | National`), it
     /// is two rows: the group label whole in its first column with the other columns'
-    /// labels, then the labels under the group.
+    /// labels, then the labels under the group. `NestedSpannerRulesSplitTheHeaderAgain`:
+    /// where the labels under a group hold group labels of their own over spanner rules
+    /// (`2007` over `Inadequate housing units` over `no. | (%)`), they split again, a row per
+    /// level. Counter-example: labels under a group with no spanner rule of their own stay
+    /// one row.
     func joinedHeader(_ lines: [GridLine]) -> [Row] {
+        let found = groupLabelsOverSpannerRules(lines)
+            ?? groupLabel(lines.map(\.line), cells: lines.map(\.cells)).map { (line: $0.line, spans: [$0.columns]) }
+        guard let found else { return [joined(lines[...])] }
+        return splitAtGroupLabels(lines, found)
+    }
+
+    /// The header rows of `lines` whose line `found.line` holds group labels spanning
+    /// `found.spans`: that line with the other columns' labels, then the labels under the
+    /// groups (split again where they sit on spanner rules of their own).
+    func splitAtGroupLabels(_ lines: [GridLine], _ found: (line: Int, spans: [ClosedRange<Int>])) -> [Row] {
         var block = lines
-        let found = groupLabelsOverSpannerRules(block)
-            ?? groupLabel(block.map(\.line), cells: block.map(\.cells)).map { (line: $0.line, spans: [$0.columns]) }
-        guard let (g, spans) = found else { return [joined(block[...])] }
+        let (g, spans) = found
         for span in spans { block[g] = Self.wholeInFirstColumn(block[g], span) }
         let grouped = { (c: Int) in spans.contains { $0.contains(c) } }
         var upper = joined(block[...g])
         let rest = joined(block[(g + 1)...])
         upper.absorb(rest.cells, rest.boxes, separator: " ", where: { !grouped($0) })
+        let under = block[(g + 1)...].map { l -> GridLine in
+            var l = l
+            for c in l.cells.indices where !grouped(c) { l.cells[c] = ""; l.boxes[c] = nil }
+            return l
+        }.filter { $0.cells.contains { !$0.isEmpty } }
+        if let nested = groupLabelsOverSpannerRules(under) { return [upper] + splitAtGroupLabels(under, nested) }
         return [upper, joined(block[(g + 1)...], where: grouped)]
     }
 
