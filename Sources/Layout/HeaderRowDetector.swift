@@ -35,8 +35,9 @@ public enum HeaderRowDetector {
         guard start < rows.count - 1 || (start < rows.count && rows.count == 1 && isHeaderLike(rows[start], next: nil)) else {
             return Split(captionRows: start, headerRows: 0)
         }
-        if let levels = nestedGroupHeaderRows(rows, at: start) { return Split(captionRows: start, headerRows: levels) }
-        if stubLabelOverGroupedHeader(rows, at: start) { return Split(captionRows: start, headerRows: 2) }
+        for rule in LayoutRules.groupedHeaders {
+            if let n = rule.headerRows(rows, at: start) { return Split(captionRows: start, headerRows: n) }
+        }
         // a header under a few more lines of caption (a legend, a label, a period banner: at
         // most two cells each, the first filled, no figures; a group label leaves the corner
         // blank) that the caption rule above did not take
@@ -48,21 +49,7 @@ public enum HeaderRowDetector {
            }) {
             start = j
         }
-        var headers = 0
-        let first = rows[start]
-        let next = start + 1 < rows.count ? rows[start + 1] : nil
-        if isHeaderLike(first, next: next) {
-            headers = 1
-            // A second header row fills the blanks under a spanning label of the first (years
-            // under `Year`, labels under a group label).
-            if let second = next, start + 2 < rows.count, fillsSpan(upper: first, lower: second),
-               !second.contains(where: { FigureShape.isFigure($0) && !TableGrid.yearish($0) }) {
-                headers = 2
-            }
-        } else if isUnitsRow(first), start + 2 < rows.count, isHeaderLike(rows[start + 1], next: rows[start + 2]) {
-            // a line of units (`£m` over the figure columns) above the column labels
-            headers = 2
-        }
+        let headers = LayoutRules.headerRows.lazy.compactMap { $0.headerRows(rows, at: start) }.first ?? 0
         return Split(captionRows: start, headerRows: headers)
     }
 

@@ -242,7 +242,7 @@ public struct TableAssembler: Sendable {
         let table = Table(headerRows: headerRows, rows: body, caption: captionLines.isEmpty ? nil : captionLines.joined(separator: " "),
                           pages: pages.isEmpty ? nil : pages, at: Provenance(page: first.page, line: first.index, box: first.line.box),
                           captionLines: captionLines.count >= LayoutTolerances.captionLinesKept ? captionLines : nil)
-        return FigurePairSplitter.split(InterleavedColumnMerger.merged(table))
+        return LayoutRules.tableRepairs.reduce(table) { $1.repaired($0) }
     }
 
     /// Joins a table to the previous one when it continues it: the same column count, no

@@ -120,7 +120,7 @@ enum TableFinder {
     /// leave the page blank, columns no line fills both of merged, token labels split.
     static func blockSeparators(_ block: [TextLine]) -> [Double]? {
         guard let found = alignmentSeparators(block) else { return nil }
-        let seps = headerTokenSeparators(mergeExclusiveColumns(found, block), block)
+        let seps = LayoutRules.columnSplitting.reduce(found) { $1.separators($0, in: block) }
         return seps.isEmpty ? nil : seps
     }
 
@@ -374,8 +374,11 @@ enum TableFinder {
     /// The end (exclusive) of a block of table-like lines starting at `start`: lines of two or
     /// more segments, bridged by at most two single-segment lines close above the next one.
     static func alignedBlock(_ lines: [TextLine], from start: Int) -> Int? {
-        func multi(_ l: TextLine) -> Bool { segments(l).count >= LayoutTolerances.tableLineMinSegments && !isListItem(l) }
-        guard multi(lines[start]), !continuesProse(lines, at: start) else { return nil }
+        func multi(_ i: Int, startsBlock: Bool = false) -> Bool {
+            segments(lines[i]).count >= LayoutTolerances.tableLineMinSegments
+                && !LayoutRules.lineClassification.contains { $0.rejects(lines, at: i, startsBlock: startsBlock) }
+        }
+        guard multi(start, startsBlock: true) else { return nil }
         var columns = ColumnGapTracker()
         columns.add(lines[start])
         var end = start + 1
@@ -386,14 +389,14 @@ enum TableFinder {
             guard let pb = prev.box, let b = l.box else { break }
             let h = max(LayoutTolerances.minimumLineHeight, min(pb.height, b.height))
             if b.y0 - pb.y1 > LayoutTolerances.tableBreakGap * h { break }
-            if multi(l) {
+            if multi(k) {
                 if count >= LayoutTolerances.columnChangeMinRows, columns.bridgesColumnGaps(l) { break }
                 columns.add(l); count += 1; k += 1; end = k; continue
             }
             // bridge: single-segment lines set at line spacing (wrapped cell text), or up to two
             // further apart, followed closely by a table line
             var j = k
-            while j < lines.count, !multi(lines[j]) {
+            while j < lines.count, !multi(j) {
                 // a heading (set well above body size) ends a table: the next one starts below it
                 if let level = lines[j].headingLevel, level <= LayoutTolerances.tableEndingHeadingLevel,
                    lines[j].text.filter(\.isLetter).count >= LayoutTolerances.tableEndingHeadingMinLetters { break }
@@ -402,7 +405,7 @@ enum TableFinder {
                         && (lines[j].box?.y0 ?? 0) - (lines[j - 1].box?.y1 ?? 0) < LayoutTolerances.lineSpacing * h) else { break }
                 j += 1
             }
-            guard j < lines.count, j > k, multi(lines[j]), let jb = lines[j].box, let lb = lines[j - 1].box,
+            guard j < lines.count, j > k, multi(j), let jb = lines[j].box, let lb = lines[j - 1].box,
                   jb.y0 - lb.y1 <= LayoutTolerances.tableBreakGap * h else { break }
             if count >= LayoutTolerances.columnChangeMinRows, columns.bridgesColumnGaps(lines[j]) { break }
             k = j

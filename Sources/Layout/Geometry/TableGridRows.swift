@@ -281,16 +281,11 @@ extension TableGrid {
     /// of the lines of that band.
     func joinsRow(_ g: GridLine, _ last: Row, rows: [Row], band: [Int], placed: [GridLine],
                   census: BandCensus, spacing: RowSpacing) -> Bool {
-        let noFiguresYet = { !rows.contains { $0.holdsFigure } }
-        if Self.rowUnderColumnLabels(line: g.cells, labels: last.cells, labelLines: last.lines.count) && noFiguresYet() {
-            return false
+        let c = RowJoiningCase(grid: self, line: g, last: last, rows: rows, band: band, placed: placed, census: census, spacing: spacing)
+        for rule in LayoutRules.rowJoining {
+            if let joins = rule.verdict(c) { return joins }
         }
-        if Self.overlapsLastLine(g, of: last) { return true }
-        if Self.centredRowIsComplete(g, last) { return false }
-        let prev = last.lines.last!
-        return bandIsOneRow(g, last, band: band, placed: placed, census: census, noFiguresYet: noFiguresYet)
-            || continues(g.line, cells: g.cells, after: prev, previous: last.cells)
-            || spacing.wrapsRow(g.line, g.cells, after: prev, last.cells)
+        return false
     }
 
     /// `RuleBandIsOneRow` rule: in a ruled grid, the lines of one rule band are one row of
