@@ -146,7 +146,7 @@ public enum HeaderRowDetector {
               rows[k].count == rows[start].count, rows[k].allSatisfy(label), fillsSpan(upper: rows[k - 1], lower: rows[k]) {
             k += 1
         }
-        guard k - start >= 3, k < rows.count, rows[k].first?.isEmpty == false else { return nil }
+        guard k - start >= LayoutTolerances.nestedHeaderMinLevels, k < rows.count, rows[k].first?.isEmpty == false else { return nil }
         return k - start
     }
 

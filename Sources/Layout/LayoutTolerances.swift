@@ -286,6 +286,9 @@ enum LayoutTolerances {
     static let maxCaptionRowsBeforeHeader = 3
     /// `NestedGroupHeader`: a header has at most this many levels of labels. Unit: rows.
     static let maxHeaderLevels = 4
+    /// `NestedGroupHeader` takes headers of at least this many levels (two levels are
+    /// `StubLabelOverGroupedHeader`'s). Unit: rows.
+    static let nestedHeaderMinLevels = 3
     /// A caption row fills at most this many cells. Unit: count.
     static let captionRowMaxCells = 2
     /// A date range cell (`01/04/2012 to 30/06/2012` after a short label) is at most this

@@ -15,7 +15,7 @@ public enum Deskew {
     /// (clockwise tilt in image coordinates, y down). 0 for blank pages.
     public static func estimateAngle(_ image: GrayImage, maxAngle: Double = 5) -> Double {
         let points = darkPoints(image)
-        guard points.count >= 50 else { return 0 }
+        guard points.count >= OCRTolerances.deskewMinInkPoints else { return 0 }
         let height = Double(image.height)
         var best = 0.0
         var step = 0.25
@@ -83,14 +83,14 @@ public enum Deskew {
                 var x = 0
                 let row = y * image.width
                 while x < image.width {
-                    if px[row + x] < 128 { points.append((Double(x), Double(y))) }
+                    if px[row + x] < OCRTolerances.inkLevel { points.append((Double(x), Double(y))) }
                     x += stride
                 }
                 y += stride
             }
         }
         // a page that is mostly dark (inverted or a photo) gives no usable profile
-        return Double(points.count) > 0.5 * Double(image.width * image.height) / Double(stride * stride) ? [] : points
+        return Double(points.count) > OCRTolerances.darkPageShare * Double(image.width * image.height) / Double(stride * stride) ? [] : points
     }
 
     /// Peakedness of the row profile after shearing the points by `angle`.

@@ -38,6 +38,16 @@ enum OCRTolerances {
     /// runs may be the stems of large letters (a 16 pt `l` stands 12 pt). Unit: points.
     static let erasedRuleMaxThickness = 2.0, erasedRuleMinLength = 24.0
 
+    // MARK: Deskew (Deskew.estimateAngle)
+
+    /// A page with fewer sampled ink points than this is blank: no skew to measure. Unit: points sampled.
+    static let deskewMinInkPoints = 50
+    /// A pixel darker than this is ink. Unit: grey level (0 black – 255 white).
+    static let inkLevel: UInt8 = 128
+    /// A page with more than this share of its samples dark is inverted or a photo: its row
+    /// profile says nothing of skew. Unit: share.
+    static let darkPageShare = 0.5
+
     // MARK: Second look at doubtful figures (OCRPageReader.secondLook)
 
     /// A word holding a digit that tesseract read with less confidence than this is read

@@ -56,7 +56,7 @@ public enum LineBuilder {
     static func bodySize(_ words: [Word]) -> Double {
         var count: [Double: Int] = [:]
         for w in words { count[((w.fontSize ?? 0) * 2).rounded() / 2, default: 0] += w.text.count }
-        return count.max { $0.value < $1.value }?.key ?? 10
+        return count.max { $0.value < $1.value }?.key ?? PageGeometryTolerances.fallbackBodySize
     }
 
     static func makeLine(_ ws: [Word], bodySize: Double) -> TextLine {

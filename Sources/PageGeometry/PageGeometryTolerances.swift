@@ -16,4 +16,12 @@ public enum PageGeometryTolerances {
     /// less than this share of the shorter's height vertically are stacked (two lines of a
     /// header cell), not one line. Unit: share.
     public static let stackedAcross = 0.5, stackedVerticalOverlap = 0.5
+    /// The body type size of a page whose words carry no size. Unit: points.
+    public static let fallbackBodySize = 10.0
+    /// `insideFill`: a dark run with ink on both sides along at least this share of its
+    /// length is the edge of a filled area (a shaded header), not a drawn rule. Unit: share.
+    public static let fillSideShare = 0.5
+    /// Runs on consecutive pixel lines whose ends are at most this far apart belong to one
+    /// stroke (a rule drawn a pixel or two thick, anti-aliased). Unit: pixels.
+    public static let runAlignmentPixels = 2
 }

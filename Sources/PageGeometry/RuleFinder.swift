@@ -64,7 +64,7 @@ public enum RuleFinder {
             let q = horizontal ? img[a, after] : img[after, a]
             if p <= dark && q <= dark { both += 1 }
         }
-        return 2 * both >= g.along1 - g.along0
+        return Double(both) >= PageGeometryTolerances.fillSideShare * Double(g.along1 - g.along0)
     }
 
     /// A run group: `along` is the run direction, `across` the stacked extent (end exclusive).
@@ -90,7 +90,7 @@ public enum RuleFinder {
             used.removeAll(keepingCapacity: true)
             used.append(contentsOf: repeatElement(false, count: open.count))
             for r in runs {
-                if let k = open.indices.first(where: { !used[$0] && abs(open[$0].along0 - r.0) <= 2 && abs(open[$0].along1 - r.1) <= 2 }) {
+                if let k = open.indices.first(where: { !used[$0] && abs(open[$0].along0 - r.0) <= PageGeometryTolerances.runAlignmentPixels && abs(open[$0].along1 - r.1) <= PageGeometryTolerances.runAlignmentPixels }) {
                     used[k] = true
                     var g = open[k]
                     g.along0 = min(g.along0, r.0); g.along1 = max(g.along1, r.1); g.across1 = a + 1
