@@ -16,7 +16,7 @@ enum ExtractText {
                 seen += 1
                 let t = p.text.trimmingWhitespace()
                 // a reporting period line (`Periods --> 01/04/2011 to 30/09/2011`) names no section
-                if t.firstMatch(of: rxDateRange) != nil,
+                if DateRangeShape.occurs(in: t),
                    t.count <= Limits.periodLineLength { i -= 1; continue }
                 // a sentence of prose between a heading and its table is no heading either
                 if (p.headingLevel ?? Limits.noHeadingLevel) >= Limits.minorHeadingLevel, isProse(t) { i -= 1; continue }
@@ -69,7 +69,7 @@ enum ExtractText {
     /// A short label, not prose, not a period line, not a page number.
     static func readsAsHeading(_ t: String, maxLength: Int) -> Bool {
         t.count <= maxLength && t.count >= Limits.shortestHeading && t.contains(" ") && !t.hasSuffix(";") && !isProse(t)
-            && t.firstMatch(of: rxDateRange) == nil && t.wholeMatch(of: rxPageNumber) == nil
+            && !DateRangeShape.occurs(in: t) && t.wholeMatch(of: rxPageNumber) == nil
     }
 
     /// Headings are labels, not sentences: a paragraph that ends with a full stop (or a
@@ -99,7 +99,7 @@ enum ExtractText {
     /// closing punctuation).
     static func captionLabel(_ table: Table) -> String? {
         guard let lines = table.captionLines,
-              let banner = lines.lastIndex(where: { $0.firstMatch(of: rxDateRange) != nil }), banner > 0 else { return nil }
+              let banner = lines.lastIndex(where: DateRangeShape.occurs), banner > 0 else { return nil }
         let label = lines[banner - 1].trimmingWhitespace()
         guard label.count >= Limits.shortestHeading, label.count <= Limits.captionLabelLength, label.first?.isUppercase == true,
               !label.contains(where: \.isNumber), let last = label.last, last.isLetter || last == ")" else { return nil }
@@ -154,5 +154,3 @@ nonisolated(unsafe) private let rxNumberedObjectiveLead = /^(?i:objective|priori
 
 nonisolated(unsafe) private let rxPageNumber = /(?i)page\s+\d+\s+(?:of|\/)\s+\d+/
 
-/// `01/04/2012 to 30/06/2012`: a reporting period, in a period line or a caption's banner.
-nonisolated(unsafe) private let rxDateRange = /\d{1,2}\/\d{1,2}\/\d{2,4}\s*(?:to|-|–)\s*\d{1,2}\/\d{1,2}\/\d{2,4}/

@@ -73,11 +73,9 @@ public enum HeaderRowDetector {
         return false
     }
 
-    nonisolated(unsafe) static let dateRange = /^\D{0,20}\d{1,2}[\/.]\d{1,2}[\/.]\d{2,4}\s*(to|-|–)\s*\d{1,2}[\/.]\d{1,2}[\/.]\d{2,4}$/
-
     /// `01/04/2012 to 30/06/2012`, perhaps after a short label.
     static func isDateRange(_ cell: String) -> Bool {
-        cell.count <= LayoutTolerances.dateRangeMaxLength && cell.wholeMatch(of: dateRange) != nil
+        cell.count <= LayoutTolerances.dateRangeMaxLength && DateRangeShape.isLabelledRange(cell)
     }
 
     static func tokens(_ s: String) -> [String] {
