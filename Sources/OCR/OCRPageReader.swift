@@ -19,8 +19,9 @@ public struct OCRPageReader: Sendable {
         /// Straighten pages tilted more than `deskewThreshold` degrees before OCR.
         public var deskew: Bool = true
         public var deskewThreshold: Double = Deskew.defaultThreshold
-        /// Read figures tesseract doubts once more, alone (`secondLook`).
-        public var readsDoubtfulFiguresAgain: Bool = true
+        /// Read figures tesseract doubts and words it may have run together once more, alone
+        /// (`secondLook`, `runTogetherLook`).
+        public var readsDoubtfulWordsAgain: Bool = true
 
         public init() {}
     }
@@ -43,7 +44,7 @@ public struct OCRPageReader: Sendable {
         let scale = 72 / (image.dpi > 0 ? image.dpi : 300)
         // rules are found first and painted out, so tesseract does not read them as `|`, `_`
         let pageRules = rules.isEmpty ? RuleFinder.rules(in: image) : rules
-        let recognized = try engine.recognizeLines(Self.erasing(pageRules, from: image), secondLook: options.readsDoubtfulFiguresAgain ? Self.secondLook : nil)
+        let recognized = try engine.recognizeLines(Self.erasing(pageRules, from: image), secondLooks: options.readsDoubtfulWordsAgain ? [Self.secondLook, Self.runTogetherLook] : [])
         var text = layout(recognized.map(\.words), pixel: scale)
         text.rules = pageRules
         text.number = page
@@ -123,8 +124,8 @@ public struct OCRPageReader: Sendable {
     /// lost the point the page reading had seen). A word read with fair confidence is never
     /// read again; a new reading without a digit is refused.
     static let secondLook = TesseractEngine.SecondLook(
-        margin: OCRTolerances.secondLookMargin,
-        isDoubtful: { w in
+        segmentation: .singleWord, margin: OCRTolerances.secondLookMargin,
+        isDoubtful: { w, _ in
             (w.confidence ?? 100) < OCRTolerances.doubtfulFigureConfidence && w.text.contains(where: \.isNumber)
                 && (w.box?.height ?? 0) >= OCRTolerances.secondLookMinHeight
         },
@@ -134,6 +135,22 @@ public struct OCRPageReader: Sendable {
                 && (reread.first?.confidence ?? 0) > (old.confidence ?? 100)
                 && reread.map { marks($0.text) }.reduce(0, +) >= marks(old.text)
         })
+
+    /// `RunTogetherWordIsReadAgain`: in a dense table row tesseract may run two words of a
+    /// cell into one where the printed space is narrow (`Nochange`, `returnsin12`,
+    /// `RepeatCP`, confidence as high as 90), though the same ink read alone comes apart at
+    /// the space. A word of at least `runTogetherMinLength` characters with a letter, which
+    /// tesseract did not find in its dictionary, is read again alone (as a block, which keeps
+    /// capitals), and the new reading kept only when it is the same characters with spaces
+    /// put in. Counter-examples: a dictionary word is not read again; a new reading that
+    /// changes a character (`EHAs` for `EHAsin`) is refused.
+    static let runTogetherLook = TesseractEngine.SecondLook(
+        segmentation: .singleBlock, margin: OCRTolerances.secondLookMargin,
+        isDoubtful: { w, inDictionary in
+            !inDictionary && w.text.count >= OCRTolerances.runTogetherMinLength && w.text.contains(where: \.isLetter)
+                && (w.box?.height ?? 0) >= OCRTolerances.secondLookMinHeight
+        },
+        prefers: { reread, old in reread.count > 1 && reread.map(\.text).joined() == old.text })
 
     /// The image with long thin ruling lines (`rules`, in points: at least 24 pt long, at most
     /// 2 pt thick) painted white, a pixel wider on each side for anti-aliasing. Shorter runs

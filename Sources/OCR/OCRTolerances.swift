@@ -58,4 +58,7 @@ enum OCRTolerances {
     /// The margin cut out around a word read again, as a share of its box's height: room for
     /// the ink tesseract's box left out, short of the neighbouring word. Unit: box heights.
     static let secondLookMargin = 0.3
+    /// `RunTogetherWordIsReadAgain`: words of fewer characters than this are not read again
+    /// (two words run together make a long one). Unit: characters.
+    static let runTogetherMinLength = 6
 }

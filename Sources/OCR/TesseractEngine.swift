@@ -105,24 +105,29 @@ public final class TesseractEngine {
 
     /// A word of a page read once more on its own, cut out of the page image with a margin.
     public struct SecondLook: Sendable {
-        /// Whether a word the page reading gave is worth reading again.
-        public var isDoubtful: @Sendable (Word) -> Bool
+        /// How the cut-out word is read (`singleWord` or `singleBlock`).
+        public var segmentation: PageSegmentation
+        /// Whether a word the page reading gave is worth reading again; `inDictionary` tells
+        /// whether tesseract found the word in its dictionary.
+        public var isDoubtful: @Sendable (_ word: Word, _ inDictionary: Bool) -> Bool
         /// Whether the new reading (`reread`, its words each with a share of the old box)
         /// replaces the old `word`.
         public var prefers: @Sendable (_ reread: [Word], _ over: Word) -> Bool
         /// The margin around the word's box, as a share of its height.
         public var margin: Double
 
-        public init(margin: Double, isDoubtful: @escaping @Sendable (Word) -> Bool, prefers: @escaping @Sendable ([Word], Word) -> Bool) {
-            self.margin = margin; self.isDoubtful = isDoubtful; self.prefers = prefers
+        public init(segmentation: PageSegmentation, margin: Double, isDoubtful: @escaping @Sendable (Word, Bool) -> Bool,
+                    prefers: @escaping @Sendable ([Word], Word) -> Bool) {
+            self.segmentation = segmentation; self.margin = margin; self.isDoubtful = isDoubtful; self.prefers = prefers
         }
     }
 
     /// The page's text lines as tesseract groups them (one per text-line start of the
     /// result iterator), each with its words; boxes are in points (pixels × 72 / dpi),
-    /// each word carries tesseract's confidence (0–100). Words `secondLook` doubts are read
-    /// again alone (`--psm 8` within their box) and replaced when it prefers the new reading.
-    public func recognizeLines(_ image: GrayImage, secondLook: SecondLook? = nil) throws -> [RecognizedLine] {
+    /// each word carries tesseract's confidence (0–100). A word that one of `secondLooks`
+    /// doubts is read again alone (cut out with the look's margin, read with its
+    /// segmentation) and replaced by the first new reading a look prefers.
+    public func recognizeLines(_ image: GrayImage, secondLooks: [SecondLook] = []) throws -> [RecognizedLine] {
         guard image.width > 0, image.height > 0 else { throw OCRError.badImage("empty image") }
         let dpi = image.dpi > 0 ? image.dpi : 300
         let scale = 72 / dpi
@@ -132,32 +137,33 @@ public final class TesseractEngine {
         TessBaseAPISetSourceResolution(api, Int32(dpi.rounded()))
         defer { TessBaseAPIClear(api) }
         guard TessBaseAPIRecognize(api, nil) == 0 else { throw OCRError.recognitionFailed("Recognize returned an error") }
-        var lines = readResults(scale: scale)
-        if let look = secondLook {
-            for l in lines.indices {
-                lines[l].words = lines[l].words.flatMap { w -> [Word] in
-                    guard look.isDoubtful(w), let box = w.box,
-                          let reread = readAlone(box, scale: scale, margin: look.margin, in: image),
-                          look.prefers(reread, w) else { return [w] }
-                    return reread
+        let read = readResults(scale: scale)
+        guard !secondLooks.isEmpty else { return read.map { RecognizedLine(words: $0.map(\.word)) } }
+        defer { TessBaseAPISetPageSegMode(api, TessPageSegMode(UInt32(segmentation.rawValue))) }
+        return read.map { line in
+            RecognizedLine(words: line.flatMap { w, inDictionary -> [Word] in
+                for look in secondLooks where look.isDoubtful(w, inDictionary) {
+                    if let box = w.box, let reread = readAlone(box, scale: scale, look: look, in: image), look.prefers(reread, w) {
+                        return reread
+                    }
                 }
-            }
-            TessBaseAPISetPageSegMode(api, TessPageSegMode(UInt32(segmentation.rawValue)))
+                return [w]
+            })
         }
-        return lines
     }
 
-    /// The words of the last recognition, grouped into lines.
-    private func readResults(scale: Double) -> [RecognizedLine] {
+    /// The words of the last recognition, grouped into lines, each with whether tesseract
+    /// found it in its dictionary.
+    private func readResults(scale: Double) -> [[(word: Word, inDictionary: Bool)]] {
         guard let it = TessBaseAPIGetIterator(api) else { return [] }
         defer { TessResultIteratorDelete(it) }
         let page = TessResultIteratorGetPageIterator(it)
 
-        var lines: [RecognizedLine] = []
-        var current: [Word] = []
+        var lines: [[(word: Word, inDictionary: Bool)]] = []
+        var current: [(word: Word, inDictionary: Bool)] = []
         repeat {
             if TessPageIteratorIsAtBeginningOf(page, RIL_TEXTLINE) != 0, !current.isEmpty {
-                lines.append(RecognizedLine(words: current)); current = []
+                lines.append(current); current = []
             }
             guard let cText = TessResultIteratorGetUTF8Text(it, RIL_WORD) else { continue }
             let text = String(cString: cText)
@@ -170,38 +176,26 @@ public final class TesseractEngine {
                 box = ScrutinyCore.Box(x0: Double(l) * scale, y0: Double(t) * scale, x1: Double(r) * scale, y1: Double(b) * scale)
             }
             let conf = Double(TessResultIteratorConfidence(it, RIL_WORD))
-            current.append(Word(text: trimmed, box: box, confidence: max(0, min(100, conf))))
+            current.append((Word(text: trimmed, box: box, confidence: max(0, min(100, conf))),
+                            TessResultIteratorWordIsFromDictionary(it) != 0))
         } while TessResultIteratorNext(it, RIL_WORD) != 0
-        if !current.isEmpty { lines.append(RecognizedLine(words: current)) }
+        if !current.isEmpty { lines.append(current) }
         return lines
     }
 
-    /// `box` (points) of the image set for recognition, widened by `margin` of its height on
-    /// every side, read as one word: its space-separated parts, each with the share of
-    /// `box`'s width its characters take and the reading's mean confidence; nil when empty.
-    private func readAlone(_ box: ScrutinyCore.Box, scale: Double, margin: Double, in image: GrayImage) -> [Word]? {
-        let pad = box.height * margin
+    /// `box` (points) of the image set for recognition, widened by the look's margin (a share
+    /// of its height) on every side, read with the look's segmentation: its words with their
+    /// own boxes (in the page's points) and confidences; nil when it reads nothing.
+    private func readAlone(_ box: ScrutinyCore.Box, scale: Double, look: SecondLook, in image: GrayImage) -> [Word]? {
+        let pad = box.height * look.margin
         let x0 = max(0, Int(((box.x0 - pad) / scale).rounded(.down))), x1 = min(image.width, Int(((box.x1 + pad) / scale).rounded(.up)))
         let y0 = max(0, Int(((box.y0 - pad) / scale).rounded(.down))), y1 = min(image.height, Int(((box.y1 + pad) / scale).rounded(.up)))
         guard x1 > x0, y1 > y0 else { return nil }
-        TessBaseAPISetPageSegMode(api, TessPageSegMode(UInt32(PageSegmentation.singleWord.rawValue)))
+        TessBaseAPISetPageSegMode(api, TessPageSegMode(UInt32(look.segmentation.rawValue)))
         TessBaseAPISetRectangle(api, Int32(x0), Int32(y0), Int32(x1 - x0), Int32(y1 - y0))
-        guard let cText = TessBaseAPIGetUTF8Text(api) else { return nil }
-        let text = String(cString: cText).trimmingWhitespace()
-        TessDeleteText(cText)
-        let confidence = Double(max(0, min(100, TessBaseAPIMeanTextConf(api))))
-        let parts = text.split(whereSeparator: \.isWhitespace).map(String.init)
-        guard !parts.isEmpty else { return nil }
-        // each part's box: its characters' share of the old box, spaces included
-        let perCharacter = box.width / Double(text.count)
-        var offset = 0
-        return parts.map { part in
-            let start = text.distance(from: text.startIndex, to: text.range(of: part, range: text.index(text.startIndex, offsetBy: offset)..<text.endIndex)!.lowerBound)
-            offset = start + part.count
-            let b = ScrutinyCore.Box(x0: box.x0 + Double(start) * perCharacter, y0: box.y0,
-                                     x1: box.x0 + Double(offset) * perCharacter, y1: box.y1)
-            return Word(text: part, box: b, confidence: confidence)
-        }
+        guard TessBaseAPIRecognize(api, nil) == 0 else { return nil }
+        let words = readResults(scale: scale).flatMap { $0.map(\.word) }
+        return words.isEmpty ? nil : words
     }
 }
 

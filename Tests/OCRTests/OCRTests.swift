@@ -7,11 +7,13 @@ import PageGeometry
 @testable import OCR
 
 /// Tests/Fixtures/ocr: a scanned table page (gen-a-1 page 2, the scan's own 200 dpi grey
-/// JPEG) and the same page thresholded to a 150 dpi bi-level PNG.
+/// JPEG), the same page thresholded to a 150 dpi bi-level PNG, and a scanned page of a
+/// KPI table with a direction-of-travel column (gen-i-1 page 2, 200 dpi grey JPEG).
 let ocrFixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("Fixtures/ocr")
 let tablePage = ocrFixtures.appendingPathComponent("table-page-200dpi.jpg").path
 let bilevelPage = ocrFixtures.appendingPathComponent("bilevel-page-150dpi.png").path
+let kpiTablePage = ocrFixtures.appendingPathComponent("kpi-table-page-200dpi.jpg").path
 
 /// The fixture page OCR'd once for every test that reads it.
 let tablePageText: Result<PageText, Error> = Result {
@@ -297,14 +299,14 @@ let tablePageText: Result<PageText, Error> = Result {
 
     @Test func aFigureReadUnsureOnThePageIsReadRightAlone() throws {
         var once = OCRPageReader.Options()
-        once.readsDoubtfulFiguresAgain = false
+        once.readsDoubtfulWordsAgain = false
         let firstReading = try OCRPageReader(options: once).read(try ImageFile.load(tablePage), page: 2, engine: try TesseractEngine())
         // read a line at a time, the `153` of the row comes out `2556`, with confidence 32
         let before = try fosterCarersRow(firstReading)
         try #require(before.count >= 6)
         #expect(before[4] == "2556")
         let doubted = try #require(firstReading.lines.flatMap(\.words).first { $0.text == "2556" })
-        #expect(OCRPageReader.secondLook.isDoubtful(doubted))
+        #expect(OCRPageReader.secondLook.isDoubtful(doubted, false))
         // read again alone, it is right; the figures read with confidence beside it are as they were
         let after = try fosterCarersRow(try tablePageText.get())
         #expect(after[4].hasPrefix("153"))
@@ -313,11 +315,11 @@ let tablePageText: Result<PageText, Error> = Result {
 
     @Test func onlyAFigureReadUnsureIsDoubted() {
         let box = Box(x0: 100, y0: 100, x1: 130, y1: 110)
-        #expect(OCRPageReader.secondLook.isDoubtful(Word(text: "$5:30", box: box, confidence: 20)))
+        #expect(OCRPageReader.secondLook.isDoubtful(Word(text: "$5:30", box: box, confidence: 20), false))
         // counter-examples: a figure read with fair confidence, a word without a digit, a speck
-        #expect(!OCRPageReader.secondLook.isDoubtful(Word(text: "16.46%", box: box, confidence: 80)))
-        #expect(!OCRPageReader.secondLook.isDoubtful(Word(text: "Kirkless", box: box, confidence: 20)))
-        #expect(!OCRPageReader.secondLook.isDoubtful(Word(text: "1", box: Box(x0: 100, y0: 100, x1: 101, y1: 102), confidence: 20)))
+        #expect(!OCRPageReader.secondLook.isDoubtful(Word(text: "16.46%", box: box, confidence: 80), false))
+        #expect(!OCRPageReader.secondLook.isDoubtful(Word(text: "Kirkless", box: box, confidence: 20), false))
+        #expect(!OCRPageReader.secondLook.isDoubtful(Word(text: "1", box: Box(x0: 100, y0: 100, x1: 101, y1: 102), confidence: 20), false))
     }
 
     @Test func aSecondReadingIsKeptOnlyWhenSurerAndStillTheFigure() {
@@ -329,5 +331,44 @@ let tablePageText: Result<PageText, Error> = Result {
         #expect(!OCRPageReader.secondLook.prefers([Word(text: "IS:", box: box, confidence: 70)], first))
         let point = Word(text: "22.2", box: box, confidence: 40)
         #expect(!OCRPageReader.secondLook.prefers([Word(text: "222)", box: box, confidence: 60)], point))
+    }
+}
+
+@Suite struct RunTogetherWordIsReadAgainTests {
+    /// The page's words, read with or without second looks.
+    func words(secondLooks: Bool) throws -> [String] {
+        var options = OCRPageReader.Options()
+        options.readsDoubtfulWordsAgain = secondLooks
+        let page = try OCRPageReader(options: options).read(try ImageFile.load(kpiTablePage), page: 2, engine: try TesseractEngine())
+        return page.lines.flatMap(\.words).map(\.text)
+    }
+
+    @Test func wordsRunTogetherInATableRowComeApartReadAlone() throws {
+        // read a line at a time, the direction-of-travel cells `No change` come out as one word
+        let once = try words(secondLooks: false)
+        #expect(once.contains("Nochange"))
+        // read again alone, they are two; the prose line's own `No change` was right all along
+        let twice = try words(secondLooks: true)
+        #expect(!twice.contains("Nochange"))
+        #expect(twice.filter { $0 == "change" }.count == once.filter { $0 == "change" }.count + once.filter { $0 == "Nochange" }.count)
+    }
+
+    @Test func onlyALongWordOutsideTheDictionaryIsDoubted() {
+        let box = Box(x0: 100, y0: 100, x1: 140, y1: 110)
+        #expect(OCRPageReader.runTogetherLook.isDoubtful(Word(text: "Nochange", box: box, confidence: 91), false))
+        // counter-examples: a dictionary word, a short word, a figure
+        #expect(!OCRPageReader.runTogetherLook.isDoubtful(Word(text: "children", box: box, confidence: 91), true))
+        #expect(!OCRPageReader.runTogetherLook.isDoubtful(Word(text: "EHAs", box: box, confidence: 47), false))
+        #expect(!OCRPageReader.runTogetherLook.isDoubtful(Word(text: "1,234.5", box: box, confidence: 60), false))
+    }
+
+    @Test func aSecondReadingIsKeptOnlyWhenItAddsSpaces() {
+        let box = Box(x0: 100, y0: 100, x1: 140, y1: 110)
+        let old = Word(text: "returnsin12", box: box, confidence: 47)
+        let parts = ["returns", "in", "12"].map { Word(text: $0, box: box, confidence: 95) }
+        #expect(OCRPageReader.runTogetherLook.prefers(parts, old))
+        // counter-examples: a reading that changes a character, one that is still one word
+        #expect(!OCRPageReader.runTogetherLook.prefers(["returns", "in", "I2"].map { Word(text: $0, box: box, confidence: 95) }, old))
+        #expect(!OCRPageReader.runTogetherLook.prefers([Word(text: "returnsin12", box: box, confidence: 95)], old))
     }
 }
