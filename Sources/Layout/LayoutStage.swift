@@ -6,7 +6,7 @@ public struct LayoutStage: Stage {
     public static let name = "layout"
     /// Raised whenever the stage's output for the same input changes, so cached outputs of
     /// older versions are recomputed rather than reused.
-    public static let version = 6
+    public static let version = 7
 
     /// Layout options (none yet beyond the defaults).
     public struct Options: Codable, Sendable, Hashable {

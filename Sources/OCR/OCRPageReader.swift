@@ -22,6 +22,8 @@ public struct OCRPageReader: Sendable {
         /// Read figures tesseract doubts and words it may have run together once more, alone
         /// (`secondLook`, `runTogetherLook`).
         public var readsDoubtfulWordsAgain: Bool = true
+        /// Read arrow glyphs tesseract left out from their shape (`ArrowGlyphFinder`).
+        public var readsArrows: Bool = true
 
         public init() {}
     }
@@ -44,8 +46,14 @@ public struct OCRPageReader: Sendable {
         let scale = 72 / (image.dpi > 0 ? image.dpi : 300)
         // rules are found first and painted out, so tesseract does not read them as `|`, `_`
         let pageRules = rules.isEmpty ? RuleFinder.rules(in: image) : rules
-        let recognized = try engine.recognizeLines(Self.erasing(pageRules, from: image), secondLooks: options.readsDoubtfulWordsAgain ? [Self.secondLook, Self.runTogetherLook] : [])
-        var text = layout(recognized.map(\.words), pixel: scale)
+        let erased = Self.erasing(pageRules, from: image)
+        let recognized = try engine.recognizeLines(erased, secondLooks: options.readsDoubtfulWordsAgain ? [Self.secondLook, Self.runTogetherLook] : [])
+        var engineLines = recognized.map(\.words)
+        if options.readsArrows {
+            engineLines = engineLines.map { $0.map { ArrowGlyphFinder.arrowReading(of: $0, in: erased, pixel: scale) ?? $0 } }
+            engineLines += ArrowGlyphFinder.uncoveredArrows(in: erased, words: engineLines.flatMap { $0 }, pixel: scale).map { [$0] }
+        }
+        var text = layout(engineLines, pixel: scale)
         text.rules = pageRules
         text.number = page
         text.width = Double(image.width) * scale
@@ -195,6 +203,8 @@ public struct OCRPageReader: Sendable {
     func keep(_ w: Word) -> Bool {
         let conf = w.confidence ?? 100
         if conf < options.minConfidence { return false }
+        // an arrow read from its shape (`ArrowGlyphIsATrend`)
+        if ArrowGlyphFinder.arrows.contains(w.text) { return true }
         // `ZeroConfidenceWordIsNoise`: tesseract gives 0 to a "word" it made of specks or
         // bleed (`gerig` under a figure); a word with no digit read that unsure is dropped
         // (a figure is kept, for the figure repairs to judge)

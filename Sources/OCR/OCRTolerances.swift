@@ -61,4 +61,27 @@ enum OCRTolerances {
     /// `RunTogetherWordIsReadAgain`: words of fewer characters than this are not read again
     /// (two words run together make a long one). Unit: characters.
     static let runTogetherMinLength = 6
+
+    // MARK: Arrow glyphs (ArrowGlyphFinder)
+
+    /// An arrow's long side is at least this and at most this many times the page's median
+    /// word height. Unit: word heights.
+    static let arrowMinSize = 0.6, arrowMaxSize = 2.0
+    /// Ink this close to a word's box belongs to the word. Unit: pixels.
+    static let arrowWordMargin = 1
+    /// An arrow's shaft is at most this share of its widest extent across, and runs at least
+    /// this share of its length. Unit: share.
+    static let arrowShaftWidth = 0.45, arrowShaftShare = 0.35
+    /// An arrow's tip, its last step along, is at most this share of its widest extent. Unit: share.
+    static let arrowTipWidth = 0.5
+    /// The confidence given to an arrow read from its shape. Unit: percent.
+    static let arrowConfidence = 50.0
+    /// A word of at most this many characters read with less confidence than this may be an
+    /// arrow tesseract could not read. Unit: characters; percent.
+    static let arrowMisreadMaxLength = 2, arrowMisreadConfidence = 60.0
+    /// An arrow is at least this long and this wide. Unit: pixels.
+    static let arrowMinPixels = 5
+    /// An arrow's head reaches at least this share of its width beyond the shaft's middle on
+    /// each side. Unit: share.
+    static let arrowHeadReach = 0.25
 }

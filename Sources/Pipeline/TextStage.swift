@@ -8,7 +8,7 @@ import OCR
 /// text layer, or OCR of scanned pages and images.
 public struct TextStage: Stage {
     public static let name = "text"
-    public static let version = 21
+    public static let version = 22
 
     /// When to OCR: `auto` (pages without a usable text layer, and images), `always`, `never`.
     public enum OCRMode: String, Codable, Sendable { case auto, always, never }

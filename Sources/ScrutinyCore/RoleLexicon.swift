@@ -178,6 +178,19 @@ public enum RoleLexicon {
         s.trimmingWhitespace().matches(pattern: statusValue)
     }
 
+    /// RAG colours a status cell prints (lower-case).
+    public static let ragColours: Set<String> = ["red", "amber", "green", "blue", "gold", "grey", "gray"]
+    /// Arrows a direction-of-travel cell prints.
+    public static let trendArrows: Set<Character> = ["↑", "↓", "→", "↗", "↘", "⇑", "⇓", "⇒", "⬆", "⬇", "➡", "▲", "▼", "◄", "►", "↔"]
+
+    /// Whether a cell is a rating mark and nothing else: a RAG colour (`GREEN`) or an arrow
+    /// (`↓`). Unlike a trend or status word (`Improved`, `Achieved`), it never labels a column.
+    public static func isRatingMark(_ s: String) -> Bool {
+        let t = s.trimmingWhitespace()
+        if t.count == 1, let c = t.first, trendArrows.contains(c) { return true }
+        return ragColours.contains(t.lowercased())
+    }
+
     /// Whether a cell is an arrow or a trend word.
     public static func isTrendValue(_ s: String) -> Bool {
         s.trimmingWhitespace().matches(pattern: trendValue)

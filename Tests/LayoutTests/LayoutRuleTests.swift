@@ -121,6 +121,13 @@ private func row(_ cells: [String], lines: Int = 1) -> TableGrid.Row {
         #expect(grid.headerBlockLength(lines, groupLabelsFirst: false) == 1)
     }
 
+    @Test func ratingValuesEndTheHeader() {
+        #expect(TableGrid.holdsRatingValues(["Adoptions and SGOs", "GREEN", "", "↓"]))
+        // counter-examples: RAG colours as column labels under a group label; trend words as labels
+        #expect(!TableGrid.holdsRatingValues(["", "Red", "Amber", "Green"]))
+        #expect(!TableGrid.holdsRatingValues(["Cycle", "KI", "Improved", "Decreased"]))
+    }
+
     @Test func nestedGroupHeader() {
         let rows = [["Age", "Women", "", "", ""],
                     ["", "Hispanic", "", "Other", ""],

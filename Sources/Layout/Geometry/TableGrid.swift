@@ -144,12 +144,25 @@ struct TableGrid {
             guard b.y0 - prev.y1 < spacing * h, l.bold == first.bold else { break }
             let lf = cs.filter { !$0.isEmpty }
             guard !lf.isEmpty, !lf.contains(where: { FigureShape.isFigure($0) && !yearish($0) }) else { break }
+            if Self.holdsRatingValues(cs) { break }
             if !first.bold, lf.contains(where: { $0.count > LayoutTolerances.headerLabelMaxLength }) { break }
             if l.minConfidence != nil, Self.proseUnderALabel(cs, at: b, under: lines[..<k]) { break }
             prev = b
             k += 1
         }
         return k
+    }
+
+    /// `RatingValuesEndTheHeader` rule: a line that names a row in its first cell and has a
+    /// RAG colour or a direction-of-travel arrow in another cell of its own (`Adoptions and
+    /// SGOs | GREEN | ↓`) holds an indicator's values: it is the body's first row, not more
+    /// header. (A table of ratings has no figures to tell its body by.) Counter-examples:
+    /// RAG colours as column labels under a group label (`Measures` over `Red | Amber |
+    /// Green`, first cell blank), and trend words, which also label columns (`Cycle Name |
+    /// … | Improved Speed`).
+    static func holdsRatingValues(_ cells: [String]) -> Bool {
+        guard let name = cells.first, !name.isEmpty, !RoleLexicon.isRatingMark(name) else { return false }
+        return cells.dropFirst().contains(where: RoleLexicon.isRatingMark)
     }
 
     /// `ProseUnderALabelIsNoHeader` rule: on a scan, where OCR cannot tell the header's
