@@ -64,6 +64,9 @@ enum ArrowGlyphFinder {
         }
     }
 
+    /// A pixel of the region searched for blobs.
+    enum PixelState: UInt8 { case paper, ink, seenInk, coveredInk }
+
     /// The 8-connected blobs of ink inside `region` (inclusive pixel bounds). With `covered`,
     /// a blob touching a covered ink pixel is left out; blobs longer than `maxSide` on
     /// either side are left out (their pixels are not kept).
@@ -72,21 +75,20 @@ enum ArrowGlyphFinder {
         let w = image.width
         let rw = region.x1 - region.x0 + 1, rh = region.y1 - region.y0 + 1
         guard rw > 0, rh > 0 else { return [] }
-        // per pixel of the region: 0 paper, 1 ink not yet seen, 2 ink seen, 3 covered ink
-        var state = [UInt8](repeating: 0, count: rw * rh)
+        var state = [PixelState](repeating: .paper, count: rw * rh)
         image.pixels.withUnsafeBufferPointer { px in
             for y in 0..<rh {
                 for x in 0..<rw where px[(region.y0 + y) * w + region.x0 + x] < OCRTolerances.inkLevel {
-                    state[y * rw + x] = covered?[(region.y0 + y) * w + region.x0 + x] == true ? 3 : 1
+                    state[y * rw + x] = covered?[(region.y0 + y) * w + region.x0 + x] == true ? .coveredInk : .ink
                 }
             }
         }
         var found: [Blob] = []
         var stack: [Int] = []
-        for start in 0..<(rw * rh) where state[start] == 1 {
+        for start in 0..<(rw * rh) where state[start] == .ink {
             var blob = Blob(x0: start % rw, y0: start / rw, x1: start % rw, y1: start / rw)
             var touchesCovered = false, tooBig = false
-            stack.append(start); state[start] = 2
+            stack.append(start); state[start] = .seenInk
             while let i = stack.popLast() {
                 let x = i % rw, y = i / rw
                 blob.x0 = min(blob.x0, x); blob.x1 = max(blob.x1, x); blob.y0 = min(blob.y0, y); blob.y1 = max(blob.y1, y)
@@ -97,7 +99,7 @@ enum ArrowGlyphFinder {
                         let nx = x + dx, ny = y + dy
                         guard nx >= 0, ny >= 0, nx < rw, ny < rh else { continue }
                         let j = ny * rw + nx
-                        if state[j] == 1 { state[j] = 2; stack.append(j) } else if state[j] == 3 { touchesCovered = true }
+                        if state[j] == .ink { state[j] = .seenInk; stack.append(j) } else if state[j] == .coveredInk { touchesCovered = true }
                     }
                 }
             }
