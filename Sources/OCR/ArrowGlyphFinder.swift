@@ -19,7 +19,24 @@ enum ArrowGlyphFinder {
         var pixels: [(x: Int, y: Int)] = []
         var width: Int { x1 - x0 + 1 }
         var height: Int { y1 - y0 + 1 }
-        var box: (x0: Int, y0: Int, x1: Int, y1: Int) { (x0, y0, x1, y1) }
+    }
+
+    /// Inclusive pixel bounds on the page.
+    typealias PixelBox = (x0: Int, y0: Int, x1: Int, y1: Int)
+
+    /// The pixels of `box` (points; `pixel` points a pixel) widened by `margin` pixels,
+    /// within `image`; nil when nothing of it is on the page.
+    static func pixelBox(_ box: Box, pixel: Double, margin: Int, in image: GrayImage) -> PixelBox? {
+        let b = (x0: max(0, Int(box.x0 / pixel) - margin), y0: max(0, Int(box.y0 / pixel) - margin),
+                 x1: min(image.width - 1, Int(box.x1 / pixel) + margin), y1: min(image.height - 1, Int(box.y1 / pixel) + margin))
+        return b.x0 <= b.x1 && b.y0 <= b.y1 ? b : nil
+    }
+
+    /// An arrow word for a blob, its box the blob's in points.
+    static func arrowWord(_ arrow: Character, _ blob: Blob, pixel: Double) -> Word {
+        Word(text: String(arrow), box: Box(x0: Double(blob.x0) * pixel, y0: Double(blob.y0) * pixel,
+                                           x1: Double(blob.x1 + 1) * pixel, y1: Double(blob.y1 + 1) * pixel),
+             confidence: OCRTolerances.arrowConfidence)
     }
 
     /// `word` read as the arrow its ink draws, when it is a short word tesseract read
@@ -27,9 +44,8 @@ enum ArrowGlyphFinder {
     static func arrowReading(of word: Word, in image: GrayImage, pixel: Double) -> Word? {
         guard word.text.count <= OCRTolerances.arrowMisreadMaxLength,
               (word.confidence ?? 100) < OCRTolerances.arrowMisreadConfidence, let b = word.box, pixel > 0 else { return nil }
-        let region = (x0: max(0, Int(b.x0 / pixel) - 1), y0: max(0, Int(b.y0 / pixel) - 1),
-                      x1: min(image.width - 1, Int(b.x1 / pixel) + 1), y1: min(image.height - 1, Int(b.y1 / pixel) + 1))
-        guard region.x0 < region.x1, region.y0 < region.y1,
+        guard let region = pixelBox(b, pixel: pixel, margin: OCRTolerances.arrowWordMargin, in: image),
+              region.x0 < region.x1, region.y0 < region.y1,
               let blob = blobs(in: image, region: region).max(by: { $0.pixels.count < $1.pixels.count }),
               let arrow = direction(of: blob) else { return nil }
         var out = word
@@ -45,42 +61,36 @@ enum ArrowGlyphFinder {
         let heights = words.compactMap { $0.box?.height }.sorted()
         guard !heights.isEmpty, pixel > 0 else { return [] }
         let textHeight = heights[heights.count / 2] / pixel
-        let minSide = Double(OCRTolerances.arrowMinSize * textHeight), maxSide = OCRTolerances.arrowMaxSize * textHeight
-        var covered = [Bool](repeating: false, count: image.width * image.height)
-        let m = OCRTolerances.arrowWordMargin
-        for word in words {
-            guard let b = word.box else { continue }
-            let x0 = max(0, Int(b.x0 / pixel) - m), x1 = min(image.width - 1, Int(b.x1 / pixel) + m)
-            let y0 = max(0, Int(b.y0 / pixel) - m), y1 = min(image.height - 1, Int(b.y1 / pixel) + m)
-            guard x0 <= x1, y0 <= y1 else { continue }
-            for y in y0...y1 { for x in x0...x1 { covered[y * image.width + x] = true } }
-        }
+        let minSide = OCRTolerances.arrowMinSize * textHeight, maxSide = OCRTolerances.arrowMaxSize * textHeight
+        let covered = words.compactMap { $0.box.flatMap { pixelBox($0, pixel: pixel, margin: OCRTolerances.arrowWordMargin, in: image) } }
         let page = (x0: 0, y0: 0, x1: image.width - 1, y1: image.height - 1)
         return blobs(in: image, region: page, covered: covered, maxSide: Int(maxSide) + 1).compactMap { blob in
             guard Double(max(blob.width, blob.height)) >= minSide, let arrow = direction(of: blob) else { return nil }
-            return Word(text: String(arrow), box: Box(x0: Double(blob.x0) * pixel, y0: Double(blob.y0) * pixel,
-                                                      x1: Double(blob.x1 + 1) * pixel, y1: Double(blob.y1 + 1) * pixel),
-                        confidence: OCRTolerances.arrowConfidence)
+            return arrowWord(arrow, blob, pixel: pixel)
         }
     }
 
     /// A pixel of the region searched for blobs.
     enum PixelState: UInt8 { case paper, ink, seenInk, coveredInk }
 
-    /// The 8-connected blobs of ink inside `region` (inclusive pixel bounds). With `covered`,
-    /// a blob touching a covered ink pixel is left out; blobs longer than `maxSide` on
-    /// either side are left out (their pixels are not kept).
-    static func blobs(in image: GrayImage, region: (x0: Int, y0: Int, x1: Int, y1: Int),
-                      covered: [Bool]? = nil, maxSide: Int = .max) -> [Blob] {
+    /// The 8-connected blobs of ink inside `region` (inclusive pixel bounds). A blob touching
+    /// ink inside one of the `covered` boxes is left out; so are blobs longer than `maxSide`
+    /// on either side (their pixels are not kept).
+    static func blobs(in image: GrayImage, region: PixelBox, covered: [PixelBox] = [], maxSide: Int = .max) -> [Blob] {
         let w = image.width
         let rw = region.x1 - region.x0 + 1, rh = region.y1 - region.y0 + 1
         guard rw > 0, rh > 0 else { return [] }
         var state = [PixelState](repeating: .paper, count: rw * rh)
         image.pixels.withUnsafeBufferPointer { px in
             for y in 0..<rh {
-                for x in 0..<rw where px[(region.y0 + y) * w + region.x0 + x] < OCRTolerances.inkLevel {
-                    state[y * rw + x] = covered?[(region.y0 + y) * w + region.x0 + x] == true ? .coveredInk : .ink
-                }
+                for x in 0..<rw where px[(region.y0 + y) * w + region.x0 + x] < OCRTolerances.inkLevel { state[y * rw + x] = .ink }
+            }
+        }
+        for c in covered {
+            let x0 = max(c.x0, region.x0), x1 = min(c.x1, region.x1), y0 = max(c.y0, region.y0), y1 = min(c.y1, region.y1)
+            guard x0 <= x1, y0 <= y1 else { continue }
+            for y in y0...y1 {
+                for x in x0...x1 where state[(y - region.y0) * rw + x - region.x0] == .ink { state[(y - region.y0) * rw + x - region.x0] = .coveredInk }
             }
         }
         var found: [Blob] = []

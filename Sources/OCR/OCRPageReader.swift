@@ -20,7 +20,7 @@ public struct OCRPageReader: Sendable {
         public var deskew: Bool = true
         public var deskewThreshold: Double = Deskew.defaultThreshold
         /// Read figures tesseract doubts and words it may have run together once more, alone
-        /// (`secondLook`, `runTogetherLook`).
+        /// (`doubtfulFigureLook`, `runTogetherLook`).
         public var readsDoubtfulWordsAgain: Bool = true
         /// Read arrow glyphs tesseract left out from their shape (`ArrowGlyphFinder`).
         public var readsArrows: Bool = true
@@ -47,7 +47,7 @@ public struct OCRPageReader: Sendable {
         // rules are found first and painted out, so tesseract does not read them as `|`, `_`
         let pageRules = rules.isEmpty ? RuleFinder.rules(in: image) : rules
         let erased = Self.erasing(pageRules, from: image)
-        let recognized = try engine.recognizeLines(erased, secondLooks: options.readsDoubtfulWordsAgain ? [Self.secondLook, Self.runTogetherLook] : [])
+        let recognized = try engine.recognizeLines(erased, secondLooks: options.readsDoubtfulWordsAgain ? [Self.doubtfulFigureLook, Self.runTogetherLook] : [])
         var engineLines = recognized.map(\.words)
         if options.readsArrows {
             engineLines = engineLines.map { $0.map { ArrowGlyphFinder.arrowReading(of: $0, in: erased, pixel: scale) ?? $0 } }
@@ -131,7 +131,7 @@ public struct OCRPageReader: Sendable {
     /// decimal points and percent signs of the first (a read-alone `22.2` that came out `222)`
     /// lost the point the page reading had seen). A word read with fair confidence is never
     /// read again; a new reading without a digit is refused.
-    static let secondLook = TesseractEngine.SecondLook(
+    static let doubtfulFigureLook = TesseractEngine.SecondLook(
         segmentation: .singleWord, margin: OCRTolerances.secondLookMargin,
         isDoubtful: { w, _ in
             (w.confidence ?? 100) < OCRTolerances.doubtfulFigureConfidence && w.text.contains(where: \.isNumber)

@@ -48,7 +48,7 @@ enum OCRTolerances {
     /// profile says nothing of skew. Unit: share.
     static let darkPageShare = 0.5
 
-    // MARK: Second look at doubtful figures (OCRPageReader.secondLook)
+    // MARK: Second look at doubtful figures (OCRPageReader.doubtfulFigureLook)
 
     /// A word holding a digit that tesseract read with less confidence than this is read
     /// again on its own. Unit: percent.

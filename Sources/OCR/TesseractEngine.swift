@@ -110,8 +110,8 @@ public final class TesseractEngine {
         /// Whether a word the page reading gave is worth reading again; `inDictionary` tells
         /// whether tesseract found the word in its dictionary.
         public var isDoubtful: @Sendable (_ word: Word, _ inDictionary: Bool) -> Bool
-        /// Whether the new reading (`reread`, its words each with a share of the old box)
-        /// replaces the old `word`.
+        /// Whether the new reading (`reread`, its words with their own boxes and
+        /// confidences) replaces the old `word`.
         public var prefers: @Sendable (_ reread: [Word], _ over: Word) -> Bool
         /// The margin around the word's box, as a share of its height.
         public var margin: Double

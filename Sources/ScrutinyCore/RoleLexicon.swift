@@ -171,7 +171,7 @@ public enum RoleLexicon {
     /// A whole cell that is a status: a RAG word or phrase, optionally in brackets, or a status symbol.
     public static let statusValue = #"^(?i)\(?\s*(?:red|amber|green|blue|gold|grey|gray|r|a|g|amber\s?/\s?(?:red|green)|(?:red|green)\s?/\s?amber|on track|off track|on target|off target|not met|met|achieved|not achieved)\s*\)?$|^[★☆●○◆♦▲△✓✔✗✘]$"#
     /// A whole cell that is a direction of travel: an arrow or a trend word.
-    public static let trendValue = #"^(?i)(?:[↑↓→↗↘⇑⇓⇒⬆⬇➡▲▼◄►↔=]|improv\w*|worse\w*|deteriorat\w*|declin\w*|no change|unchanged|stable|same|static|better|up|down)$"#
+    public static let trendValue = "^(?i)(?:[" + String(trendArrows.sorted()) + "=]|" + #"improv\w*|worse\w*|deteriorat\w*|declin\w*|no change|unchanged|stable|same|static|better|up|down)$"#
 
     /// Whether a cell is a RAG word, status phrase or status symbol.
     public static func isStatusValue(_ s: String) -> Bool {

@@ -306,7 +306,7 @@ let tablePageText: Result<PageText, Error> = Result {
         try #require(before.count >= 6)
         #expect(before[4] == "2556")
         let doubted = try #require(firstReading.lines.flatMap(\.words).first { $0.text == "2556" })
-        #expect(OCRPageReader.secondLook.isDoubtful(doubted, false))
+        #expect(OCRPageReader.doubtfulFigureLook.isDoubtful(doubted, false))
         // read again alone, it is right; the figures read with confidence beside it are as they were
         let after = try fosterCarersRow(try tablePageText.get())
         #expect(after[4].hasPrefix("153"))
@@ -315,22 +315,22 @@ let tablePageText: Result<PageText, Error> = Result {
 
     @Test func onlyAFigureReadUnsureIsDoubted() {
         let box = Box(x0: 100, y0: 100, x1: 130, y1: 110)
-        #expect(OCRPageReader.secondLook.isDoubtful(Word(text: "$5:30", box: box, confidence: 20), false))
+        #expect(OCRPageReader.doubtfulFigureLook.isDoubtful(Word(text: "$5:30", box: box, confidence: 20), false))
         // counter-examples: a figure read with fair confidence, a word without a digit, a speck
-        #expect(!OCRPageReader.secondLook.isDoubtful(Word(text: "16.46%", box: box, confidence: 80), false))
-        #expect(!OCRPageReader.secondLook.isDoubtful(Word(text: "Kirkless", box: box, confidence: 20), false))
-        #expect(!OCRPageReader.secondLook.isDoubtful(Word(text: "1", box: Box(x0: 100, y0: 100, x1: 101, y1: 102), confidence: 20), false))
+        #expect(!OCRPageReader.doubtfulFigureLook.isDoubtful(Word(text: "16.46%", box: box, confidence: 80), false))
+        #expect(!OCRPageReader.doubtfulFigureLook.isDoubtful(Word(text: "Kirkless", box: box, confidence: 20), false))
+        #expect(!OCRPageReader.doubtfulFigureLook.isDoubtful(Word(text: "1", box: Box(x0: 100, y0: 100, x1: 101, y1: 102), confidence: 20), false))
     }
 
     @Test func aSecondReadingIsKeptOnlyWhenSurerAndStillTheFigure() {
         let box = Box(x0: 100, y0: 100, x1: 130, y1: 110)
         let first = Word(text: "1S:3%", box: box, confidence: 10)
-        #expect(OCRPageReader.secondLook.prefers([Word(text: "13.3%", box: box, confidence: 70)], first))
+        #expect(OCRPageReader.doubtfulFigureLook.prefers([Word(text: "13.3%", box: box, confidence: 70)], first))
         // counter-examples: less sure, no digit left, the decimal point of the first reading lost
-        #expect(!OCRPageReader.secondLook.prefers([Word(text: "13.3%", box: box, confidence: 5)], first))
-        #expect(!OCRPageReader.secondLook.prefers([Word(text: "IS:", box: box, confidence: 70)], first))
+        #expect(!OCRPageReader.doubtfulFigureLook.prefers([Word(text: "13.3%", box: box, confidence: 5)], first))
+        #expect(!OCRPageReader.doubtfulFigureLook.prefers([Word(text: "IS:", box: box, confidence: 70)], first))
         let point = Word(text: "22.2", box: box, confidence: 40)
-        #expect(!OCRPageReader.secondLook.prefers([Word(text: "222)", box: box, confidence: 60)], point))
+        #expect(!OCRPageReader.doubtfulFigureLook.prefers([Word(text: "222)", box: box, confidence: 60)], point))
     }
 }
 

@@ -158,9 +158,7 @@ enum TableFinder {
         let h = max(LayoutTolerances.minimumLineHeight, min(b.height, top.height))
         guard top.y0 > b.y1, top.y0 - b.y1 <= LayoutTolerances.tableBreakGap * h else { return false }
         return hs.contains { r in
-            r.y0 >= b.midY && r.y1 <= top.midY && r.y0 - b.y1 <= LayoutTolerances.spannerRuleMaxGap * b.height
-                && min(r.x1, b.x1) - max(r.x0, b.x0) >= LayoutTolerances.spannerRuleMinCover * b.width
-                && r.width < LayoutTolerances.spannerRuleMaxWidthShare * area.width
+            TableGrid.underlines(r, b) && r.y1 <= top.midY && r.width < LayoutTolerances.spannerRuleMaxWidthShare * area.width
         }
     }
 

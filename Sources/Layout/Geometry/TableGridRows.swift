@@ -234,6 +234,14 @@ extension TableGrid {
         return nil
     }
 
+    /// Whether rule `r` is drawn just under `label` (`SpannerRuleUnderGroupLabel`): its top
+    /// below the label's middle and at most `spannerRuleMaxGap` label heights below its foot,
+    /// running under at least `spannerRuleMinCover` of the label's width.
+    static func underlines(_ r: Box, _ label: Box) -> Bool {
+        r.y0 >= label.midY && r.y0 - label.y1 <= LayoutTolerances.spannerRuleMaxGap * label.height
+            && min(r.x1, label.x1) - max(r.x0, label.x0) >= LayoutTolerances.spannerRuleMinCover * label.width
+    }
+
     /// The column spans of the group labels on line `g` of `block` that sit on spanner rules.
     func spannerSpans(ofLine g: Int, in block: [GridLine]) -> [ClosedRange<Int>] {
         guard !spannerRules.isEmpty else { return [] }
@@ -241,9 +249,7 @@ extension TableGrid {
         let labels = block[g].boxes.compactMap { $0 }
         for label in labels {
             let rules = spannerRules.filter { r in
-                r.y0 >= label.midY && r.y0 - label.y1 <= LayoutTolerances.spannerRuleMaxGap * label.height
-                    && min(r.x1, label.x1) - max(r.x0, label.x0) >= LayoutTolerances.spannerRuleMinCover * label.width
-                    && !labels.contains { $0 != label && $0.midX > r.x0 && $0.midX < r.x1 }
+                Self.underlines(r, label) && !labels.contains { $0 != label && $0.midX > r.x0 && $0.midX < r.x1 }
             }
             guard let rule = rules.min(by: { $0.y0 < $1.y0 }) else { continue }
             let under = block[(g + 1)...].flatMap { l in
