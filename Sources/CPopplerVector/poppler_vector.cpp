@@ -14,6 +14,7 @@
 #include <goo/GooString.h>
 #include <OutputDev.h>
 #include <PDFDoc.h>
+#include <Stream.h>
 #include <Error.h>
 
 namespace {
@@ -268,10 +269,12 @@ struct pv_document {
     std::unique_ptr<RuleOutputDev> rules;
 };
 
-extern "C" pv_document *pv_open(const char *path) {
+extern "C" pv_document *pv_open_bytes(const char *data, long length) {
+    if (!data || length <= 0) return nullptr;
     auto d = new pv_document();
     d->initer = std::make_unique<GlobalParamsIniter>(quietErrors);
-    d->doc = std::make_unique<PDFDoc>(std::make_unique<GooString>(path));
+    // the document owns the stream; the stream does not own the bytes
+    d->doc = std::make_unique<PDFDoc>(new MemStream(data, 0, length, Object(objNull)));
     if (!d->doc->isOk()) {
         delete d;
         return nullptr;

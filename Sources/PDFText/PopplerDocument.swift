@@ -13,9 +13,10 @@ public final class PopplerDocument {
     private let handle: OpaquePointer
     /// Number of pages in the document.
     public let pageCount: Int
-    /// The absolute path, for the drawing-operations reader opened on first use.
-    private let path: String
-    /// The same file through poppler's output-device interface (`CPopplerVector`), for rules
+    /// The file's bytes, mapped into memory once and read by both poppler readers (no
+    /// small reads from the file, no second open); unref'd in `deinit`, after both readers.
+    private let bytes: OpaquePointer
+    /// The same bytes through poppler's output-device interface (`CPopplerVector`), for rules
     /// from drawing operations; opened on first use, closed in `deinit`.
     private var vector: OpaquePointer?
     private var vectorTried = false
@@ -24,29 +25,32 @@ public final class PopplerDocument {
     /// encrypted (password required), damaged or truncated, no pages.
     public init(path: String) throws {
         guard FileManager.default.fileExists(atPath: path) else { throw UnreadableInput("file not found: \(path)") }
-        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
         var err: UnsafeMutablePointer<GError>?
-        guard let uri = g_filename_to_uri(absolute, nil, &err) else {
-            let reason = Self.reason(err, fallback: "cannot name the file as a URI")
-            throw UnreadableInput(reason)
+        guard let mapped = g_mapped_file_new(path, 0, &err) else {
+            throw UnreadableInput(Self.reason(err, fallback: "cannot read the file"))
         }
-        defer { g_free(uri) }
-        guard let doc = poppler_document_new_from_file(uri, nil, &err) else {
+        let contents = g_mapped_file_get_bytes(mapped)
+        g_mapped_file_unref(mapped) // the bytes keep the mapping
+        guard let contents else { throw UnreadableInput("cannot read the file") }
+        guard let doc = poppler_document_new_from_bytes(contents, nil, &err) else {
+            g_bytes_unref(contents)
             throw UnreadableInput(Self.reason(err, fallback: "damaged or truncated PDF"))
         }
         let n = Int(poppler_document_get_n_pages(doc))
         if n <= 0 {
             g_object_unref(UnsafeMutableRawPointer(doc))
+            g_bytes_unref(contents)
             throw UnreadableInput("PDF has no pages")
         }
         handle = doc
         pageCount = n
-        self.path = absolute
+        bytes = contents
     }
 
     deinit {
         g_object_unref(UnsafeMutableRawPointer(handle))
         if let vector { pv_close(vector) }
+        g_bytes_unref(bytes)
     }
 
     /// Ruling lines of the page at a 0-based index from its drawing operations (strokes and
@@ -54,7 +58,10 @@ public final class PopplerDocument {
     func vectorRules(page index: Int, options: RuleFinder.Options) -> [Box] {
         if !vectorTried {
             vectorTried = true
-            vector = pv_open(path)
+            var length: gsize = 0
+            if let data = g_bytes_get_data(bytes, &length) {
+                vector = pv_open_bytes(data.assumingMemoryBound(to: CChar.self), Int(length))
+            }
         }
         guard let vector else { return [] }
         let o = pv_options(min_horizontal: options.minHorizontal, min_vertical: options.minVertical,

@@ -96,7 +96,8 @@ public final class BatchRunner: @unchecked Sendable {
         let start = Date()
         let log = attempts
         let stops = paths.map { log.stops($0) }
-        let order = paths.indices.filter { stops[$0] == 0 } + paths.indices.filter { stops[$0] > 0 }
+        let sizes = paths.map { (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) ?? 0 }
+        let order = Self.workOrder(stops: stops, sizes: sizes)
         let next = Counter()
         let total = paths.count
         let workers = min(jobs, max(1, total))
@@ -134,6 +135,16 @@ public final class BatchRunner: @unchecked Sendable {
         }
         summary.seconds = Date().timeIntervalSince(start)
         return summary
+    }
+
+    /// The order documents are handed to workers: files that stopped no earlier run first,
+    /// then the others; within each group the largest file first, ties in input order.
+    /// Size stands in for work (a scanned paper is a big file and costs seconds a page to
+    /// read): starting the longest tasks first keeps every worker busy to the end instead
+    /// of leaving one big file to run alone after the small ones are done.
+    static func workOrder(stops: [Int], sizes: [Int]) -> [Int] {
+        let bySize = stops.indices.sorted { a, b in sizes[a] != sizes[b] ? sizes[a] > sizes[b] : a < b }
+        return bySize.filter { stops[$0] == 0 } + bySize.filter { stops[$0] > 0 }
     }
 
     /// One finished document, for progress displays.

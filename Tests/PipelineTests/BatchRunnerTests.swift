@@ -106,6 +106,14 @@ enum Fixtures {
         #expect(try store.rowCounts()["documents"] == 1)
     }
 
+    @Test func theLargestFilesAreStartedFirstAndFilesThatStoppedARunLast() {
+        // sizes 10, 900, 50, 900, 700; the 700 one stopped an earlier run
+        let order = BatchRunner.workOrder(stops: [0, 0, 0, 0, 1], sizes: [10, 900, 50, 900, 700])
+        #expect(order == [1, 3, 2, 0, 4])
+        // counter-example: equal sizes keep the input order
+        #expect(BatchRunner.workOrder(stops: [0, 0, 0], sizes: [5, 5, 5]) == [0, 1, 2])
+    }
+
     @Test func everyPipelineFileInTheRepositoryLoadsAndRuns() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: Fixtures.pipelines.path).filter { $0.hasSuffix(".yml") }
         #expect(files.count >= 2)

@@ -26,8 +26,10 @@ typedef struct {
 
 typedef struct pv_document pv_document;
 
-/// Opens a PDF; NULL when poppler cannot open it.
-pv_document *pv_open(const char *path);
+/// Opens a PDF held in memory (`length` bytes at `data`), which must stay valid and
+/// unchanged until `pv_close`; NULL when poppler cannot open it. Reading from memory spares
+/// poppler's file stream its many small reads.
+pv_document *pv_open_bytes(const char *data, long length);
 void pv_close(pv_document *doc);
 int pv_page_count(const pv_document *doc);
 
