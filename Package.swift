@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Corpus"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout"]),
         .testTarget(name: "PageGeometryTests", dependencies: ["PageGeometry"]),
-        .testTarget(name: "PDFTextTests", dependencies: ["PDFText", "PageGeometry", "Layout"]),
+        .testTarget(name: "PDFTextTests", dependencies: ["PDFText", "PageGeometry", "Layout", "CPoppler"]),
         .testTarget(name: "ServeTests", dependencies: ["Serve", "Corpus", .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "OCRTests", dependencies: ["OCR", "Layout", "PDFText", "PageGeometry"]),
     ],

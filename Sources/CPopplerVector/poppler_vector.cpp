@@ -1,5 +1,6 @@
-// Ruling lines from a page's drawing operations: an OutputDev that records axis-aligned
-// strokes and filled rectangles and ignores text, images and shadings.
+// A page's text layer and its ruling lines in one pass over its content stream: poppler's
+// own text device (as poppler-glib reads text) extended to record axis-aligned strokes and
+// filled rectangles.
 #include "poppler_vector.h"
 
 #include <algorithm>
@@ -16,6 +17,11 @@
 #include <PDFDoc.h>
 #include <Stream.h>
 #include <Error.h>
+#include <Annot.h>
+#include <Gfx.h>
+#include <Page.h>
+#include <TextOutputDev.h>
+#include <UTF.h>
 
 namespace {
 
@@ -29,40 +35,14 @@ struct Segment {
 
 /// Records ink that may be a table rule: straight axis-aligned strokes and filled
 /// rectangles, in device space (points, origin top-left).
-class RuleOutputDev : public OutputDev {
+class RuleRecorder {
 public:
-    explicit RuleOutputDev(const pv_options &o) : options(o) {}
-
-    /// Ready for another page of the same document: its ink forgotten, the caches of the
-    /// output device (ICC colour spaces and their transforms, by object) kept.
-    void reset(const pv_options &o) {
-        options = o;
-        segments.clear();
-        fills.clear();
-    }
+    explicit RuleRecorder(const pv_options &o) : options(o) {}
 
     std::vector<Segment> segments;
     std::vector<pv_box> fills; // filled areas thicker than a rule both ways
 
-    bool upsideDown() override { return true; }
-    bool useDrawChar() override { return false; }
-    bool interpretType3Chars() override { return false; }
-    bool needNonText() override { return true; }
-    // Patterns and shadings are drawn by nobody: they are no rules.
-    bool useTilingPatternFill() override { return true; }
-    bool useShadedFills(int) override { return true; }
-    bool tilingPatternFill(GfxState *, Gfx *, Catalog *, GfxTilingPattern *, const double *, int, int, int, int, double, double) override { return true; }
-    bool functionShadedFill(GfxState *, GfxFunctionShading *) override { return true; }
-    bool axialShadedFill(GfxState *, GfxAxialShading *, double, double) override { return true; }
-    bool radialShadedFill(GfxState *, GfxRadialShading *, double, double) override { return true; }
-    bool gouraudTriangleShadedFill(GfxState *, GfxGouraudTriangleShading *) override { return true; }
-    bool patchMeshShadedFill(GfxState *, GfxPatchMeshShading *) override { return true; }
-    void drawImage(GfxState *, Object *, Stream *, int, int, GfxImageColorMap *, bool, const int *, bool) override {}
-    void drawImageMask(GfxState *, Object *, Stream *, int, int, bool, bool, bool) override {}
-    void drawMaskedImage(GfxState *, Object *, Stream *, int, int, GfxImageColorMap *, bool, Stream *, int, int, bool, bool) override {}
-    void drawSoftMaskedImage(GfxState *, Object *, Stream *, int, int, GfxImageColorMap *, bool, Stream *, int, int, GfxImageColorMap *, bool) override {}
-
-    void stroke(GfxState *state) override {
+    void stroke(GfxState *state) {
         if (!isInk(state, false)) return;
         double width = std::max(state->getTransformedLineWidth(), 1.0);
         const GfxPath *path = state->getPath();
@@ -79,11 +59,12 @@ public:
         }
     }
 
-    void fill(GfxState *state) override { fillPath(state); }
-    void eoFill(GfxState *state) override { fillPath(state); }
+    /// A filled path that is an axis-aligned rectangle: a rule when thin, else an area.
+    void fill(GfxState *state) { fillPath(state); }
+
+    const pv_options options;
 
 private:
-    pv_options options;
 
     /// Whether the paint is dark enough to be seen as a line (not white, not transparent).
     bool isInk(GfxState *state, bool fill) {
@@ -110,7 +91,6 @@ private:
         }
     }
 
-    /// A filled path that is an axis-aligned rectangle: a rule when thin, else an area.
     void fillPath(GfxState *state) {
         if (!isInk(state, true)) return;
         const GfxPath *path = state->getPath();
@@ -259,46 +239,14 @@ private:
     std::vector<Segment> rules;
 };
 
-} // namespace
-
-struct pv_document {
-    std::unique_ptr<GlobalParamsIniter> initer;
-    std::unique_ptr<PDFDoc> doc;
-    /// One output device for every page: poppler caches a document's ICC colour spaces in
-    /// it, and building one's colour transforms costs more than reading a page's drawing.
-    std::unique_ptr<RuleOutputDev> rules;
-};
-
-extern "C" pv_document *pv_open_bytes(const char *data, long length) {
-    if (!data || length <= 0) return nullptr;
-    auto d = new pv_document();
-    d->initer = std::make_unique<GlobalParamsIniter>(quietErrors);
-    // the document owns the stream; the stream does not own the bytes
-    d->doc = std::make_unique<PDFDoc>(new MemStream(data, 0, length, Object(objNull)));
-    if (!d->doc->isOk()) {
-        delete d;
-        return nullptr;
-    }
-    return d;
-}
-
-extern "C" void pv_close(pv_document *doc) { delete doc; }
-
-extern "C" int pv_page_count(const pv_document *doc) { return doc ? doc->doc->getNumPages() : 0; }
-
-extern "C" pv_box *pv_page_rules(pv_document *doc, int index, pv_options options, long *count) {
-    *count = 0;
-    if (!doc || index < 0 || index >= doc->doc->getNumPages()) return nullptr;
-    if (!doc->rules) doc->rules = std::make_unique<RuleOutputDev>(options);
-    RuleOutputDev &out = *doc->rules;
-    out.reset(options);
-    // as poppler-glib renders a page: 72 dpi, crop box, page rotation, not printing
-    doc->doc->displayPageSlice(&out, index + 1, 72, 72, 0, false, true, false, -1, -1, -1, -1);
+/// The page's rules: drawn pieces joined into lines (shorter ones dropped), and the edges
+/// of filled areas.
+std::vector<pv_box> rulesOf(const RuleRecorder &ink) {
     std::vector<pv_box> boxes;
     std::vector<Segment> rules[2]; // [0] horizontal, [1] vertical
     for (bool horizontal : {true, false}) {
-        double minLength = horizontal ? options.min_horizontal : options.min_vertical;
-        for (const auto &s : joined(out.segments, horizontal)) {
+        double minLength = horizontal ? ink.options.min_horizontal : ink.options.min_vertical;
+        for (const auto &s : joined(ink.segments, horizontal)) {
             if (s.along1 - s.along0 < minLength) continue;
             rules[horizontal ? 0 : 1].push_back(s);
             if (horizontal) boxes.push_back(pv_box{s.along0, s.across0, s.along1, s.across1});
@@ -310,28 +258,232 @@ extern "C" pv_box *pv_page_rules(pv_document *doc, int index, pv_options options
     // marker, not a table's border) — unless another fill abuts it there (one shaded band drawn
     // cell by cell, or line by line, is one area, as a raster sees it) or a drawn rule runs
     // beside it (shading inset in a ruled cell: the rule is the border, not the shading)
-    FillIndex fills(out.fills);
+    FillIndex fills(ink.fills);
     RuleIndex horizontalRules(rules[0]), verticalRules(rules[1]);
-    for (const auto &f : out.fills) {
-        if (f.x1 - f.x0 >= options.min_horizontal) {
+    for (const auto &f : ink.fills) {
+        if (f.x1 - f.x0 >= ink.options.min_horizontal) {
             if (!fills.abutsAbove(f) && !horizontalRules.beside(f.y0, -1, f.x0, f.x1))
                 boxes.push_back(pv_box{f.x0, f.y0, f.x1, f.y0 + 1});
             if (!fills.abutsBelow(f) && !horizontalRules.beside(f.y1, 1, f.x0, f.x1))
                 boxes.push_back(pv_box{f.x0, f.y1 - 1, f.x1, f.y1});
         }
-        if (f.y1 - f.y0 >= options.min_vertical && f.x1 - f.x0 >= options.min_horizontal) {
+        if (f.y1 - f.y0 >= ink.options.min_vertical && f.x1 - f.x0 >= ink.options.min_horizontal) {
             if (!fills.abutsLeft(f) && !verticalRules.beside(f.x0, -1, f.y0, f.y1))
                 boxes.push_back(pv_box{f.x0, f.y0, f.x0 + 1, f.y1});
             if (!fills.abutsRight(f) && !verticalRules.beside(f.x1, 1, f.y0, f.y1))
                 boxes.push_back(pv_box{f.x1 - 1, f.y0, f.x1, f.y1});
         }
     }
-    if (boxes.empty()) return nullptr;
-    auto result = static_cast<pv_box *>(std::malloc(sizeof(pv_box) * boxes.size()));
+    return boxes;
+}
+
+/// poppler's text device, as poppler-glib reads a page's text (physical layout, the content
+/// stream only), that also hands the page's strokes and fills to a `RuleRecorder`.
+/// While `annotationsOnly` is set (annotations being drawn for their rules) it takes no
+/// text: poppler-glib's text does not include annotations.
+class PageReader : public TextOutputDev {
+public:
+    explicit PageReader(const pv_options &o) : TextOutputDev(nullptr, true, 0, false, false), ink(o) {}
+
+    RuleRecorder ink;
+    bool annotationsOnly = false;
+
+    void stroke(GfxState *state) override {
+        if (!annotationsOnly) TextOutputDev::stroke(state);
+        ink.stroke(state);
+    }
+    void fill(GfxState *state) override {
+        if (!annotationsOnly) TextOutputDev::fill(state);
+        ink.fill(state);
+    }
+    void eoFill(GfxState *state) override {
+        if (!annotationsOnly) TextOutputDev::eoFill(state);
+        ink.fill(state);
+    }
+    // Patterns and shadings are drawn by nobody: they are no rules and hold no text.
+    bool useTilingPatternFill() override { return true; }
+    bool useShadedFills(int) override { return true; }
+    bool tilingPatternFill(GfxState *, Gfx *, Catalog *, GfxTilingPattern *, const double *, int, int, int, int, double, double) override { return true; }
+    bool functionShadedFill(GfxState *, GfxFunctionShading *) override { return true; }
+    bool axialShadedFill(GfxState *, GfxAxialShading *, double, double) override { return true; }
+    bool radialShadedFill(GfxState *, GfxRadialShading *, double, double) override { return true; }
+    bool gouraudTriangleShadedFill(GfxState *, GfxGouraudTriangleShading *) override { return true; }
+    bool patchMeshShadedFill(GfxState *, GfxPatchMeshShading *) override { return true; }
+
+    // text, unless annotations are being drawn
+    void restoreState(GfxState *state) override { if (!annotationsOnly) TextOutputDev::restoreState(state); }
+    void updateFont(GfxState *state) override { if (!annotationsOnly) TextOutputDev::updateFont(state); }
+    void beginString(GfxState *state, const GooString *s) override { if (!annotationsOnly) TextOutputDev::beginString(state, s); }
+    void endString(GfxState *state) override { if (!annotationsOnly) TextOutputDev::endString(state); }
+    void drawChar(GfxState *state, double x, double y, double dx, double dy, double originX, double originY, CharCode c, int nBytes, const Unicode *u, int uLen) override {
+        if (!annotationsOnly) TextOutputDev::drawChar(state, x, y, dx, dy, originX, originY, c, nBytes, u, uLen);
+    }
+    void incCharCount(int nChars) override { if (!annotationsOnly) TextOutputDev::incCharCount(nChars); }
+    void beginActualText(GfxState *state, const GooString *text) override { if (!annotationsOnly) TextOutputDev::beginActualText(state, text); }
+    void endActualText(GfxState *state) override { if (!annotationsOnly) TextOutputDev::endActualText(state); }
+};
+
+/// A font name without its subset tag (`ABCDEF+Arial-Bold` → `Arial-Bold`); `Default`
+/// when the word's font has no name, as poppler-glib names it.
+char *fontName(const TextWord *word, int i) {
+    const GooString *name = word->getFontName(i);
+    if (!name || name->getLength() == 0) return strdup("Default");
+    int n = 0;
+    while (n < name->getLength() && name->getChar(n) >= 'A' && name->getChar(n) <= 'Z') ++n;
+    bool subset = n > 0 && n < name->getLength() && name->getChar(n) == '+';
+    return strdup(name->c_str() + (subset ? n + 1 : 0));
+}
+
+/// Whether two characters share font, size, underline and colour (one font run).
+bool sameLook(const TextWord *a, int ai, const TextWord *b, int bi) {
+    if (!a->getFontInfo(ai)->matches(b->getFontInfo(bi))) return false;
+    if (a->getFontSize() != b->getFontSize() || a->isUnderlined() != b->isUnderlined()) return false;
+    double ar, ag, ab, br, bg, bb;
+    a->getColor(&ar, &ag, &ab);
+    b->getColor(&br, &bg, &bb);
+    return ar == br && ag == bg && ab == bb;
+}
+
+/// The characters' boxes and font runs of a text page, indexed like its selection text:
+/// each character of a word, a space between words that have one, a newline between
+/// lines — the layout poppler-glib gives (`poppler_page_get_text_layout`, `…_attributes`).
+void layout(TextPage *text, const PDFRectangle &area, std::vector<pv_box> &boxes, std::vector<pv_font_run> &runs) {
+    int nLines = 0;
+    std::vector<TextWordSelection *> **lines = text->getSelectionWords(&area, selectionStyleGlyph, &nLines);
+    if (!lines) return;
+    const TextWord *previous = nullptr;
+    int previousIndex = 0;
+    long offset = 0;
+    double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+    for (int i = 0; i < nLines; ++i) {
+        std::vector<TextWordSelection *> *words = lines[i];
+        for (size_t j = 0; j < words->size(); ++j) {
+            TextWordSelection *selected = (*words)[j];
+            const TextWord *word = selected->getWord();
+            for (int k = selected->getBegin(); k < selected->getEnd(); ++k) {
+                pv_box b;
+                word->getCharBBox(k, &b.x0, &b.y0, &b.x1, &b.y1);
+                boxes.push_back(b);
+                if (!previous || !sameLook(word, k, previous, previousIndex)) {
+                    runs.push_back(pv_font_run{offset, offset, word->getFontSize(), fontName(word, k)});
+                }
+                runs.back().end = offset;
+                ++offset;
+                previous = word;
+                previousIndex = k;
+            }
+            word->getBBox(&x1, &y1, &x2, &y2);
+            if (word->hasSpaceAfter() && j + 1 < words->size()) {
+                // the space runs to the next word, as high as this one
+                double x3, y3, x4, y4;
+                (*words)[j + 1]->getWord()->getBBox(&x3, &y3, &x4, &y4);
+                boxes.push_back(pv_box{x2, y1, x3, y2});
+                if (!runs.empty()) runs.back().end = offset;
+                ++offset;
+            }
+            delete selected;
+        }
+        if (i + 1 < nLines) {
+            if (!boxes.empty()) boxes.push_back(pv_box{x2, y2, x2, y2}); // the newline
+            if (!runs.empty()) runs.back().end = offset;
+            ++offset;
+        }
+        delete words;
+    }
+    gfree(lines);
+}
+
+template <typename T> T *copied(const std::vector<T> &v) {
+    if (v.empty()) return nullptr;
+    auto out = static_cast<T *>(std::malloc(sizeof(T) * v.size()));
+    if (out) std::memcpy(out, v.data(), sizeof(T) * v.size());
+    return out;
+}
+
+/// One process-wide poppler set-up (fonts, encodings), made on first use and kept: making it
+/// for every document cost more than reading a short one.
+void initPoppler() {
+    static GlobalParamsIniter initer(quietErrors);
+    setErrorCallback(quietErrors);
+}
+
+} // namespace
+
+struct pv_document {
+    std::unique_ptr<PDFDoc> doc;
+};
+
+extern "C" pv_document *pv_open_bytes(const char *data, long length, int *error) {
+    *error = PV_ERROR_DAMAGED;
+    if (!data || length <= 0) return nullptr;
+    initPoppler();
+    auto d = new pv_document();
+    // the document owns the stream; the stream does not own the bytes
+    d->doc = std::make_unique<PDFDoc>(new MemStream(data, 0, length, Object(objNull)));
+    if (!d->doc->isOk()) {
+        *error = d->doc->getErrorCode() == errEncrypted ? PV_ERROR_ENCRYPTED : PV_ERROR_DAMAGED;
+        delete d;
+        return nullptr;
+    }
+    *error = PV_ERROR_NONE;
+    return d;
+}
+
+extern "C" void pv_close(pv_document *doc) { delete doc; }
+
+extern "C" int pv_page_count(const pv_document *doc) { return doc ? doc->doc->getNumPages() : 0; }
+
+extern "C" pv_page *pv_read_page(pv_document *doc, int index, pv_options options, int with_rules) {
+    if (!doc || index < 0 || index >= doc->doc->getNumPages()) return nullptr;
+    Page *page = doc->doc->getPage(index + 1);
+    if (!page) return nullptr;
+    auto result = static_cast<pv_page *>(std::calloc(1, sizeof(pv_page)));
     if (!result) return nullptr;
-    std::memcpy(result, boxes.data(), sizeof(pv_box) * boxes.size());
-    *count = static_cast<long>(boxes.size());
+    int rotate = page->getRotate();
+    bool turned = rotate == 90 || rotate == 270;
+    result->width = turned ? page->getCropHeight() : page->getCropWidth();
+    result->height = turned ? page->getCropWidth() : page->getCropHeight();
+
+    // as poppler-glib reads text: 72 dpi, crop box, page rotation, not printing
+    PageReader reader(options);
+    Gfx *gfx = page->createGfx(&reader, 72.0, 72.0, 0, false, true, -1, -1, -1, -1, false, nullptr, nullptr);
+    page->display(gfx);
+    if (with_rules) {
+        // annotations are drawn as a viewer shows the page: their ink may be rules
+        reader.annotationsOnly = true;
+        for (Annot *annot : page->getAnnots()->getAnnots()) annot->draw(gfx, false);
+        reader.annotationsOnly = false;
+    }
+    reader.endPage();
+    TextPage *text = reader.takeText();
+    delete gfx;
+
+    PDFRectangle area(0, 0, result->width, result->height);
+    GooString *selected = text->getSelectionText(&area, selectionStyleGlyph);
+    result->text = strdup(selected ? selected->c_str() : "");
+    delete selected;
+    std::vector<pv_box> boxes;
+    std::vector<pv_font_run> runs;
+    layout(text, area, boxes, runs);
+    text->decRefCnt();
+    result->char_boxes = copied(boxes);
+    result->char_count = result->char_boxes ? static_cast<long>(boxes.size()) : 0;
+    result->runs = copied(runs);
+    result->run_count = result->runs ? static_cast<long>(runs.size()) : 0;
+    if (with_rules) {
+        std::vector<pv_box> rules = rulesOf(reader.ink);
+        result->rules = copied(rules);
+        result->rule_count = result->rules ? static_cast<long>(rules.size()) : 0;
+    }
     return result;
 }
 
-extern "C" void pv_free(void *pointer) { std::free(pointer); }
+extern "C" void pv_page_free(pv_page *page) {
+    if (!page) return;
+    for (long i = 0; i < page->run_count; ++i) std::free(page->runs[i].font_name);
+    std::free(page->runs);
+    std::free(page->char_boxes);
+    std::free(page->rules);
+    std::free(page->text);
+    std::free(page);
+}

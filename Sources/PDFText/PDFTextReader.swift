@@ -38,11 +38,7 @@ public struct PDFTextReader {
     /// Every page of the document.
     public func read(_ source: SourceDocument) throws -> DocumentText {
         let doc = try open(source.path)
-        var pages: [PageText] = []
-        for i in 0..<doc.pageCount {
-            guard let p = doc.page(i) else { continue }
-            pages.append(readPage(p))
-        }
+        let pages = (0..<doc.pageCount).compactMap { readPage(doc, index: $0) }
         return DocumentText(source: source, pages: pages, pageCount: doc.pageCount)
     }
 
@@ -50,7 +46,7 @@ public struct PDFTextReader {
     public func read(path: String, pages wanted: [Int]?) throws -> [PageText] {
         let doc = try open(path)
         let numbers = wanted ?? Array(1...doc.pageCount)
-        return numbers.compactMap { n in doc.page(n - 1).map(readPage) }
+        return numbers.compactMap { readPage(doc, index: $0 - 1) }
     }
 
     /// Opens a PDF, refusing one with more pages than the limit.
@@ -62,19 +58,15 @@ public struct PDFTextReader {
         return doc
     }
 
-    /// One page's text with geometry.
-    public func readPage(_ page: PopplerPage) -> PageText {
-        let number = page.index + 1
-        var (width, height) = page.size
-        let text = page.text()
-        let boxes = page.characterBoxes()
-        let runs = page.fontRuns()
-        var chars = PageCharacters.collect(text: text, boxes: boxes, runs: runs)
-        var rules: [Box] = []
-        switch options.rules {
-        case .drawing: rules = page.vectorRules()
-        case .raster where options.ruleDPI > 0: rules = RuleFinder.rules(in: page.render(dpi: options.ruleDPI))
-        case .raster, .none: break
+    /// The text with geometry of the page at a 0-based index; nil when it cannot be read.
+    public func readPage(_ doc: PopplerDocument, index: Int) -> PageText? {
+        let number = index + 1
+        guard let layer = doc.textLayer(page: index, rules: options.rules == .drawing ? RuleFinder.Options() : nil) else { return nil }
+        var (width, height) = (layer.width, layer.height)
+        var chars = PageCharacters.collect(text: layer.text, boxes: layer.characterBoxes, runs: layer.fontRuns)
+        var rules = layer.rules
+        if options.rules == .raster, options.ruleDPI > 0, let page = doc.page(index) {
+            rules = RuleFinder.rules(in: page.render(dpi: options.ruleDPI))
         }
 
         let visible = chars.filter { !$0.isSpace }
@@ -126,7 +118,7 @@ enum PageTurn {
 
 enum PageCharacters {
     /// Pairs the text's scalars with their boxes and font runs (one pass, runs in order).
-    static func collect(text: String, boxes: [Box], runs: [PopplerPage.FontRun]) -> [PDFChar] {
+    static func collect(text: String, boxes: [Box], runs: [PageTextLayer.FontRun]) -> [PDFChar] {
         var out: [PDFChar] = []
         out.reserveCapacity(boxes.count)
         var r = 0

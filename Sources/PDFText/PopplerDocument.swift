@@ -4,22 +4,24 @@ import CPopplerVector
 import PageGeometry
 import ScrutinyCore
 
-/// An open PDF, through poppler-glib. Owns the `PopplerDocument*` and unrefs it in `deinit`.
+/// An open PDF. Owns its bytes (mapped into memory once), the text-and-rules reader over
+/// them (`CPopplerVector`) and, opened on first use, a poppler-glib document over the same
+/// bytes for rendering pages; frees all three in `deinit`.
 ///
 /// Not `Sendable` on purpose: poppler/cairo state must not be shared between threads
 /// (rendering one document from two threads crashes). Open one per task and hand only value
 /// types (`String`, `GrayImage`, `PageText`) to other tasks.
 public final class PopplerDocument {
-    private let handle: OpaquePointer
+    /// The file's bytes (a `GBytes` over a read-only mapping): no small reads from the
+    /// file, one copy shared by both readers.
+    private let bytes: OpaquePointer
+    /// The text-and-rules reader.
+    private let reader: OpaquePointer
+    /// The poppler-glib document, for rendering; opened on first `page(_:)`.
+    private var renderer: OpaquePointer?
+    private var rendererTried = false
     /// Number of pages in the document.
     public let pageCount: Int
-    /// The file's bytes, mapped into memory once and read by both poppler readers (no
-    /// small reads from the file, no second open); unref'd in `deinit`, after both readers.
-    private let bytes: OpaquePointer
-    /// The same bytes through poppler's output-device interface (`CPopplerVector`), for rules
-    /// from drawing operations; opened on first use, closed in `deinit`.
-    private var vector: OpaquePointer?
-    private var vectorTried = false
 
     /// Opens the PDF at `path`. Throws `UnreadableInput` with a one-line reason: not found,
     /// encrypted (password required), damaged or truncated, no pages.
@@ -27,81 +29,89 @@ public final class PopplerDocument {
         guard FileManager.default.fileExists(atPath: path) else { throw UnreadableInput("file not found: \(path)") }
         var err: UnsafeMutablePointer<GError>?
         guard let mapped = g_mapped_file_new(path, 0, &err) else {
-            throw UnreadableInput(Self.reason(err, fallback: "cannot read the file"))
+            if let err { g_error_free(err) }
+            throw UnreadableInput("cannot read the file")
         }
         let contents = g_mapped_file_get_bytes(mapped)
         g_mapped_file_unref(mapped) // the bytes keep the mapping
         guard let contents else { throw UnreadableInput("cannot read the file") }
-        guard let doc = poppler_document_new_from_bytes(contents, nil, &err) else {
+        var length: gsize = 0
+        let data = g_bytes_get_data(contents, &length)
+        var failure: Int32 = 0
+        guard let data, let doc = pv_open_bytes(data.assumingMemoryBound(to: CChar.self), Int(length), &failure) else {
             g_bytes_unref(contents)
-            throw UnreadableInput(Self.reason(err, fallback: "damaged or truncated PDF"))
+            throw UnreadableInput(Int(failure) == PV_ERROR_ENCRYPTED ? "encrypted PDF (password required)" : "damaged or truncated PDF")
         }
-        let n = Int(poppler_document_get_n_pages(doc))
+        let n = Int(pv_page_count(doc))
         if n <= 0 {
-            g_object_unref(UnsafeMutableRawPointer(doc))
+            pv_close(doc)
             g_bytes_unref(contents)
             throw UnreadableInput("PDF has no pages")
         }
-        handle = doc
-        pageCount = n
         bytes = contents
+        reader = doc
+        pageCount = n
     }
 
     deinit {
-        g_object_unref(UnsafeMutableRawPointer(handle))
-        if let vector { pv_close(vector) }
+        if let renderer { g_object_unref(UnsafeMutableRawPointer(renderer)) }
+        pv_close(reader)
         g_bytes_unref(bytes)
     }
 
-    /// Ruling lines of the page at a 0-based index from its drawing operations (strokes and
-    /// filled rectangles), in points, origin top-left as `render` draws the page; no raster.
-    func vectorRules(page index: Int, options: RuleFinder.Options) -> [Box] {
-        if !vectorTried {
-            vectorTried = true
-            var length: gsize = 0
-            if let data = g_bytes_get_data(bytes, &length) {
-                vector = pv_open_bytes(data.assumingMemoryBound(to: CChar.self), Int(length))
+    /// The text layer of the page at a 0-based index, with its ruling lines from the page's
+    /// drawing operations (strokes and filled rectangles; no raster) when `rules` is given,
+    /// all from one reading of the page. Nil when the page cannot be read.
+    public func textLayer(page index: Int, rules: RuleFinder.Options?) -> PageTextLayer? {
+        let o = rules.map {
+            pv_options(min_horizontal: $0.minHorizontal, min_vertical: $0.minVertical,
+                       max_thickness: $0.maxThickness, max_ink_gray: Double($0.darkLevel) / 255)
+        } ?? pv_options(min_horizontal: 0, min_vertical: 0, max_thickness: 0, max_ink_gray: 0)
+        guard let page = pv_read_page(reader, Int32(index), o, rules == nil ? 0 : 1) else { return nil }
+        defer { pv_page_free(page) }
+        let p = page.pointee
+        func boxes(_ b: UnsafeMutablePointer<pv_box>?, _ n: Int) -> [Box] {
+            guard let b else { return [] }
+            return (0..<n).map { Box(x0: min(b[$0].x0, b[$0].x1), y0: min(b[$0].y0, b[$0].y1),
+                                     x1: max(b[$0].x0, b[$0].x1), y1: max(b[$0].y0, b[$0].y1)) }
+        }
+        var runs: [PageTextLayer.FontRun] = []
+        if let r = p.runs {
+            runs.reserveCapacity(p.run_count)
+            for i in 0..<p.run_count {
+                let name = r[i].font_name.map { String(cString: $0) } ?? ""
+                runs.append(.init(start: r[i].start, end: r[i].end, fontName: name, fontSize: r[i].font_size,
+                                  bold: PageTextLayer.FontRun.isBoldFont(name)))
             }
         }
-        guard let vector else { return [] }
-        let o = pv_options(min_horizontal: options.minHorizontal, min_vertical: options.minVertical,
-                           max_thickness: options.maxThickness, max_ink_gray: Double(options.darkLevel) / 255)
-        var count = 0
-        guard let boxes = pv_page_rules(vector, Int32(index), o, &count) else { return [] }
-        defer { pv_free(boxes) }
-        return (0..<count).map { i in
-            let b = boxes[i]
-            return Box(x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1)
-        }
+        return PageTextLayer(width: p.width, height: p.height, text: p.text.map { String(cString: $0) } ?? "",
+                             characterBoxes: boxes(p.char_boxes, p.char_count), fontRuns: runs,
+                             rules: boxes(p.rules, p.rule_count))
     }
 
-    /// Turns a GError from poppler/glib into a one-line reason and frees it.
-    private static func reason(_ err: UnsafeMutablePointer<GError>?, fallback: String) -> String {
-        guard let err else { return fallback }
-        defer { g_error_free(err) }
-        let e = err.pointee
-        if e.domain == poppler_error_quark() {
-            if UInt32(e.code) == POPPLER_ERROR_ENCRYPTED.rawValue { return "encrypted PDF (password required)" }
-            return "damaged or truncated PDF"
-        }
-        if e.domain == g_file_error_quark(), UInt32(e.code) == G_FILE_ERROR_NOENT.rawValue { return "file not found" }
-        return "damaged or truncated PDF"
-    }
-
-    /// The page at a 0-based index.
+    /// The page at a 0-based index, for rendering.
     public func page(_ index: Int) -> PopplerPage? {
-        guard index >= 0, index < pageCount, let p = poppler_document_get_page(handle, Int32(index)) else { return nil }
+        if !rendererTried {
+            rendererTried = true
+            renderer = poppler_document_new_from_bytes(bytes, nil, nil)
+        }
+        guard let renderer, index >= 0, index < pageCount, let p = poppler_document_get_page(renderer, Int32(index)) else { return nil }
         return PopplerPage(handle: p, index: index, owner: self)
     }
 }
 
-/// One page of a `PopplerDocument`. Owns its `PopplerPage*` and keeps its document alive.
-/// Not `Sendable`: use it on the task that opened the document.
-public final class PopplerPage {
-    private let handle: OpaquePointer
-    private let owner: PopplerDocument
-    /// 0-based page index.
-    public let index: Int
+/// One page's text layer as poppler reads it, with the page's ruling lines.
+public struct PageTextLayer: Sendable {
+    /// Page size in points, as displayed (a `/Rotate 90` page has width and height swapped).
+    public var width: Double, height: Double
+    /// The page's text in poppler's reading order, lines separated by `\n`.
+    public var text: String
+    /// One box per Unicode scalar of `text` (newlines included), in points, origin top-left.
+    public var characterBoxes: [Box]
+    /// Font runs over `text`.
+    public var fontRuns: [FontRun]
+    /// Ruling lines, when asked for.
+    public var rules: [Box]
 
     /// A run of characters in one font: indices into the page text's Unicode scalars, inclusive.
     public struct FontRun: Sendable, Hashable {
@@ -111,7 +121,23 @@ public final class PopplerPage {
         public var fontSize: Double
         /// From the font name (`…-Bold`, `…Bold…`, `…Black`, `…Heavy`, `…Semibold`).
         public var bold: Bool
+
+        /// Whether a font name names a bold face (`ABCDEF+Arial-BoldMT`, `Helvetica-Bold`, `Calibri,Bold`).
+        public static func isBoldFont(_ name: String) -> Bool {
+            let lower = name.lowercased()
+            return lower.contains("bold") || lower.contains("black") || lower.contains("heavy")
+                || lower.contains("semibold") || lower.contains("demi")
+        }
     }
+}
+
+/// One page of a `PopplerDocument`, for rendering. Owns its `PopplerPage*` and keeps its
+/// document alive. Not `Sendable`: use it on the task that opened the document.
+public final class PopplerPage {
+    private let handle: OpaquePointer
+    private let owner: PopplerDocument
+    /// 0-based page index.
+    public let index: Int
 
     init(handle: OpaquePointer, index: Int, owner: PopplerDocument) {
         self.handle = handle; self.index = index; self.owner = owner
@@ -126,61 +152,9 @@ public final class PopplerPage {
         return (w, h)
     }
 
-    /// The page's text in poppler's reading order, lines separated by `\n`.
-    public func text() -> String {
-        guard let c = poppler_page_get_text(handle) else { return "" }
-        defer { g_free(c) }
-        return String(cString: c)
-    }
-
-    /// One box per Unicode scalar of `text()` (newlines included), in points, origin top-left.
-    public func characterBoxes() -> [Box] {
-        var rects: UnsafeMutablePointer<PopplerRectangle>?
-        var n: guint = 0
-        guard poppler_page_get_text_layout(handle, &rects, &n) != 0, let rects else { return [] }
-        defer { g_free(rects) }
-        var out: [Box] = []
-        out.reserveCapacity(Int(n))
-        for i in 0..<Int(n) {
-            let r = rects[i]
-            out.append(Box(x0: min(r.x1, r.x2), y0: min(r.y1, r.y2), x1: max(r.x1, r.x2), y1: max(r.y1, r.y2)))
-        }
-        return out
-    }
-
-    /// Font runs over the page text; bold is decided once per run from the font name.
-    public func fontRuns() -> [FontRun] {
-        guard let list = poppler_page_get_text_attributes(handle) else { return [] }
-        defer { poppler_page_free_text_attributes(list) }
-        var out: [FontRun] = []
-        var node: UnsafeMutablePointer<GList>? = list
-        while let n = node {
-            if let raw = n.pointee.data {
-                let a = raw.assumingMemoryBound(to: PopplerTextAttributes.self).pointee
-                let name = a.font_name.map { String(cString: $0) } ?? ""
-                out.append(FontRun(start: Int(a.start_index), end: Int(a.end_index), fontName: name,
-                                   fontSize: a.font_size, bold: Self.isBoldFont(name)))
-            }
-            node = n.pointee.next
-        }
-        return out
-    }
-
-    /// Whether a font name names a bold face (`ABCDEF+Arial-BoldMT`, `Helvetica-Bold`, `Calibri,Bold`).
-    public static func isBoldFont(_ name: String) -> Bool {
-        let lower = name.lowercased()
-        return lower.contains("bold") || lower.contains("black") || lower.contains("heavy")
-            || lower.contains("semibold") || lower.contains("demi")
-    }
-
     /// Renders never exceed this many pixels: a page with a hostile size (a "PDF bomb"
     /// 200,000 points wide) is rendered at a lower resolution instead of exhausting memory.
     public static let maxRenderPixels = 36_000_000.0
-
-    /// Ruling lines from the page's drawing operations (see `PopplerDocument.vectorRules`).
-    public func vectorRules(options: RuleFinder.Options = RuleFinder.Options()) -> [Box] {
-        owner.vectorRules(page: index, options: options)
-    }
 
     /// The page rendered at `dpi` as 8-bit grey (white background); the resolution is
     /// lowered when the page is too big for `maxRenderPixels` (the image's `dpi` says which).

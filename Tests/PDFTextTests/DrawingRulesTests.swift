@@ -30,7 +30,7 @@ import ScrutinyCore
 
     static func rules(_ content: String) throws -> [Box] {
         let doc = try PopplerDocument(path: try pdf(content))
-        return try #require(doc.page(0)).vectorRules()
+        return try #require(doc.textLayer(page: 0, rules: RuleFinder.Options())).rules
     }
 
     @Test func aStrokedLineAndAThinFilledBarAreRules() throws {
@@ -77,14 +77,15 @@ import ScrutinyCore
     @Test func drawingRulesFindWhatTheRasterFindsOnARuledTable() throws {
         let doc = try PopplerDocument(path: fixtures.appendingPathComponent("split-table.pdf").path)
         let page = try #require(doc.page(0))
-        let drawn = page.vectorRules()
+        let layer = try #require(doc.textLayer(page: 0, rules: RuleFinder.Options()))
+        let drawn = layer.rules
         let raster = RuleFinder.rules(in: page.render(dpi: 72))
         func near(_ a: Box, _ b: Box) -> Bool {
             abs(a.x0 - b.x0) <= 2 && abs(a.x1 - b.x1) <= 2 && abs(a.y0 - b.y0) <= 2 && abs(a.y1 - b.y1) <= 2
         }
         // The raster also finds dark runs inside glyphs (a font's strokes at 72 dpi, which
         // depend on the fonts installed); a run inside a character's box is text, not a rule.
-        let glyphs = page.characterBoxes()
+        let glyphs = layer.characterBoxes
         func insideText(_ r: Box) -> Bool {
             glyphs.contains { r.x0 >= $0.x0 - 1 && r.x1 <= $0.x1 + 1 && r.y0 >= $0.y0 - 1 && r.y1 <= $0.y1 + 1 }
                 || glyphs.filter { $0.y0 - 1 <= r.y0 && r.y1 <= $0.y1 + 1 && $0.x1 > r.x0 && $0.x0 < r.x1 }

@@ -16,10 +16,11 @@ import Corpus
         let input = FileManager.default.temporaryDirectory.appendingPathComponent("scrutiny-crash-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
         let text = try String(contentsOf: Fixtures.root.appendingPathComponent("gen/gen-e-1/gen-e-1.txt"), encoding: .utf8)
-        // the poisoned file sorts first, so the first run stops before anything else is read
+        // the poisoned file is the largest, so it is started first and the first run stops
+        // before anything else is read
         let names = ["a-poisoned.txt", "b-one.txt", "c-two.txt", "d-three.txt"]
         for (i, name) in names.enumerated() {
-            try (text + String(repeating: "\n", count: i + 1)).write(to: input.appendingPathComponent(name), atomically: true, encoding: .utf8)
+            try (text + String(repeating: "\n", count: names.count - i)).write(to: input.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
         let corpus = FileManager.default.temporaryDirectory.appendingPathComponent("scrutiny-crashc-\(UUID().uuidString)")
         func run(_ extra: [String] = [], trap: Bool = true) throws -> Process {
