@@ -53,7 +53,7 @@ let package = Package(
         .target(name: "Serve", dependencies: ["ScrutinyCore", "Corpus", .product(name: "Plot", package: "Plot"),
                                               .product(name: "Hummingbird", package: "hummingbird")]),
         .executableTarget(name: "scrutiny", dependencies: [
-            "Pipeline", "Corpus", "Serve", "PDFText", "Layout",
+            "Pipeline", "Corpus", "Serve", "PDFText", "Layout", "OCR",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

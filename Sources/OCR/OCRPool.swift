@@ -22,17 +22,35 @@ public final class OCRPool: @unchecked Sendable {
     private let condition = NSCondition()
     private var queue: [(job: OCRPageJob, options: OCRPageReader.Options, batch: Batch, index: Int)] = []
     private var started = false
-    public let threads: Int
+    private var width: Int
     public let language: String
 
+    /// Worker threads (fixed once the first page is read).
+    public var threads: Int { condition.withLock { width } }
+
     /// A pool shared by the process, `SCRUTINY_OCR_THREADS` threads wide (default: the
-    /// number of active cores).
-    public static let shared = OCRPool(threads: ProcessInfo.processInfo.environment["SCRUTINY_OCR_THREADS"].flatMap(Int.init)
-                                       ?? ProcessInfo.processInfo.activeProcessorCount)
+    /// number of active cores, or what `useCores` sets before the first page is read).
+    public static let shared = OCRPool(threads: sharedWidthFromEnvironment ?? ProcessInfo.processInfo.activeProcessorCount)
+
+    /// `SCRUTINY_OCR_THREADS`, when set: it wins over `useCores`.
+    static let sharedWidthFromEnvironment = ProcessInfo.processInfo.environment["SCRUTINY_OCR_THREADS"].flatMap(Int.init)
 
     public init(threads: Int, language: String = "eng") {
-        self.threads = max(1, threads)
+        self.width = max(1, threads)
         self.language = language
+    }
+
+    /// Makes the shared pool `cores` threads wide, so a run given N cores (`--jobs N`, a
+    /// Slurm task's CPUs) OCRs on N threads, not on every core of the machine. Has no
+    /// effect once pages have been read, or when `SCRUTINY_OCR_THREADS` is set.
+    public static func useCores(_ cores: Int) {
+        guard sharedWidthFromEnvironment == nil else { return }
+        shared.use(cores: cores)
+    }
+
+    /// Makes this pool `cores` threads wide, unless it has already started reading.
+    func use(cores: Int) {
+        condition.withLock { if !started { width = max(1, cores) } }
     }
 
     /// OCRs every job with `options`; results in the jobs' order. Throws the first error
@@ -49,7 +67,7 @@ public final class OCRPool: @unchecked Sendable {
     }
 
     private func startThreads() {
-        for n in 0..<threads {
+        for n in 0..<width {
             let thread = Thread { [self] in work() }
             thread.name = "ocr-\(n)"
             thread.stackSize = 8 << 20

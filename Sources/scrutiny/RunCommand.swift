@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Corpus
 import Pipeline
+import OCR
 
 /// `scrutiny run`: the pipeline over files and folders, into a corpus.
 struct RunCommand: ParsableCommand {
@@ -18,7 +19,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Recompute this stage and every later one, even when cached.")
     var from: String?
 
-    @Option(help: "Documents processed at once (default: all cores).")
+    @Option(help: "Cores to use: documents processed at once, and page images OCR'd at once (default: all cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(help: "Run again the documents that failed in earlier runs.")
@@ -51,6 +52,7 @@ struct RunCommand: ParsableCommand {
         paths += retried
         paths = Array(NSOrderedSet(array: paths)) as? [String] ?? paths
         guard !paths.isEmpty else { throw ValidationError("no input files") }
+        OCRPool.useCores(jobs)
         let runner = BatchRunner(pipeline: file, store: store, jobs: jobs)
         // files left out after stopping earlier runs are tried again when asked for
         for path in retried { runner.attempts.finish(path) }

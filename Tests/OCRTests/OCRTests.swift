@@ -275,6 +275,18 @@ let tablePageText: Result<PageText, Error> = Result {
         #expect(pages[0].lines.map(\.text) == pages[2].lines.map(\.text))
     }
 
+    /// `--jobs N` is a core budget: the pool takes the width it is given before it starts,
+    /// and keeps its threads once pages have been read.
+    @Test func thePoolTakesTheCoresItIsGivenUntilItStarts() throws {
+        let pool = OCRPool(threads: 4)
+        pool.use(cores: 1)
+        #expect(pool.threads == 1)
+        let blank = GrayImage(width: 100, height: 100, pixels: Array(repeating: 255, count: 10_000), dpi: 150)
+        _ = try pool.read([OCRPageJob(image: blank, page: 1)])
+        // counter-example: once started, a new width is not taken
+        pool.use(cores: 3)
+        #expect(pool.threads == 1)
+    }
 }
 
 @Suite struct NoiseWordTests {
