@@ -24,7 +24,7 @@ public struct AttemptLog: Sendable {
     /// Marks `path` as open: should this run stop before `finish`, the next one sees one more stop.
     public func begin(_ path: String, stops: Int) {
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try? Data("\(stops + 1)\n".utf8).write(to: url(path), options: .atomic)
+        try? UnflushedFile.replace(url(path), with: Data("\(stops + 1)\n".utf8))
     }
 
     /// `path` was written or failed in an orderly way.

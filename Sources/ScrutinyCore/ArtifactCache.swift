@@ -4,9 +4,11 @@ import Foundation
 /// (the input's key, the stage's name and version, its options).
 ///
 /// Files live under `ROOT/<stage>/<key>.bin`, in the compact format of ``BinaryEncoder``
-/// (magic and format version first, so an entry in another format is a miss); writes go to
-/// a temporary file and are renamed into place, so a killed run never leaves a half-written
-/// artifact.
+/// (magic and format version first, so an entry in another format is a miss), then a
+/// trailer: `SCRT` and the entry's length. Writes go to a temporary file that is renamed
+/// into place, so a killed run never leaves a half-written artifact. They are not flushed
+/// to disk (no fsync): an entry a power cut loses or tears fails its trailer check and is
+/// recomputed, and flushing every artifact cost more than laying out a short paper.
 public struct ArtifactCache: Sendable {
     public let root: URL
 
@@ -32,20 +34,59 @@ public struct ArtifactCache: Sendable {
         try store(encoded: try BinaryEncoder().encode(value), stage: stage, key: key)
     }
 
-    /// Stores an already encoded output atomically.
+    /// Stores an already encoded output atomically (see the type's note on flushing).
     public func store(encoded data: Data, stage: String, key: String) throws {
         let target = url(stage: stage, key: key)
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: target, options: .atomic)
+        let folder = target.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var bytes = data
+        bytes.append(contentsOf: Self.trailerMark)
+        withUnsafeBytes(of: UInt64(data.count).littleEndian) { bytes.append(contentsOf: $0) }
+        try UnflushedFile.replace(target, with: bytes)
     }
 
-    /// The encoded output, if cached.
+    /// The encoded output, if cached and whole (its trailer matches).
     public func data(stage: String, key: String) -> Data? {
-        try? Data(contentsOf: url(stage: stage, key: key))
+        guard let file = try? Data(contentsOf: url(stage: stage, key: key)) else { return nil }
+        let trailer = Self.trailerMark.count + 8
+        guard file.count >= trailer else { return nil }
+        let body = file.count - trailer
+        guard file[body..<(body + Self.trailerMark.count)].elementsEqual(Self.trailerMark) else { return nil }
+        let length = file[(body + Self.trailerMark.count)...].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        return length == UInt64(body) ? file.prefix(body) : nil
     }
+
+    /// Marks the end of an entry, before its length.
+    static let trailerMark: [UInt8] = Array("SCRT".utf8)
 
     /// Whether an output is cached.
     public func contains(stage: String, key: String) -> Bool {
         FileManager.default.fileExists(atPath: url(stage: stage, key: key).path)
+    }
+}
+
+/// Replaces a file's contents atomically without flushing them to disk: the bytes go to a
+/// temporary file beside it, renamed over it, so a killed process leaves the old file or the
+/// new one, never part of one. No fsync: for files whose loss in a power cut is harmless
+/// (the artifact cache, run markers); a flush per file cost more than a short paper's work.
+public enum UnflushedFile {
+    public static func replace(_ target: URL, with bytes: Data) throws {
+        let temp = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp").path
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temp]) }
+        let written = bytes.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 { if errno == EINTR { continue }; return false }
+                offset += n
+            }
+            return true
+        }
+        let closed = close(fd) == 0
+        guard written, closed, rename(temp, target.path) == 0 else {
+            unlink(temp)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
+        }
     }
 }

@@ -240,4 +240,23 @@ private struct OneOptional<T: Codable & Equatable>: Encodable {
         #expect(cache.load(LaidOutDocument.self, stage: "layout", key: "k") == BinarySamples.laidOut)
         #expect(cache.load(DocumentText.self, stage: "layout", key: "k") == nil)
     }
+
+    /// An entry that is not whole (torn by a power cut: cut short, or zeros) is a miss,
+    /// and is recomputed; a whole one is read back, and no temporary file is left behind.
+    @Test func aTornCacheEntryIsAMiss() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("bincache-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let cache = ArtifactCache(root: root)
+        try cache.store(BinarySamples.laidOut, stage: "layout", key: "k")
+        let file = root.appendingPathComponent("layout/k.bin")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: file.deletingLastPathComponent().path) == ["k.bin"])
+        let whole = try Data(contentsOf: file)
+        #expect(cache.load(LaidOutDocument.self, stage: "layout", key: "k") == BinarySamples.laidOut)
+        try whole.dropLast().write(to: file)
+        #expect(cache.data(stage: "layout", key: "k") == nil)
+        try Data(count: whole.count).write(to: file)
+        #expect(cache.data(stage: "layout", key: "k") == nil)
+        try whole.write(to: file)
+        #expect(cache.load(LaidOutDocument.self, stage: "layout", key: "k") == BinarySamples.laidOut)
+    }
 }
