@@ -16,15 +16,22 @@ struct Scrutiny: ParsableCommand {
                       SeriesCommand.self, SearchCommand.self, PlotCommand.self, ServeCommand.self, CoverageCommand.self])
 
     static func main() {
-        OpenMPEnvironment.reexecWithSingleThreadLimit()
+        if let command = CommandLine.arguments.dropFirst().first, OpenMPEnvironment.commandsThatOCR.contains(command) {
+            OpenMPEnvironment.reexecWithSingleThreadLimit()
+        }
         Self.main(nil)
     }
 }
 
 /// libgomp reads `OMP_THREAD_LIMIT` once, when tesseract is loaded; without a limit of 1
 /// every OCR worker spawns a thread per core and OCR runs several times slower. The
-/// variable must be set before the process starts, so the process re-executes itself.
+/// variable must be set before the process starts, so a command that may OCR re-executes
+/// the process with it set; the others (tables, queries, exports, the web pages) never OCR
+/// and start once, in half the time.
 enum OpenMPEnvironment {
+    /// The subcommands that may OCR a page (they run the text stage).
+    static let commandsThatOCR: Set<String> = ["run", "layout"]
+
     static func reexecWithSingleThreadLimit() {
         guard ProcessInfo.processInfo.environment["OMP_THREAD_LIMIT"] == nil else { return }
         setenv("OMP_THREAD_LIMIT", "1", 1)
