@@ -5,7 +5,7 @@ import ScrutinyCore
 /// dates and vocabularies are parsed by the rule types of this module when extracted.
 public struct NormaliseStage: Stage {
     public static let name = "normalise"
-    public static let version = 9
+    public static let version = 10
 
     /// Normalise options.
     public struct Options: Codable, Sendable, Hashable {

@@ -1,12 +1,15 @@
 import Foundation
+import ScrutinyCore
 
 /// Repairs of OCR'd table columns that only the column as a whole can justify: a status
 /// column of symbols read as letters (`v` for ✓, `*` for ★, `A` for ▲), and a reference
 /// column whose codes share one shape (`YP1a`, `RE5c`) where one code has a letter read in
 /// place of a digit (`YPla`, `RESc`). Pure functions over a column's cells.
 public enum OCRColumnRepairs {
-    /// Header words that name a column of status symbols.
-    static let statusHeaders: Set<String> = ["status", "score", "rag", "rating", "symbol", "progress status"]
+    /// Column labels that name a column of status symbols besides the ones `RoleLexicon`
+    /// reads as a status (`Status`, `RAG`, `Rating`, `Score`): a `Symbol` column, and a
+    /// `Progress status` column, which the lexicon reads as progress (its text, elsewhere).
+    static let symbolColumnLabels: Set<String> = ["symbol", "progress status"]
 
     /// OCR readings of the report symbols, by what they stand for.
     static let symbolReadings: [String: String] = [
@@ -20,7 +23,7 @@ public enum OCRColumnRepairs {
     /// Whether a header label names a status column.
     public static func isStatusHeader(_ label: String) -> Bool {
         let t = label.lowercased().trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
-        return statusHeaders.contains(t)
+        return symbolColumnLabels.contains(t) || RoleLexicon.role(ofLabel: t) == .status
     }
 
     /// A status column's cells with symbols read as letters put back. Left alone when the
@@ -30,7 +33,7 @@ public enum OCRColumnRepairs {
         let trimmed = cells.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " |.,'")) }
         let filled = trimmed.filter { !$0.isEmpty }
         guard !filled.isEmpty else { return cells }
-        let rag: Set<String> = ["r", "g", "red", "green", "amber", "blue", "r/a", "a/g"]
+        let rag = RoleLexicon.ragColours.union(["r", "g", "r/a", "a/g"])
         if filled.contains(where: { rag.contains($0.lowercased()) }) { return cells }
         // most cells lone symbols or their readings: the rest are scraps OCR made of an icon
         let readings = filled.filter { symbolReadings[$0] != nil || isSymbol($0) }.count

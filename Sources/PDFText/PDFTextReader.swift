@@ -127,11 +127,18 @@ enum PageCharacters {
             guard i < boxes.count else { break }
             while r < sortedRuns.count, sortedRuns[r].end < i { r += 1 }
             let run = r < sortedRuns.count && sortedRuns[r].start <= i ? sortedRuns[r] : nil
-            let space = s.properties.isWhitespace || s == "\u{00A0}"
+            let space = isSpace(s)
             out.append(PDFChar(scalar: s, box: boxes[i], fontSize: run?.fontSize ?? boxes[i].height,
                                bold: run?.bold ?? false, isSpace: space))
         }
         return out
+    }
+
+    /// Whether a character of the text layer is a space: Unicode white space, or a no-break
+    /// space. ASCII is told without the Unicode property lookup, which was a tenth of the
+    /// Swift side of reading a page.
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        s.isASCII ? s.value == 0x20 || (0x09...0x0D).contains(s.value) : s.properties.isWhitespace || s == "\u{00A0}"
     }
 
     /// Whether most text advances vertically (a table printed sideways), and which way.

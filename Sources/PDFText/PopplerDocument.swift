@@ -78,10 +78,12 @@ public final class PopplerDocument {
         var runs: [PageTextLayer.FontRun] = []
         if let r = p.runs {
             runs.reserveCapacity(p.run_count)
+            var boldByName: [String: Bool] = [:] // a page's runs share a few fonts
             for i in 0..<p.run_count {
                 let name = r[i].font_name.map { String(cString: $0) } ?? ""
-                runs.append(.init(start: r[i].start, end: r[i].end, fontName: name, fontSize: r[i].font_size,
-                                  bold: PageTextLayer.FontRun.isBoldFont(name)))
+                let bold = boldByName[name] ?? PageTextLayer.FontRun.isBoldFont(name)
+                boldByName[name] = bold
+                runs.append(.init(start: r[i].start, end: r[i].end, fontName: name, fontSize: r[i].font_size, bold: bold))
             }
         }
         return PageTextLayer(width: p.width, height: p.height, text: p.text.map { String(cString: $0) } ?? "",

@@ -139,6 +139,9 @@ import ScrutinyCore
         #expect(OCRColumnRepairs.isStatusHeader("Status"))
         #expect(OCRColumnRepairs.isStatusHeader("SCORE"))
         #expect(!OCRColumnRepairs.isStatusHeader("Progress"))
+        // the status words are the lexicon's; a symbol column is one too
+        #expect(OCRColumnRepairs.isStatusHeader("RAG rating") && OCRColumnRepairs.isStatusHeader("Symbol"))
+        #expect(!OCRColumnRepairs.isStatusHeader("Target"))
     }
 
     @Test func iconScrapsBesideAFigureAreDropped() {

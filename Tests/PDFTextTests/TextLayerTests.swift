@@ -75,4 +75,14 @@ import ScrutinyCore
         #expect(without.rules.isEmpty)
         #expect(with.text == without.text && with.characterBoxes == without.characterBoxes)
     }
+
+    /// The ASCII shortcut of the space test says what Unicode says.
+    @Test func aSpaceIsWhatUnicodeCallsWhiteSpace() {
+        for v in UInt32(0)..<0x80 {
+            let s = Unicode.Scalar(v)!
+            #expect(PageCharacters.isSpace(s) == s.properties.isWhitespace, "U+\(String(v, radix: 16))")
+        }
+        #expect(PageCharacters.isSpace("\u{00A0}") && PageCharacters.isSpace("\u{2003}"))
+        #expect(!PageCharacters.isSpace("é") && !PageCharacters.isSpace("x"))
+    }
 }
