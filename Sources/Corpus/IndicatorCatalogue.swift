@@ -22,14 +22,47 @@ public enum IndicatorCatalogue {
                     kind UNINDEXED, indicator_id UNINDEXED, doc_id UNINDEXED, page UNINDEXED, title, body,
                     tokenize = 'porter unicode61 remove_diacritics 2');
                 """)
+            // filled by v4's rebuild, once the row map it keeps beside the index exists
+        }
+        m.registerMigration("v4-search-index-rows") { db in
+            // Which rows of search_index belong to which indicator or document: FTS5 cannot
+            // index its UNINDEXED columns, so finding a document's entries was a scan of the
+            // whole index for every document written, slower the bigger the corpus.
+            try db.execute(sql: """
+                CREATE TABLE search_index_rows (
+                    fts_rowid INTEGER PRIMARY KEY, kind TEXT NOT NULL, indicator_id TEXT, doc_id TEXT);
+                CREATE INDEX search_index_rows_indicator ON search_index_rows(kind, indicator_id);
+                CREATE INDEX search_index_rows_doc ON search_index_rows(doc_id);
+                """)
             try rebuild(db)
         }
+    }
+
+    /// Deletes the search entries that `search_index_rows` lists under a condition on its
+    /// columns (`kind`, `indicator_id`, `doc_id`), one full-text row at a time by rowid.
+    static func deleteEntries(_ db: Database, where condition: String, arguments: StatementArguments) throws {
+        let rowids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT fts_rowid FROM search_index_rows WHERE \(condition)"),
+                                        arguments: arguments)
+        let delete = try db.cachedStatement(sql: "DELETE FROM search_index WHERE rowid = ?")
+        for rowid in rowids { try delete.execute(arguments: [rowid]) }
+        try db.cachedStatement(sql: "DELETE FROM search_index_rows WHERE \(condition)").execute(arguments: arguments)
+    }
+
+    /// Runs an `INSERT INTO search_index …` and lists the rows it added in `search_index_rows`
+    /// (new rows take rowids above the largest one before the insert).
+    static func insertEntries(_ db: Database, sql: String, arguments: StatementArguments) throws {
+        let before = try Int64.fetchOne(db.cachedStatement(sql: "SELECT rowid FROM search_index ORDER BY rowid DESC LIMIT 1")) ?? 0
+        try db.cachedStatement(sql: sql).execute(arguments: arguments)
+        try db.cachedStatement(sql: """
+            INSERT INTO search_index_rows (fts_rowid, kind, indicator_id, doc_id)
+            SELECT rowid, kind, indicator_id, doc_id FROM search_index WHERE rowid > ?
+            """).execute(arguments: [before])
     }
 
     /// Rebuilds the catalogue and the search index from scratch, deterministically.
     public static func rebuild(_ db: Database) throws {
         _ = try linkRecords(db, docID: nil)
-        try db.execute(sql: "DELETE FROM indicators; DELETE FROM search_index;")
+        try db.execute(sql: "DELETE FROM indicators; DELETE FROM search_index; DELETE FROM search_index_rows;")
         let ids = try String.fetchAll(db, sql: "SELECT DISTINCT indicator_id FROM records WHERE indicator_id IS NOT NULL")
         try refresh(db, indicatorIDs: Set(ids))
         for docID in try String.fetchAll(db, sql: "SELECT doc_id FROM documents ORDER BY doc_id") {
@@ -45,7 +78,7 @@ public enum IndicatorCatalogue {
             ?? Row.fetchAll(db, sql: "SELECT id, code, title FROM records")
         for row in rows {
             let id = IndicatorID.id(code: row["code"], title: row["title"] ?? "")
-            try db.execute(sql: "UPDATE records SET indicator_id = ? WHERE id = ?", arguments: [id, row["id"] as Int64])
+            try db.cachedStatement(sql: "UPDATE records SET indicator_id = ? WHERE id = ?").execute(arguments: [id, row["id"] as Int64])
             ids.insert(id)
         }
         return ids
@@ -55,10 +88,10 @@ public enum IndicatorCatalogue {
     /// `records`; an indicator left without records is removed.
     public static func refresh(_ db: Database, indicatorIDs: Set<String>) throws {
         for id in indicatorIDs.sorted() {
-            try db.execute(sql: "DELETE FROM indicators WHERE id = ?", arguments: [id])
-            try db.execute(sql: "DELETE FROM search_index WHERE kind = 'indicator' AND indicator_id = ?", arguments: [id])
+            try db.cachedStatement(sql: "DELETE FROM indicators WHERE id = ?").execute(arguments: [id])
+            try deleteEntries(db, where: "kind = 'indicator' AND indicator_id = ?", arguments: [id])
             // Most frequent value wins; ties go to the alphabetically first, so rebuilds agree.
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO indicators (id, code, title, polarity, unit, first_period, last_period,
                                         document_count, record_count, authority_count)
                 SELECT :id, :code,
@@ -69,8 +102,8 @@ public enum IndicatorCatalogue {
                         GROUP BY unit ORDER BY COUNT(*) DESC, unit LIMIT 1),
                     MIN(period_end), MAX(period_end), COUNT(DISTINCT doc_id), COUNT(*), COUNT(DISTINCT authority)
                 FROM records WHERE indicator_id = :id GROUP BY indicator_id
-                """, arguments: ["id": id, "code": IndicatorID.code(ofID: id)])
-            try db.execute(sql: """
+                """).execute(arguments: ["id": id, "code": IndicatorID.code(ofID: id)])
+            try insertEntries(db, sql: """
                 INSERT INTO search_index (kind, indicator_id, doc_id, page, title, body)
                 SELECT 'indicator', id, NULL, NULL, trim(coalesce(code, '') || ' ' || title),
                     (SELECT group_concat(title, ',') FROM
@@ -82,14 +115,14 @@ public enum IndicatorCatalogue {
 
     /// Replaces a document's search entries (commentary and page text) with its current rows.
     public static func indexDocument(_ db: Database, docID: String) throws {
-        try db.execute(sql: "DELETE FROM search_index WHERE doc_id = ?", arguments: [docID])
-        try db.execute(sql: """
+        try deleteEntries(db, where: "doc_id = ?", arguments: [docID])
+        try insertEntries(db, sql: """
             INSERT INTO search_index (kind, indicator_id, doc_id, page, title, body)
             SELECT 'commentary', indicator_id, doc_id, MIN(page), title, commentary FROM records
             WHERE doc_id = ? AND commentary IS NOT NULL AND commentary <> ''
             GROUP BY indicator_id, commentary ORDER BY MIN(id)
             """, arguments: [docID])
-        try db.execute(sql: """
+        try insertEntries(db, sql: """
             INSERT INTO search_index (kind, indicator_id, doc_id, page, title, body)
             SELECT 'page', NULL, p.doc_id, p.page, coalesce(d.title, d.source), p.text
             FROM page_texts p JOIN documents d ON d.doc_id = p.doc_id

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ScrutinyCore
+import GRDB
 @testable import Corpus
 
 /// Series deduplication, the catalogue kept in step with `replace`, and FTS search.
@@ -146,6 +147,30 @@ import ScrutinyCore
         let ab = try body([Self.docA, Self.docB]), ba = try body([Self.docB, Self.docA])
         #expect(ab == "Alpha title for assessments,Zeta title for assessments")
         #expect(ab == ba)
+    }
+
+    /// The row map beside the full-text index lists exactly its rows, so replacing a paper
+    /// removes its old entries (found by the map, not by scanning the index) and no others.
+    @Test func replacingAPaperReplacesItsSearchEntriesOnly() throws {
+        let store = try Self.tempStore()
+        func write(_ doc: String, _ comment: String, key: String) throws {
+            try store.replace(Self.extraction(doc, asAt: "2012-09-30", records: [
+                Self.record(doc, code: "NI060", title: "Core assessments", period: "2012-09-30", actual: 70, commentary: comment),
+            ], text: "page of \(comment)"), path: doc, extractionKey: key, pipeline: nil)
+        }
+        try write(Self.docA, "staffing pressures", key: "k1")
+        try write(Self.docB, "agency spending", key: "k1")
+        try write(Self.docA, "recruitment improved", key: "k2")
+        try store.database.read { db in
+            let entries = try Row.fetchAll(db, sql: "SELECT rowid, kind, indicator_id, doc_id FROM search_index ORDER BY rowid")
+            let mapped = try Row.fetchAll(db, sql: "SELECT fts_rowid, kind, indicator_id, doc_id FROM search_index_rows ORDER BY fts_rowid")
+            #expect(entries.map { Array($0.databaseValues) } == mapped.map { Array($0.databaseValues) })
+            func hits(_ q: String) throws -> Int { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM search_index WHERE search_index MATCH ?", arguments: [q]) ?? 0 }
+            #expect(try hits("staffing") == 0)   // the replaced paper's old entries are gone
+            #expect(try hits("recruitment") == 2) // its new commentary and page
+            #expect(try hits("agency") == 2)      // the other paper's are kept
+            #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM search_index WHERE kind = 'indicator'") == 1)
+        }
     }
 
     @Test func resolveAcceptsCodeSpellingsAndTitleWords() throws {
