@@ -1,7 +1,12 @@
 import Foundation
+import ScrutinyCore
 
 /// Reads UK financial years (`2013/14`) and quarters (Q1 = April–June) from printed text.
 public enum PeriodParser {
+    /// An English council's financial year starts in April (month 4) and ends on 31 March;
+    /// its quarters are April–June, July–September, October–December and January–March.
+    public static let financialYearFirstMonth = 4
+
     /// The financial year a text names, as `YYYY/YY`: `2012-13`, `2012-2013`, `2013/2014` → `2013/14`;
     /// a doubled digit (`20012/13`) or a glued quarter digit (`32013/2014`) is repaired.
     /// A short pair (`24/25`, `17-18`) counts too when its second year follows its first
@@ -39,7 +44,7 @@ public enum PeriodParser {
     /// `financialYear`) or a financial year (`2023/24`, `23/24` → 31 March of its end year).
     public static func periodEnd(ofLabel label: String, financialYear: String?) -> ISODate? {
         let t = TextCleaner.collapseWhitespace(label).trimmingCharacters(in: CharacterSet(charactersIn: " .,:;*()"))
-        guard !t.isEmpty, t.count <= 24 else { return nil }
+        guard !t.isEmpty, t.count <= RoleLexicon.longestPeriodLabel else { return nil }
         if let d = DateParser.parse(t) { return d }
         if let m = t.wholeMatch(of: rxMonthYearLabel), let mon = m["mon"]?.substring, let ys = m["y"]?.substring,
            let month = DateParser.monthNumber(String(mon)) {
@@ -55,7 +60,7 @@ public enum PeriodParser {
         if let fy = financialYear, let m = t.wholeMatch(of: rxMonthAloneLabel), let mon = m["mon"]?.substring,
            let month = DateParser.monthNumber(String(mon)) {
             let start = Int(fy.prefix(4)) ?? 2000
-            let y = month >= 4 ? start : start + 1
+            let y = month >= financialYearFirstMonth ? start : start + 1
             return DateParser.isoDate(year: y, month: month, day: DateParser.daysIn(month: month, year: y))
         }
         if t.wholeMatch(of: rxYearPairLabel) != nil, let fy = self.financialYear(in: t) {
@@ -157,8 +162,8 @@ public enum PeriodParser {
         let parts = date.split(separator: "-").compactMap { Int($0) }
         let year = parts.count > 0 ? parts[0] : 2000
         let month = parts.count > 1 ? parts[1] : 4
-        let start = month >= 4 ? year : year - 1
-        let q = month >= 4 ? (month - 4) / 3 + 1 : 4
+        let start = month >= financialYearFirstMonth ? year : year - 1
+        let q = month >= financialYearFirstMonth ? (month - financialYearFirstMonth) / 3 + 1 : 4
         return (label(startYear: start), q)
     }
 

@@ -155,10 +155,14 @@ public enum RoleLexicon {
     /// Which day it ends on is `PeriodParser.periodEnd(ofLabel:)`'s business.
     public static let periodLabel = #"^(?i)(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:[\s\-'’]*(?:19|20)?\d{2})?|(?:q|qtr|quarter)\s?[1-4](?:\s*[,\-–]?\s*(?:19|20)?\d{2}\s?[/\-–]\s?(?:19|20)?\d{2})?|(?:fy\s?)?(?:19|20)?\d{2}\s?[/\-–]\s?(?:19|20)?\d{2}|\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)?\d{2})$"#
 
+    /// Longest period label, in characters (`Quarter 3 2024/2025` and the like): a longer
+    /// cell is a title or prose, whatever date it holds.
+    public static let longestPeriodLabel = 24
+
     /// Whether a label is a period alone (see `periodLabel`).
     public static func isPeriodLabel(_ label: String) -> Bool {
         let t = label.trimmingCharacters(in: CharacterSet(charactersIn: " .,:;*()"))
-        return t.count <= 24 && t.matches(pattern: periodLabel)
+        return t.count <= longestPeriodLabel && t.matches(pattern: periodLabel)
     }
 
     /// The roles whose values are indicator figures.
