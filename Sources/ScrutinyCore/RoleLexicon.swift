@@ -162,7 +162,23 @@ public enum RoleLexicon {
     /// Whether a label is a period alone (see `periodLabel`).
     public static func isPeriodLabel(_ label: String) -> Bool {
         let t = label.trimmingCharacters(in: CharacterSet(charactersIn: " .,:;*()"))
-        return t.count <= longestPeriodLabel && t.matches(pattern: periodLabel)
+        return t.count <= longestPeriodLabel && mayBePeriodLabel(t) && t.matches(pattern: periodLabel)
+    }
+
+    /// Month names as `periodLabel` starts them.
+    static let monthPrefixes: Set<String> = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+    /// False for a label `periodLabel` cannot match, told without the expression (it was
+    /// a fifth of laying out a page): every form but a month alone holds a digit, and a
+    /// month alone starts with a month's name. Text beyond ASCII says "maybe" (`\d` also
+    /// matches other scripts' digits).
+    static func mayBePeriodLabel(_ t: String) -> Bool {
+        var ascii = true
+        for b in t.utf8 {
+            if b >= 0x30 && b <= 0x39 { return true }
+            if b >= 0x80 { ascii = false }
+        }
+        return !ascii || monthPrefixes.contains(String(t.prefix(3)).lowercased())
     }
 
     /// The roles whose values are indicator figures.

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ScrutinyCore
 
@@ -36,6 +37,21 @@ import Testing
         for label in ["Target", "Number of children", "12 months", "NI 060"] {
             #expect(!RoleLexicon.isPeriodLabel(label), "\(label)")
         }
+    }
+
+    /// The shortcut never says no to a label the expression matches: checked on every
+    /// spelling above and on labels built from month names, digits and separators.
+    @Test func thePeriodShortcutNeverRefusesAPeriod() {
+        var labels = ["Sept", "March", "dec.", "Q4", "FY 2023/24", "Jun '24", "Octobre", "Mayor", "Total", "Apr–Jun", "٢٠٢٤/٢٥"]
+        for m in ["Jan", "feb", "MAR", "April", "Sept"] {
+            for y in ["", " 24", "-2024", " '12"] { labels.append(m + y) }
+        }
+        for label in labels {
+            let t = label.trimmingCharacters(in: CharacterSet(charactersIn: " .,:;*()"))
+            if t.matches(pattern: RoleLexicon.periodLabel) { #expect(RoleLexicon.mayBePeriodLabel(t), "\(label)") }
+        }
+        // counter-examples: words with no digit and no month name are refused without the expression
+        #expect(!RoleLexicon.mayBePeriodLabel("Target") && !RoleLexicon.mayBePeriodLabel("Actual"))
     }
 
     @Test func statusAndTrendValues() {
