@@ -159,11 +159,19 @@ public enum RoleLexicon {
     /// cell is a title or prose, whatever date it holds.
     public static let longestPeriodLabel = 24
 
-    /// Whether a label is a period alone (see `periodLabel`).
+    /// Whether a label is a period alone (see `periodLabel`). Answers are remembered: a
+    /// paper repeats its column labels on every page and layout asks about each cell.
     public static func isPeriodLabel(_ label: String) -> Bool {
-        let t = label.trimmingCharacters(in: CharacterSet(charactersIn: " .,:;*()"))
-        return t.count <= longestPeriodLabel && mayBePeriodLabel(t) && t.matches(pattern: periodLabel)
+        periodLabels.value(for: label) { label in
+            let t = label.trimmingCharacters(in: periodLabelTrim)
+            return t.count <= longestPeriodLabel && mayBePeriodLabel(t) && t.matches(pattern: periodLabel)
+        } ?? false
     }
+
+    /// What a period label may be wrapped in.
+    static let periodLabelTrim = CharacterSet(charactersIn: " .,:;*()")
+    /// Labels already asked about.
+    static let periodLabels = BoundedMemo<String, Bool>(capacity: 20_000)
 
     /// Month names as `periodLabel` starts them.
     static let monthPrefixes: Set<String> = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
