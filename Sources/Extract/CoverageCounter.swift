@@ -52,9 +52,9 @@ public struct CoverageCounter: Sendable {
                 }
                 for row in t.rows {
                     for cell in row.cells {
-                        for line in cell.split(separator: "\n") {
-                            if let f = figure(String(line), page: row.at.page) { out.append(f) } else {
-                                out += labelledFigures(in: String(line), page: row.at.page)
+                        for line in lines(of: cell) {
+                            if let f = figure(line, page: row.at.page) { out.append(f) } else {
+                                out += labelledFigures(in: line, page: row.at.page)
                             }
                         }
                     }
@@ -64,6 +64,14 @@ public struct CoverageCounter: Sendable {
             }
         }
         return out
+    }
+
+    /// A cell's non-empty lines, as `split(separator: "\n")` gives them; most cells have no
+    /// line feed and are their own line, without splitting them character by character.
+    static func lines(of cell: String) -> [String] {
+        if cell.isEmpty { return [] }
+        if !cell.utf8.contains(0x0A) { return [cell] }
+        return cell.split(separator: "\n").map(String.init)
     }
 
     static func labelledFigures(in line: String, page: Int?) -> [PrintedFigure] {
