@@ -5,8 +5,8 @@ import Foundation
 public enum LayoutQuirks {
     /// `Quarter 32013/2014` → `Quarter 3 2013/2014`, `Q32013/14` → `Q3 2013/14`; a real year is never touched.
     public static func fixGluedQuarterYear(_ s: String) -> String {
-        guard s.contains(where: \.isNumber) else { return s }
-        guard mayGlueQuarter(s) else { return s }
+        // the byte scan first: it rules out most texts, which the character scan reads slowly
+        guard mayGlueQuarter(s), s.contains(where: \.isNumber) else { return s }
         return s.replacing(rxQuarterGluedToYear) { m in
             "\(m.output.label)\(m.output.sp)\(m.output.q) \(m.output.year)"
         }.replacing(rxQuarterGlued) { m in "\(m.output.label) \(m.output.q)" }
@@ -48,6 +48,7 @@ public enum LayoutQuirks {
     /// Joins two fragments of a word split by a cell boundary (`Performance Rep` + `ort` →
     /// `Performance Report`) when the last word of `left` and first word of `right` make a report word.
     public static func joinSplitWord(_ left: String, _ right: String) -> String? {
+        guard mayJoinAtEdges(left, right) else { return nil }
         // Whitespace at the join is trimmed; an ASCII non-space end byte means there is none.
         let l = Self.asciiNonSpace(left.utf8.last) ? left : left.replacing(rxTrailingWhitespace, with: "")
         let r = Self.asciiNonSpace(right.utf8.first) ? right : right.replacing(rxLeadingWhitespace, with: "")
@@ -61,6 +62,21 @@ public enum LayoutQuirks {
         // Both halves must not already be words of their own in the list.
         if reportWords.contains(lastL.lowercased()) && reportWords.contains(rWord.lowercased()) { return nil }
         return l + r
+    }
+
+    /// False when the characters at the join are certainly no letters, so `joinSplitWord`
+    /// finds no word: `left` ends (or `right` starts) with a printable ASCII byte that is no
+    /// letter, beside another ASCII byte (so the character is that byte alone, not one with a
+    /// combining mark). Anything else, white space at the join included, says "maybe".
+    static func mayJoinAtEdges(_ left: String, _ right: String) -> Bool {
+        func certainNonLetter(_ edge: UInt8?, _ beside: UInt8?) -> Bool {
+            guard let edge, asciiNonSpace(edge), (beside ?? 0) < 0x80 else { return false }
+            return (edge | 0x20) < 0x61 || (edge | 0x20) > 0x7A
+        }
+        let l = left.utf8, r = right.utf8
+        if certainNonLetter(l.last, l.dropLast().last) { return false }
+        if certainNonLetter(r.first, r.dropFirst().first) { return false }
+        return true
     }
 
     /// A printable ASCII byte (never whitespace, so `\s` cannot match it).

@@ -26,6 +26,26 @@ import Testing
         #expect(LayoutQuirks.joinSplitWord("Annual", "Report") == nil)
     }
 
+    /// The edge prefilter says "maybe" to every report word split anywhere (with words,
+    /// white space or accents around it) and "no" only where an ASCII non-letter meets the join.
+    @Test func joinEdgePrefilterNeverRulesOutASplitReportWord() {
+        for word in LayoutQuirks.reportWords {
+            let w = Array(word)
+            for cut in 1..<w.count {
+                let l = String(w[..<cut]), r = String(w[cut...])
+                for (left, right) in [(l, r), ("Q3 " + l.capitalized, r + " 2024"), (l + " ", "\u{A0}" + r),
+                                      ("é" + l, r + "é"), (l + "\n", r + "%")] {
+                    #expect(LayoutQuirks.mayJoinAtEdges(left, right), "\(left)|\(right)")
+                }
+            }
+        }
+        #expect(!LayoutQuirks.mayJoinAtEdges("12", "%"))
+        #expect(!LayoutQuirks.mayJoinAtEdges("Target", "(5)"))
+        #expect(!LayoutQuirks.mayJoinAtEdges("5", "Report"))
+        // an ASCII edge before a combining mark could be part of a letter's character: maybe
+        #expect(LayoutQuirks.mayJoinAtEdges("Rep", "1\u{301}"))
+    }
+
     @Test func fieldLabelFragmentIsSplitOffAValue() {
         let split = LayoutQuirks.splitFieldFragment("Carrie Forrester Po", nextLabel: "Polarity:")
         #expect(split.value == "Carrie Forrester")
