@@ -52,7 +52,7 @@ public struct CoverageCounter: Sendable {
                 }
                 for row in t.rows {
                     for cell in row.cells {
-                        for line in lines(of: cell) {
+                        for line in cell.lines(omittingEmpty: true) {
                             if let f = figure(line, page: row.at.page) { out.append(f) } else {
                                 out += labelledFigures(in: line, page: row.at.page)
                             }
@@ -64,14 +64,6 @@ public struct CoverageCounter: Sendable {
             }
         }
         return out
-    }
-
-    /// A cell's non-empty lines, as `split(separator: "\n")` gives them; most cells have no
-    /// line feed and are their own line, without splitting them character by character.
-    static func lines(of cell: String) -> [String] {
-        if cell.isEmpty { return [] }
-        if !cell.utf8.contains(0x0A) { return [cell] }
-        return cell.split(separator: "\n").map(String.init)
     }
 
     static func labelledFigures(in line: String, page: Int?) -> [PrintedFigure] {
