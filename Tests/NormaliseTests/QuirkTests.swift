@@ -46,6 +46,22 @@ import Testing
         #expect(LayoutQuirks.mayJoinAtEdges("Rep", "1\u{301}"))
     }
 
+    /// The byte-level word helpers give what the character-level expressions they replace
+    /// give: the ends of `split(separator: " ")`, `allSatisfy(\.isLetter)`, `prefix(while: \.isLetter)`.
+    @Test func wordHelpersAgreeWithTheCharacterExpressions() {
+        for text in ["", " ", "   ", "one", " one ", "Performance Rep", "a  b   c ", "  lead", "x \u{301}y z",
+                     "tab\tsep word", "é e\u{301} ü", "end \r\n", "\r\n", "ab\r\ncd ef", "Q3 2024", "ort 1",
+                     "uarter1", "it's", "A-Z", "Zz@[`{"] {
+            let pieces = text.split(separator: " ", omittingEmptySubsequences: true)
+            #expect(LayoutQuirks.lastWord(text) == pieces.last, "\(text.debugDescription)")
+            #expect(LayoutQuirks.firstWord(text) == pieces.first, "\(text.debugDescription)")
+            for piece in pieces + [Substring(text)] {
+                #expect(LayoutQuirks.isAllLetters(piece) == piece.allSatisfy(\.isLetter), "\(piece.debugDescription)")
+                #expect(LayoutQuirks.leadingLetters(piece) == piece.prefix(while: \.isLetter), "\(piece.debugDescription)")
+            }
+        }
+    }
+
     @Test func fieldLabelFragmentIsSplitOffAValue() {
         let split = LayoutQuirks.splitFieldFragment("Carrie Forrester Po", nextLabel: "Polarity:")
         #expect(split.value == "Carrie Forrester")
