@@ -16,10 +16,85 @@ enum CorpusColumn {
     /// An object or list as the JSON text stored in its column: keys sorted the way
     /// `JSONSerialization` sorts them (not code-point order: `"_x"` before `"9"` before
     /// `"10"`, case folded), slashes unescaped, numbers as `JSONSerialization` writes them.
-    static func json<T: Encodable>(_ value: T) throws -> String {
+    static func json<T: Encodable>(_ value: T) throws -> String { try serializedJSON(value) }
+
+    /// `json(_:)` the long way: `JSONEncoder`, then `JSONSerialization` parses the text and
+    /// writes it again with `writing` (which is what sets the key order and number forms).
+    static func serializedJSON<T: Encodable>(_ value: T) throws -> String {
         let object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(value), options: [.fragmentsAllowed])
         return String(decoding: try JSONSerialization.data(withJSONObject: object, options: writing), as: UTF8.self)
     }
+
+    /// A list of strings as the JSON text the generic `json(_:)` gives it, written directly
+    /// instead of through `JSONEncoder` and `JSONSerialization` (a test compares the two).
+    static func json(_ value: [String]) throws -> String {
+        guard !value.contains(where: hasByteOrderMark) else { return try serializedJSON(value) }
+        var out: [UInt8] = []
+        out.reserveCapacity(value.reduce(2) { $0 + $1.utf8.count + 3 })
+        appendJSON(value, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A table's rows as the JSON text the generic `json(_:)` gives them, written directly:
+    /// a table's cells were most of the JSON a corpus write makes.
+    static func json(_ value: [[String]]) throws -> String {
+        guard !value.contains(where: { $0.contains(where: hasByteOrderMark) }) else { return try serializedJSON(value) }
+        var out: [UInt8] = []
+        out.reserveCapacity(value.reduce(2) { $0 + 3 + $1.reduce(0) { $0 + $1.utf8.count + 3 } })
+        out.append(UInt8(ascii: "["))
+        for (i, row) in value.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            appendJSON(row, to: &out)
+        }
+        out.append(UInt8(ascii: "]"))
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether a string holds U+FEFF (a byte order mark): `JSONSerialization` drops one that
+    /// opens a string, so such lists take the long way rather than copy that quirk.
+    static func hasByteOrderMark(_ s: String) -> Bool {
+        var a: UInt8 = 0, b: UInt8 = 0
+        for c in s.utf8 {
+            if a == 0xEF, b == 0xBB, c == 0xBF { return true }
+            a = b; b = c
+        }
+        return false
+    }
+
+    /// `["a","b"]`: the strings, comma-separated, no spaces.
+    static func appendJSON(_ strings: [String], to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
+        for (i, s) in strings.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            appendJSON(s, to: &out)
+        }
+        out.append(UInt8(ascii: "]"))
+    }
+
+    /// A string as `JSONSerialization` writes it with `writing`: `"` and `\` escaped, the
+    /// control characters below U+0020 as `\b \f \n \r \t` or `\u00xx` (lower-case hex),
+    /// everything else (`/`, U+007F, any non-ASCII) as its own UTF-8.
+    static func appendJSON(_ s: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(b)
+            case 0x08: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "b"))
+            case 0x0C: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "f"))
+            case 0x0A: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
+            case 0..<0x20:
+                out.append(contentsOf: Array("\\u00".utf8))
+                out.append(hexDigits[Int(b >> 4)]); out.append(hexDigits[Int(b & 0xF)])
+            default: out.append(b)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// Lower-case hex digits, for `\u00xx`.
+    static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// An optional object or list: NULL when absent.
     static func json<T: Encodable>(_ value: T?) throws -> String? {

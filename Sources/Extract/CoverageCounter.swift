@@ -52,9 +52,9 @@ public struct CoverageCounter: Sendable {
                 }
                 for row in t.rows {
                     for cell in row.cells {
-                        for line in cell.split(separator: "\n") {
-                            if let f = figure(String(line), page: row.at.page) { out.append(f) } else {
-                                out += labelledFigures(in: String(line), page: row.at.page)
+                        for line in cell.lines(omittingEmpty: true) {
+                            if let f = figure(line, page: row.at.page) { out.append(f) } else {
+                                out += labelledFigures(in: line, page: row.at.page)
                             }
                         }
                     }

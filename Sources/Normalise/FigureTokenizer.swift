@@ -38,28 +38,32 @@ enum FigureTokenizer {
     /// `number` compiled once per thread (not looked up by its text in `PatternCache` per cell).
     static let numberRegex = PerThread { try! NSRegularExpression(pattern: number) }
 
+    /// The capture groups of `number`, by their number: `range(at:)` is a lookup where
+    /// `range(withName:)` asked ICU for the name's number on every call (eight per match).
+    enum NumberGroup: Int { case open = 1, sign, cur, num, suf, frac, close }
+
     static func tokens(in text: String) -> [FigureToken] {
         let masked = mask(text)
         var result: [FigureToken] = []
         guard masked.contains(where: \.isNumber) else { return [] }
         let whole = NSRange(masked.startIndex..., in: masked)
         for m in numberRegex.value.matches(in: masked, range: whole) {
-            func group(_ name: String) -> Range<String.Index>? {
-                let r = m.range(withName: name)
+            func group(_ name: NumberGroup) -> Range<String.Index>? {
+                let r = m.range(at: name.rawValue)
                 return r.location == NSNotFound ? nil : Range(r, in: masked)
             }
-            guard let numRange = group("num"), let matchRange = Range(m.range, in: masked) else { continue }
+            guard let numRange = group(.num), let matchRange = Range(m.range, in: masked) else { continue }
             // the number holds digits, `,` and `.` only: its commas (if any) go scalar by scalar
             let printed = masked[numRange]
             let raw = printed.utf8.contains(UInt8(ascii: ","))
                 ? String(String.UnicodeScalarView(printed.unicodeScalars.filter { $0 != "," })) : String(printed)
             guard var value = Double(raw) else { continue }
-            let suf = group("suf").map { masked[$0] }
-            let hasFraction = group("frac") != nil
-            let open = group("open") != nil, close = group("close") != nil
+            let suf = group(.suf).map { masked[$0] }
+            let hasFraction = group(.frac) != nil
+            let open = group(.open) != nil, close = group(.close) != nil
             let accountingNegative = open && close && suf == nil && !hasFraction
             var negative = accountingNegative
-            if let sign = group("sign") {
+            if let sign = group(.sign) {
                 // A sign touches its number and follows a space, a bracket or the start;
                 // a dash between words is a separator (`December - 56`, `5-6`).
                 let before = masked[..<sign.lowerBound].last
@@ -75,7 +79,7 @@ enum FigureTokenizer {
             default: break
             }
             let bracketed = (open && !accountingNegative) || isInsideBrackets(masked, matchRange.lowerBound)
-            result.append(FigureToken(value: value, currency: group("cur") != nil, percent: suffix == "%",
+            result.append(FigureToken(value: value, currency: group(.cur) != nil, percent: suffix == "%",
                                       multiplier: multiplier, hasSuffix: suffix != nil && suffix != "%",
                                       isFraction: hasFraction, bracketed: bracketed, range: matchRange))
         }

@@ -5,8 +5,8 @@ import Foundation
 public enum LayoutQuirks {
     /// `Quarter 32013/2014` → `Quarter 3 2013/2014`, `Q32013/14` → `Q3 2013/14`; a real year is never touched.
     public static func fixGluedQuarterYear(_ s: String) -> String {
-        guard s.contains(where: \.isNumber) else { return s }
-        guard mayGlueQuarter(s) else { return s }
+        // the byte scan first: it rules out most texts, which the character scan reads slowly
+        guard mayGlueQuarter(s), s.contains(where: \.isNumber) else { return s }
         return s.replacing(rxQuarterGluedToYear) { m in
             "\(m.output.label)\(m.output.sp)\(m.output.q) \(m.output.year)"
         }.replacing(rxQuarterGlued) { m in "\(m.output.label) \(m.output.q)" }
@@ -48,19 +48,71 @@ public enum LayoutQuirks {
     /// Joins two fragments of a word split by a cell boundary (`Performance Rep` + `ort` →
     /// `Performance Report`) when the last word of `left` and first word of `right` make a report word.
     public static func joinSplitWord(_ left: String, _ right: String) -> String? {
+        guard mayJoinAtEdges(left, right) else { return nil }
         // Whitespace at the join is trimmed; an ASCII non-space end byte means there is none.
         let l = Self.asciiNonSpace(left.utf8.last) ? left : left.replacing(rxTrailingWhitespace, with: "")
         let r = Self.asciiNonSpace(right.utf8.first) ? right : right.replacing(rxLeadingWhitespace, with: "")
-        guard let lastL = l.split(separator: " ", omittingEmptySubsequences: true).last,
-              let firstR = r.split(separator: " ", omittingEmptySubsequences: true).first,
-              lastL.allSatisfy({ $0.isLetter }) else { return nil }
-        let rWord = firstR.prefix(while: { $0.isLetter })
+        guard let lastL = lastWord(l), let firstR = firstWord(r), isAllLetters(lastL) else { return nil }
+        let rWord = leadingLetters(firstR)
         guard !rWord.isEmpty else { return nil }
         let joined = (lastL + rWord).lowercased()
         guard reportWords.contains(joined) else { return nil }
         // Both halves must not already be words of their own in the list.
         if reportWords.contains(lastL.lowercased()) && reportWords.contains(rWord.lowercased()) { return nil }
         return l + r
+    }
+
+    /// The last space-separated word of a text (`split(separator: " ").last`). In ASCII
+    /// text every character but `\r\n` is one byte and a space is the byte 0x20, so the word
+    /// is found in the bytes, from the end; other text is split by characters.
+    static func lastWord(_ s: String) -> Substring? {
+        let u = s.utf8
+        guard isASCII(u) else { return s.split(separator: " ").last }
+        guard let last = u.lastIndex(where: { $0 != 0x20 }) else { return nil }
+        let start = u[..<last].lastIndex(of: 0x20).map { u.index(after: $0) } ?? u.startIndex
+        return s[start..<u.index(after: last)]
+    }
+
+    /// The first space-separated word of a text (`split(separator: " ").first`), found in
+    /// the bytes of ASCII text (see `lastWord`).
+    static func firstWord(_ s: String) -> Substring? {
+        let u = s.utf8
+        guard isASCII(u) else { return s.split(separator: " ").first }
+        guard let start = u.firstIndex(where: { $0 != 0x20 }) else { return nil }
+        return s[start..<(u[start...].firstIndex(of: 0x20) ?? u.endIndex)]
+    }
+
+    /// Whether every character of a word is a letter (`allSatisfy(\.isLetter)`); in ASCII
+    /// the letters are the bytes A–Z and a–z.
+    static func isAllLetters(_ w: Substring) -> Bool {
+        isASCII(w.utf8) ? w.utf8.allSatisfy(isASCIILetter) : w.allSatisfy(\.isLetter)
+    }
+
+    /// The letters a word opens with (`prefix(while: \.isLetter)`), by bytes in ASCII.
+    static func leadingLetters(_ w: Substring) -> Substring {
+        let u = w.utf8
+        guard isASCII(u) else { return w.prefix(while: \.isLetter) }
+        return w[..<(u.firstIndex(where: { !isASCIILetter($0) }) ?? u.endIndex)]
+    }
+
+    /// Whether every byte is ASCII.
+    static func isASCII<U: Collection<UInt8>>(_ bytes: U) -> Bool { bytes.allSatisfy { $0 < 0x80 } }
+    /// Whether a byte is an ASCII letter (A–Z, a–z).
+    static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+
+    /// False when the characters at the join are certainly no letters, so `joinSplitWord`
+    /// finds no word: `left` ends (or `right` starts) with a printable ASCII byte that is no
+    /// letter, beside another ASCII byte (so the character is that byte alone, not one with a
+    /// combining mark). Anything else, white space at the join included, says "maybe".
+    static func mayJoinAtEdges(_ left: String, _ right: String) -> Bool {
+        func certainNonLetter(_ edge: UInt8?, _ beside: UInt8?) -> Bool {
+            guard let edge, asciiNonSpace(edge), (beside ?? 0) < 0x80 else { return false }
+            return !isASCIILetter(edge)
+        }
+        let l = left.utf8, r = right.utf8
+        if certainNonLetter(l.last, l.dropLast().last) { return false }
+        if certainNonLetter(r.first, r.dropFirst().first) { return false }
+        return true
     }
 
     /// A printable ASCII byte (never whitespace, so `\s` cannot match it).

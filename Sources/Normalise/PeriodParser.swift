@@ -43,21 +43,23 @@ public enum PeriodParser {
     /// alone (`Q2`, `Qtr 3`, read in `financialYear`), a month alone (`Apr`, in
     /// `financialYear`) or a financial year (`2023/24`, `23/24` → 31 March of its end year).
     public static func periodEnd(ofLabel label: String, financialYear: String?) -> ISODate? {
-        let t = TextCleaner.collapseWhitespace(label).trimmingCharacters(in: CharacterSet(charactersIn: " .,:;*()"))
+        let t = TextCleaner.collapseWhitespace(label).trimmingCharacters(in: labelTrim)
         guard !t.isEmpty, t.count <= RoleLexicon.longestPeriodLabel else { return nil }
         if let d = DateParser.parse(t) { return d }
-        if let m = t.wholeMatch(of: rxMonthYearLabel), let mon = m["mon"]?.substring, let ys = m["y"]?.substring,
+        // a month or quarter label opens with a letter; most labels asked about are figures
+        let wordFirst = opensWithLetter(t)
+        if wordFirst, let m = t.wholeMatch(of: rxMonthYearLabel), let mon = m["mon"]?.substring, let ys = m["y"]?.substring,
            let month = DateParser.monthNumber(String(mon)) {
             let y = DateParser.year(String(ys))
             return DateParser.isoDate(year: y, month: month, day: DateParser.daysIn(month: month, year: y))
         }
-        if let m = t.wholeMatch(of: rxQuarterLabel) {
+        if wordFirst, let m = t.wholeMatch(of: rxQuarterLabel) {
             let q = Int(m.output.q)!
             let fy = m.output.fy.flatMap { self.financialYear(in: String($0)) } ?? financialYear
             guard let fy else { return nil }
             return quarterEnd(financialYear: fy, quarter: q)
         }
-        if let fy = financialYear, let m = t.wholeMatch(of: rxMonthAloneLabel), let mon = m["mon"]?.substring,
+        if wordFirst, let fy = financialYear, let m = t.wholeMatch(of: rxMonthAloneLabel), let mon = m["mon"]?.substring,
            let month = DateParser.monthNumber(String(mon)) {
             let start = Int(fy.prefix(4)) ?? 2000
             let y = month >= financialYearFirstMonth ? start : start + 1
@@ -67,6 +69,17 @@ public enum PeriodParser {
             return String(format: "%04d-03-31", (Int(fy.prefix(4)) ?? 2000) + 1)
         }
         return nil
+    }
+
+    /// What `periodEnd(ofLabel:)` trims off a label (built once, not on every label).
+    static let labelTrim = CharacterSet(charactersIn: " .,:;*()")
+
+    /// False when a text opens with an ASCII byte that is no letter (a digit, a sign, a
+    /// bracket), so `rxMonthYearLabel`, `rxMonthAloneLabel` and `rxQuarterLabel`, which open
+    /// with a month or quarter word, cannot match it whole; a byte outside ASCII says "maybe".
+    static func opensWithLetter(_ t: String) -> Bool {
+        guard let b = t.utf8.first else { return false }
+        return b >= 0x80 || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A)
     }
 
     /// `YYYY/YY` for the year starting in April of `startYear`.

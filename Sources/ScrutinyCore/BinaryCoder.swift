@@ -172,6 +172,22 @@ final class BinaryEncoding: Encoder {
         }
     }
     func writeKey(_ key: CodingKey) { writeString(key.stringValue) }
+    /// An optional's presence byte, then the value when present.
+    @inline(__always) func writeOptional(_ v: Double?) {
+        if let v { bytes.append(1); writeDouble(v) } else { bytes.append(0) }
+    }
+    @inline(__always) func writeOptional(_ v: Int?) {
+        if let v { bytes.append(1); writeSigned(Int64(v)) } else { bytes.append(0) }
+    }
+    @inline(__always) func writeOptional<T: BinaryDirectEncodable>(_ v: T?) {
+        if let v { bytes.append(1); v.binaryEncode(into: self) } else { bytes.append(0) }
+    }
+    /// An array of strings or hot types: a varint count, then the elements (as
+    /// `Array.binaryEncode` writes it, without a type test per element).
+    @inline(__always) func writeArray<T: BinaryDirectEncodable>(_ a: [T]) {
+        writeVarint(UInt64(a.count))
+        for element in a { element.binaryEncode(into: self) }
+    }
 
     /// Writes any value: primitives directly, optionals, arrays and dictionaries by their
     /// fast paths, everything else through its own `encode(to:)`.
@@ -186,21 +202,27 @@ final class BinaryEncoding: Encoder {
             let id = ObjectIdentifier(T.self)
             let path: FastPath
             if let known = fastPaths[id] { path = known } else {
-                path = value is BinaryOptionalEncodable ? .optional : value is BinarySequenceEncodable ? .sequence : .none
+                // optional first: a present optional also casts to its wrapped type's protocols
+                path = value is BinaryOptionalEncodable ? .optional : value is BinarySequenceEncodable ? .sequence
+                    : writesHotTypesDirectly && value is BinaryDirectEncodable ? .direct : .none
                 fastPaths[id] = path
             }
             switch path {
             case .optional: try (value as! BinaryOptionalEncodable).binaryEncode(into: self)
             case .sequence: try (value as! BinarySequenceEncodable).binaryEncode(into: self)
+            case .direct: (value as! BinaryDirectEncodable).binaryEncode(into: self)
             case .none: try encodeOther(value)
             }
         }
     }
 
     /// The protocol fast path, if any, a non-primitive type's values take.
-    enum FastPath { case optional, sequence, none }
+    enum FastPath { case optional, sequence, direct, none }
     /// Fast paths by type, for this encoding.
     var fastPaths: [ObjectIdentifier: FastPath] = [:]
+    /// Whether the hot types write themselves (`BinaryDirectEncodable`); tests turn it off
+    /// to get their synthesized encoding's bytes to compare with.
+    var writesHotTypesDirectly = true
 
     /// The rarer primitives, then the value's own `encode(to:)`.
     func encodeOther<T: Encodable>(_ value: T) throws {
@@ -257,13 +279,9 @@ struct BinaryKeyedEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws {
         if let value { e.bytes.append(1); e.writeString(value) } else { e.bytes.append(0) }
     }
-    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws {
-        if let value { e.bytes.append(1); e.writeDouble(value) } else { e.bytes.append(0) }
-    }
+    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws { e.writeOptional(value) }
     mutating func encodeIfPresent(_ value: Float?, forKey key: Key) throws { try e.encodeValue(value) }
-    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws {
-        if let value { e.bytes.append(1); e.writeSigned(Int64(value)) } else { e.bytes.append(0) }
-    }
+    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { e.writeOptional(value) }
     mutating func encodeIfPresent(_ value: Int8?, forKey key: Key) throws { try e.encodeValue(value) }
     mutating func encodeIfPresent(_ value: Int16?, forKey key: Key) throws { try e.encodeValue(value) }
     mutating func encodeIfPresent(_ value: Int32?, forKey key: Key) throws { try e.encodeValue(value) }
@@ -324,6 +342,75 @@ struct BinarySingleEncoder: SingleValueEncodingContainer {
     var codingPath: [CodingKey] { [] }
     mutating func encodeNil() throws { e.bytes.append(0) }
     mutating func encode<T: Encodable>(_ value: T) throws { try e.encodeValue(value) }
+}
+
+// MARK: - Hand-written encodings of the hot types
+
+/// A type of the stage outputs written field by field straight into the buffer: the same
+/// bytes its synthesized `encode(to:)` writes through the containers (values in declaration
+/// order, optionals with a presence byte, a string enum as its raw value), without opening a
+/// boxed keyed container or looking up each field's fast path. The text stage writes one
+/// `Word` per word of a paper, so these were most of a cache write. Decoding stays
+/// synthesized; tests pin that both ways give the same bytes. A field added to one of these
+/// types must be added here too (the tests fail until it is).
+protocol BinaryDirectEncodable { func binaryEncode(into e: BinaryEncoding) }
+
+extension String: BinaryDirectEncodable {
+    func binaryEncode(into e: BinaryEncoding) { e.writeString(self) }
+}
+
+extension Box: BinaryDirectEncodable {
+    func binaryEncode(into e: BinaryEncoding) {
+        e.writeDouble(x0); e.writeDouble(y0); e.writeDouble(x1); e.writeDouble(y1)
+    }
+}
+
+extension Word: BinaryDirectEncodable {
+    func binaryEncode(into e: BinaryEncoding) {
+        e.writeString(text); e.writeOptional(box); e.writeOptional(fontSize); e.writeBool(bold)
+        e.writeOptional(confidence)
+    }
+}
+
+extension TextLine: BinaryDirectEncodable {
+    func binaryEncode(into e: BinaryEncoding) {
+        e.writeArray(cells)
+        if let cellBoxes { e.bytes.append(1); e.writeArray(cellBoxes) } else { e.bytes.append(0) }
+        e.writeOptional(box); e.writeArray(words); e.writeBool(bold); e.writeOptional(headingLevel)
+        e.writeOptional(fontSize); e.writeOptional(tableRegion)
+    }
+}
+
+extension PageText: BinaryDirectEncodable {
+    func binaryEncode(into e: BinaryEncoding) {
+        e.writeOptional(number); e.writeOptional(width); e.writeOptional(height); e.writeArray(lines)
+        e.writeArray(rules); e.writeString(method.rawValue); e.writeArray(warnings); e.writeBool(needsOCR)
+    }
+}
+
+extension SourceDocument: BinaryDirectEncodable {
+    func binaryEncode(into e: BinaryEncoding) {
+        e.writeString(docID); e.writeString(source); e.writeString(path); e.writeString(kind.rawValue)
+        e.writeSigned(Int64(byteCount))
+    }
+}
+
+extension Provenance: BinaryDirectEncodable {
+    func binaryEncode(into e: BinaryEncoding) {
+        e.writeOptional(page); e.writeSigned(Int64(line)); e.writeOptional(box)
+    }
+}
+
+extension TableRow: BinaryDirectEncodable {
+    func binaryEncode(into e: BinaryEncoding) {
+        e.writeArray(cells); at.binaryEncode(into: e); e.writeOptional(confidence)
+    }
+}
+
+extension DocumentText: BinaryDirectEncodable {
+    func binaryEncode(into e: BinaryEncoding) {
+        source.binaryEncode(into: e); e.writeArray(pages); e.writeOptional(pageCount)
+    }
 }
 
 // MARK: - Decoding

@@ -130,4 +130,26 @@ private func everyKindOfRow() -> Extraction {
         let text = try String(contentsOf: store.folder.appendingPathComponent("records.jsonl"), encoding: .utf8)
         #expect(text.contains(#""confidence":56.483741760253906,"#))
     }
+
+    /// The direct writers of a table's header and rows give the text of the long way
+    /// (`JSONEncoder`, then `JSONSerialization`), on strings that need escapes: quotes,
+    /// backslashes, slashes, every control character, DEL, non-ASCII, a byte order mark
+    /// (which `JSONSerialization` drops at the start of a string).
+    @Test func stringListsWriteTheSameJSONAsTheEncoder() throws {
+        let controls = (0..<0x20).map { String(UnicodeScalar(UInt8($0))) }
+        let tricky = ["", "a/b", "</script>", "Said \"fine\"", "C:\\dir\\", "tab\there", "line\nbreak\r\n",
+                      "\u{7F}del", "£1.2m – 5%", "é vs e\u{301}", "😀 emoji", "\u{2028}\u{2029}", "\u{FEFF}bom",
+                      "\u{0}nul", " lead and trail ", "\\/", "\u{FEFF}", "b\u{FEFF}"] + controls
+        func generic<T: Encodable>(_ value: T) throws -> String { try CorpusColumn.serializedJSON(value) }
+        #expect(try CorpusColumn.json(tricky) == generic(tricky))
+        #expect(try CorpusColumn.json([String]()) == generic([String]()))
+        // every string alone, so one the long way does not hide the others
+        for t in tricky { #expect(try CorpusColumn.json([t]) == generic([t]), "\(Array(t.unicodeScalars))") }
+        let rows = [tricky, [], ["x"], Array(tricky.reversed())]
+        #expect(try CorpusColumn.json(rows) == generic(rows))
+        #expect(try CorpusColumn.json(rows.map { $0.filter { !CorpusColumn.hasByteOrderMark($0) } })
+                == generic(rows.map { $0.filter { !CorpusColumn.hasByteOrderMark($0) } }))
+        #expect(try CorpusColumn.json([[String]]()) == generic([[String]]()))
+        #expect(try CorpusColumn.json([[String]()]) == generic([[String]()]))
+    }
 }

@@ -101,6 +101,25 @@ struct DatePrefilterTests {
         #expect(!LayoutQuirks.mayGlueQuarter("Quarterly report 2013/14"))
     }
 
+    /// `PeriodParser.opensWithLetter` never says "no" to a label a month or quarter label
+    /// expression matches whole, and does say it to labels opening with a digit or a sign.
+    @Test func periodLabelPrefilterNeverSkipsAMonthOrQuarterLabel() {
+        let pieces = ["12", "Apr", "april", "SEPT", "Q", "qtr", "Quarter", "3", " ", "-", "2024", "24/25", "’", "'",
+                      ".", "(", "£", "1.5", "%", "\u{17F}", "é", "\u{A0}", "x"]
+        var seed: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next() -> Int { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Int(seed >> 33) }
+        var matched = 0, skipped = 0
+        for _ in 0..<20_000 {
+            let text = (0..<(1 + next() % 4)).map { _ in pieces[next() % pieces.count] }.joined()
+            let whole = text.wholeMatch(of: rxMonthYearLabel) != nil || text.wholeMatch(of: rxMonthAloneLabel) != nil
+                || text.wholeMatch(of: rxQuarterLabel) != nil
+            #expect(PeriodParser.opensWithLetter(text) || !whole, "\(text.debugDescription)")
+            if whole { matched += 1 }
+            if !PeriodParser.opensWithLetter(text) { skipped += 1 }
+        }
+        #expect(matched > 100 && skipped > 100)
+    }
+
     @Test func figureMaskingCuesNeverSkipAnExpressionThatWouldMatch() {
         let pieces = ["12", "1st", " ", "March", "mar", "SEPT", "Jan", "ember", ",", "2024", "Q", "q", "Qtr", "3", "rd", "quarter",
                       "per", "PER", " 10,000", "k", "pe", "r", "\u{212A}", "é", "\u{A0}", "x", "%", "£"]

@@ -26,6 +26,42 @@ import Testing
         #expect(LayoutQuirks.joinSplitWord("Annual", "Report") == nil)
     }
 
+    /// The edge prefilter says "maybe" to every report word split anywhere (with words,
+    /// white space or accents around it) and "no" only where an ASCII non-letter meets the join.
+    @Test func joinEdgePrefilterNeverRulesOutASplitReportWord() {
+        for word in LayoutQuirks.reportWords {
+            let w = Array(word)
+            for cut in 1..<w.count {
+                let l = String(w[..<cut]), r = String(w[cut...])
+                for (left, right) in [(l, r), ("Q3 " + l.capitalized, r + " 2024"), (l + " ", "\u{A0}" + r),
+                                      ("é" + l, r + "é"), (l + "\n", r + "%")] {
+                    #expect(LayoutQuirks.mayJoinAtEdges(left, right), "\(left)|\(right)")
+                }
+            }
+        }
+        #expect(!LayoutQuirks.mayJoinAtEdges("12", "%"))
+        #expect(!LayoutQuirks.mayJoinAtEdges("Target", "(5)"))
+        #expect(!LayoutQuirks.mayJoinAtEdges("5", "Report"))
+        // an ASCII edge before a combining mark could be part of a letter's character: maybe
+        #expect(LayoutQuirks.mayJoinAtEdges("Rep", "1\u{301}"))
+    }
+
+    /// The byte-level word helpers give what the character-level expressions they replace
+    /// give: the ends of `split(separator: " ")`, `allSatisfy(\.isLetter)`, `prefix(while: \.isLetter)`.
+    @Test func wordHelpersAgreeWithTheCharacterExpressions() {
+        for text in ["", " ", "   ", "one", " one ", "Performance Rep", "a  b   c ", "  lead", "x \u{301}y z",
+                     "tab\tsep word", "é e\u{301} ü", "end \r\n", "\r\n", "ab\r\ncd ef", "Q3 2024", "ort 1",
+                     "uarter1", "it's", "A-Z", "Zz@[`{"] {
+            let pieces = text.split(separator: " ", omittingEmptySubsequences: true)
+            #expect(LayoutQuirks.lastWord(text) == pieces.last, "\(text.debugDescription)")
+            #expect(LayoutQuirks.firstWord(text) == pieces.first, "\(text.debugDescription)")
+            for piece in pieces + [Substring(text)] {
+                #expect(LayoutQuirks.isAllLetters(piece) == piece.allSatisfy(\.isLetter), "\(piece.debugDescription)")
+                #expect(LayoutQuirks.leadingLetters(piece) == piece.prefix(while: \.isLetter), "\(piece.debugDescription)")
+            }
+        }
+    }
+
     @Test func fieldLabelFragmentIsSplitOffAValue() {
         let split = LayoutQuirks.splitFieldFragment("Carrie Forrester Po", nextLabel: "Polarity:")
         #expect(split.value == "Carrie Forrester")

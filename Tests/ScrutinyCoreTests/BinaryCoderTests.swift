@@ -143,6 +143,48 @@ private struct OneOptional<T: Codable & Equatable>: Encodable {
         #expect(try roundTrip(bare) == bare)
     }
 
+    /// The bytes of `value` after the header, with or without the hot types' direct writers.
+    func body<T: Encodable>(_ value: T, direct: Bool) throws -> [UInt8] {
+        let e = BinaryEncoding()
+        e.writesHotTypesDirectly = direct
+        try e.encodeValue(value)
+        return e.bytes
+    }
+
+    /// The hot types' direct writers give the bytes of their synthesized `encode(to:)`, so
+    /// a cache written before them still decodes (and a field added to one of them but not
+    /// to its writer fails here).
+    @Test func hotTypesWrittenDirectlyGiveTheSynthesizedBytes() throws {
+        let text = BinarySamples.documentText
+        #expect(try body(text, direct: true) == body(text, direct: false))
+        for page in text.pages {
+            #expect(try body(page, direct: true) == body(page, direct: false))
+            for line in page.lines {
+                #expect(try body(line, direct: true) == body(line, direct: false))
+                for word in line.words { #expect(try body(word, direct: true) == body(word, direct: false)) }
+            }
+        }
+        #expect(try body(text.source, direct: true) == body(text.source, direct: false))
+        let laidOut = BinarySamples.laidOut
+        #expect(try body(laidOut, direct: true) == body(laidOut, direct: false))
+        for case .table(let table) in laidOut.blocks {
+            #expect(try body(table.at, direct: true) == body(table.at, direct: false))
+            for row in table.rows { #expect(try body(row, direct: true) == body(row, direct: false)) }
+        }
+    }
+
+    /// A word's bytes, pinned: text, box (present), font size (absent), bold, confidence (absent).
+    @Test func aWordsBytesArePinned() throws {
+        let word = Word(text: "PI", box: Box(x0: 0, y0: 0.5, x1: 1, y1: 2), fontSize: nil, bold: true, confidence: nil)
+        let expected: [UInt8] = [0x02, 0x50, 0x49,
+                                 0x01, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xe0, 0x3f,
+                                 0, 0, 0, 0, 0, 0, 0xf0, 0x3f, 0, 0, 0, 0, 0, 0, 0, 0x40,
+                                 0x00, 0x01, 0x00]
+        #expect(try body(word, direct: true) == expected)
+        #expect(try body(word, direct: false) == expected)
+        #expect(try BinaryEncoder().encode(word) == Data(BinaryEncoder.magic + [BinaryEncoder.formatVersion] + expected))
+    }
+
     /// The direct `encodeIfPresent` of each primitive writes the bytes of the generic path.
     @Test func encodeIfPresentOfAPrimitiveWritesTheSameBytesAsEncodeOfTheOptional() throws {
         func same<T: Codable & Equatable>(_ v: T?) throws -> Bool {

@@ -86,7 +86,7 @@ struct LabelledCardAssembler: RecordAssembler {
 
     /// A row's cells cut at their line breaks into the visual lines they print.
     static func visualLines(_ cells: [String], block: Int, at: Provenance, confidence: Double?) -> [Line] {
-        var split = cells.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+        var split = cells.map { $0.lines(omittingEmpty: false) }
         // a cell of labelled values beside a title-over-values cell prints on the values' line
         // (`Previous: 14.3 (Green)` level with `Actual: 15.0 Target: 15.4`, not with the title)
         if let valuesLine = split.lazy.compactMap({ $0.firstIndex(where: { !labelledValues([$0]).isEmpty }) }).max(), valuesLine > 0 {
