@@ -43,7 +43,7 @@ public enum PeriodParser {
     /// alone (`Q2`, `Qtr 3`, read in `financialYear`), a month alone (`Apr`, in
     /// `financialYear`) or a financial year (`2023/24`, `23/24` → 31 March of its end year).
     public static func periodEnd(ofLabel label: String, financialYear: String?) -> ISODate? {
-        let t = TextCleaner.collapseWhitespace(label).trimmingCharacters(in: labelTrim)
+        let t = TextCleaner.collapseWhitespace(label).trimmingCharacters(in: RoleLexicon.periodLabelTrim)
         guard !t.isEmpty, t.count <= RoleLexicon.longestPeriodLabel else { return nil }
         if let d = DateParser.parse(t) { return d }
         // a month or quarter label opens with a letter; most labels asked about are figures
@@ -70,9 +70,6 @@ public enum PeriodParser {
         }
         return nil
     }
-
-    /// What `periodEnd(ofLabel:)` trims off a label (built once, not on every label).
-    static let labelTrim = CharacterSet(charactersIn: " .,:;*()")
 
     /// False when a text opens with an ASCII byte that is no letter (a digit, a sign, a
     /// bracket), so `rxMonthYearLabel`, `rxMonthAloneLabel` and `rxQuarterLabel`, which open

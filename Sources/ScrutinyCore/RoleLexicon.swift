@@ -168,8 +168,8 @@ public enum RoleLexicon {
         } ?? false
     }
 
-    /// What a period label may be wrapped in.
-    static let periodLabelTrim = CharacterSet(charactersIn: " .,:;*()")
+    /// What a period label may be wrapped in (`(Q3)`, `Apr-24:`).
+    public static let periodLabelTrim = CharacterSet(charactersIn: " .,:;*()")
     /// Labels already asked about.
     static let periodLabels = BoundedMemo<String, Bool>(capacity: 20_000)
 
