@@ -48,12 +48,13 @@ public struct ArtifactCache: Sendable {
     /// The encoded output, if cached and whole (its trailer matches).
     public func data(stage: String, key: String) -> Data? {
         guard let file = try? Data(contentsOf: url(stage: stage, key: key)) else { return nil }
-        let trailer = Self.trailerMark.count + 8
+        let trailer = Self.trailerMark.count + MemoryLayout<UInt64>.size
         guard file.count >= trailer else { return nil }
         let body = file.count - trailer
         guard file[body..<(body + Self.trailerMark.count)].elementsEqual(Self.trailerMark) else { return nil }
-        let length = file[(body + Self.trailerMark.count)...].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-        return length == UInt64(body) ? file.prefix(body) : nil
+        var stored: UInt64 = 0
+        withUnsafeMutableBytes(of: &stored) { _ = file[(body + Self.trailerMark.count)...].copyBytes(to: $0) }
+        return UInt64(littleEndian: stored) == UInt64(body) ? file.prefix(body) : nil
     }
 
     /// Marks the end of an entry, before its length.
