@@ -65,11 +65,8 @@ struct DatePrefilterTests {
         let tokens = ["31", "1", "2024", "12", "20120", "312012", "123", " ", "  ", "\n", "\u{A0}", "\u{2003}", "st", "th", "of",
                       "March", "mar", "Dec", "sept", "June", "MAY", "ember", "uary", ".", ",", "x", "’", "–", "£", "٣", "\u{301}",
                       "\u{212A}", "ſ", "é", "\u{1C}", "-", "/", "(", "\r\n"]
-        var seed: UInt64 = 0x2545_F491_4F6C_DD1D
-        func next() -> Int { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Int(seed >> 33) }
         var matched = 0, skipped = 0
-        for _ in 0..<30_000 {
-            let text = (0..<(1 + next() % 9)).map { _ in tokens[next() % tokens.count] }.joined()
+        for text in generatedTexts(30_000, from: tokens, maxPieces: 9, seed: 0x2545_F491_4F6C_DD1D) {
             let r = Self.agrees(text)
             if r.regexDay || r.regexMonth { matched += 1 }
             // a text with a month name and a digit that the scan rules out: the scan does work
@@ -83,11 +80,8 @@ struct DatePrefilterTests {
     @Test func gluedQuarterScanNeverSkipsATextTheExpressionsMatch() {
         let pieces = ["Q", "q", "Quarter", "QTR", "qtr", "uarter", " ", "\t", "\u{A0}", "3", "1", "5", "2013", "/14", "-",
                       "–", "2024", "x", "é", "٣", "Quarterly", ":", "Forecast"]
-        var seed: UInt64 = 0xDA94_2042_E4DD_58B5
-        func next() -> Int { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Int(seed >> 33) }
         var matched = 0, skipped = 0
-        for _ in 0..<30_000 {
-            let text = (0..<(1 + next() % 7)).map { _ in pieces[next() % pieces.count] }.joined()
+        for text in generatedTexts(30_000, from: pieces, maxPieces: 7, seed: 0xDA94_2042_E4DD_58B5) {
             let matches = text.firstMatch(of: rxQuarterGlued) != nil || text.firstMatch(of: rxQuarterGluedToYear) != nil
             let scan = LayoutQuirks.mayGlueQuarter(text)
             #expect(scan || !matches, "\(text.debugDescription)")
@@ -106,11 +100,8 @@ struct DatePrefilterTests {
     @Test func periodLabelPrefilterNeverSkipsAMonthOrQuarterLabel() {
         let pieces = ["12", "Apr", "april", "SEPT", "Q", "qtr", "Quarter", "3", " ", "-", "2024", "24/25", "’", "'",
                       ".", "(", "£", "1.5", "%", "\u{17F}", "é", "\u{A0}", "x"]
-        var seed: UInt64 = 0x2545_F491_4F6C_DD1D
-        func next() -> Int { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Int(seed >> 33) }
         var matched = 0, skipped = 0
-        for _ in 0..<20_000 {
-            let text = (0..<(1 + next() % 4)).map { _ in pieces[next() % pieces.count] }.joined()
+        for text in generatedTexts(20_000, from: pieces, maxPieces: 4, seed: 0x2545_F491_4F6C_DD1D) {
             let whole = text.wholeMatch(of: rxMonthYearLabel) != nil || text.wholeMatch(of: rxMonthAloneLabel) != nil
                 || text.wholeMatch(of: rxQuarterLabel) != nil
             #expect(PeriodParser.opensWithLetter(text) || !whole, "\(text.debugDescription)")
@@ -123,11 +114,8 @@ struct DatePrefilterTests {
     @Test func figureMaskingCuesNeverSkipAnExpressionThatWouldMatch() {
         let pieces = ["12", "1st", " ", "March", "mar", "SEPT", "Jan", "ember", ",", "2024", "Q", "q", "Qtr", "3", "rd", "quarter",
                       "per", "PER", " 10,000", "k", "pe", "r", "\u{212A}", "é", "\u{A0}", "x", "%", "£"]
-        var seed: UInt64 = 0x9E37_79B9_0000_0001
-        func next() -> Int { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Int(seed >> 33) }
         var matched = 0, skipped = 0
-        for _ in 0..<30_000 {
-            let text = (0..<(1 + next() % 6)).map { _ in pieces[next() % pieces.count] }.joined()
+        for text in generatedTexts(30_000, from: pieces, maxPieces: 6, seed: 0x9E37_79B9_0000_0001) {
             let cues = FigureTokenizer.letterCues(text.utf8)
             let month = text.firstMatch(of: FigureTokenizer.dayMonth) != nil || text.firstMatch(of: FigureTokenizer.monthDay) != nil
             let quarter = text.firstMatch(of: FigureTokenizer.quarterName) != nil
@@ -144,11 +132,8 @@ struct DatePrefilterTests {
     @Test func quarterAndYearPairScansNeverSkipATextTheExpressionsMatch() {
         let pieces = ["Q", "q", "Quarter", "QTR", "qr", ".", " ", "\t", "\u{A0}", "3", "1", "5", "one", "third", " quarter", "2013",
                       "/", "-", "–", "14", "24", "25", "2024", "x", "é", "٣", ",", "%", "(", "\u{2003}"]
-        var seed: UInt64 = 0x1357_9BDF_2468_ACE0
-        func next() -> Int { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Int(seed >> 33) }
         var quarters = 0, years = 0, skipped = 0
-        for _ in 0..<30_000 {
-            let text = (0..<(1 + next() % 7)).map { _ in pieces[next() % pieces.count] }.joined()
+        for text in generatedTexts(30_000, from: pieces, maxPieces: 7, seed: 0x1357_9BDF_2468_ACE0) {
             let cues = PeriodParser.quarterCues(text)
             let number = text.firstMatch(of: rxQuarterWordNumber) != nil || text.firstMatch(of: rxQuarterLetterNumber) != nil
             let word = text.firstMatch(of: rxOrdinalQuarter) != nil || text.firstMatch(of: rxQuarterSpelledNumber) != nil
@@ -164,4 +149,12 @@ struct DatePrefilterTests {
         #expect(PeriodParser.financialYear(in: "Target 2024 – 25") == "2024/25")
         #expect(!PeriodParser.mayHoldYearPair("pages 3 - and/or"))
     }
+}
+
+/// Texts made of random runs of `pieces` (1 to `maxPieces` each), the same on every run (a
+/// fixed seed), for checking that a prefilter never refuses what an expression matches.
+func generatedTexts(_ count: Int, from pieces: [String], maxPieces: Int, seed: UInt64) -> [String] {
+    var state = seed
+    func next() -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int(state >> 33) }
+    return (0..<count).map { _ in (0..<(1 + next() % maxPieces)).map { _ in pieces[next() % pieces.count] }.joined() }
 }
