@@ -21,7 +21,6 @@
 #include <Gfx.h>
 #include <Page.h>
 #include <TextOutputDev.h>
-#include <UTF.h>
 
 namespace {
 
@@ -280,25 +279,28 @@ std::vector<pv_box> rulesOf(const RuleRecorder &ink) {
 /// poppler's text device, as poppler-glib reads a page's text (physical layout, the content
 /// stream only), that also hands the page's strokes and fills to a `RuleRecorder`.
 /// While `annotationsOnly` is set (annotations being drawn for their rules) it takes no
-/// text: poppler-glib's text does not include annotations.
+/// text: poppler-glib's text does not include annotations. Without `recordsInk` (no rules
+/// asked for) strokes and fills are not looked at.
 class PageReader : public TextOutputDev {
 public:
-    explicit PageReader(const pv_options &o) : TextOutputDev(nullptr, true, 0, false, false), ink(o) {}
+    PageReader(const pv_options &o, bool recordsInk)
+        : TextOutputDev(nullptr, true, 0, false, false), ink(o), recordsInk(recordsInk) {}
 
     RuleRecorder ink;
+    const bool recordsInk;
     bool annotationsOnly = false;
 
     void stroke(GfxState *state) override {
         if (!annotationsOnly) TextOutputDev::stroke(state);
-        ink.stroke(state);
+        if (recordsInk) ink.stroke(state);
     }
     void fill(GfxState *state) override {
         if (!annotationsOnly) TextOutputDev::fill(state);
-        ink.fill(state);
+        if (recordsInk) ink.fill(state);
     }
     void eoFill(GfxState *state) override {
         if (!annotationsOnly) TextOutputDev::eoFill(state);
-        ink.fill(state);
+        if (recordsInk) ink.fill(state);
     }
     // Patterns and shadings are drawn by nobody: they are no rules and hold no text.
     bool useTilingPatternFill() override { return true; }
@@ -445,7 +447,7 @@ extern "C" pv_page *pv_read_page(pv_document *doc, int index, pv_options options
     result->height = turned ? page->getCropWidth() : page->getCropHeight();
 
     // as poppler-glib reads text: 72 dpi, crop box, page rotation, not printing
-    PageReader reader(options);
+    PageReader reader(options, with_rules != 0);
     Gfx *gfx = page->createGfx(&reader, 72.0, 72.0, 0, false, true, -1, -1, -1, -1, false, nullptr, nullptr);
     page->display(gfx);
     if (with_rules) {

@@ -76,7 +76,7 @@ public enum PeriodParser {
     /// with a month or quarter word, cannot match it whole; a byte outside ASCII says "maybe".
     static func opensWithLetter(_ t: String) -> Bool {
         guard let b = t.utf8.first else { return false }
-        return b >= 0x80 || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A)
+        return b >= 0x80 || LayoutQuirks.isASCIILetter(b)
     }
 
     /// `YYYY/YY` for the year starting in April of `startYear`.

@@ -39,10 +39,9 @@ public struct ArtifactCache: Sendable {
         let target = url(stage: stage, key: key)
         let folder = target.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        var bytes = data
-        bytes.append(contentsOf: Self.trailerMark)
-        withUnsafeBytes(of: UInt64(data.count).littleEndian) { bytes.append(contentsOf: $0) }
-        try UnflushedFile.replace(target, with: bytes)
+        var trailer = Data(Self.trailerMark)
+        withUnsafeBytes(of: UInt64(data.count).littleEndian) { trailer.append(contentsOf: $0) }
+        try UnflushedFile.replace(target, with: data, trailer) // the entry is not copied to add its trailer
     }
 
     /// The encoded output, if cached and whole (its trailer matches).
@@ -71,18 +70,21 @@ public struct ArtifactCache: Sendable {
 /// new one, never part of one. No fsync: for files whose loss in a power cut is harmless
 /// (the artifact cache, run markers); a flush per file cost more than a short paper's work.
 public enum UnflushedFile {
-    public static func replace(_ target: URL, with bytes: Data) throws {
+    /// Replaces `target` with `parts`, written one after the other.
+    public static func replace(_ target: URL, with parts: Data...) throws {
         let temp = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp").path
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temp]) }
-        let written = bytes.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 { if errno == EINTR { continue }; return false }
-                offset += n
+        let written = parts.allSatisfy { part in
+            part.withUnsafeBytes { buffer -> Bool in
+                var offset = 0
+                while offset < buffer.count {
+                    let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                    if n < 0 { if errno == EINTR { continue }; return false }
+                    offset += n
+                }
+                return true
             }
-            return true
         }
         let closed = close(fd) == 0
         guard written, closed, rename(temp, target.path) == 0 else {
