@@ -50,6 +50,31 @@ enum CorpusColumn {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// A record's comparator texts as the JSON text the generic `json(_:)` gives them
+    /// (`{"national":…,"similar_authorities":…}`: the keys in `JSONSerialization`'s order,
+    /// absent ones `null`), written directly:
+    /// two comparator columns per record were the costliest JSON of a corpus write.
+    static func json(_ value: Comparators<String>) throws -> String {
+        let parts = [value.national, value.similarAuthorities]
+        guard !parts.contains(where: { $0.map(hasByteOrderMark) ?? false }) else { return try serializedJSON(value) }
+        var out: [UInt8] = []
+        out.reserveCapacity(48 + parts.reduce(0) { $0 + ($1?.utf8.count ?? 0) })
+        for (key, part) in zip([#"{"national":"#, #","similar_authorities":"#], parts) {
+            out.append(contentsOf: Array(key.utf8))
+            if let part { appendJSON(part, to: &out) } else { out.append(contentsOf: Array("null".utf8)) }
+        }
+        out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A record's comparator figures as the generic `json(_:)` gives them: written directly
+    /// when both are absent (most records), the long way when a figure must be formatted
+    /// the way `JSONSerialization` formats numbers.
+    static func json(_ value: Comparators<Double>) throws -> String {
+        guard value.national == nil, value.similarAuthorities == nil else { return try serializedJSON(value) }
+        return #"{"national":null,"similar_authorities":null}"#
+    }
+
     /// Whether a string holds U+FEFF (a byte order mark): `JSONSerialization` drops one that
     /// opens a string, so such lists take the long way rather than copy that quirk.
     static func hasByteOrderMark(_ s: String) -> Bool {

@@ -39,8 +39,12 @@ public final class CorpusStore: Sendable {
     }
 
     /// The extraction key stored for a document, if it is in the corpus.
+    ///
+    /// Not through `read`: a queue's `read` sets `PRAGMA query_only` for its block, and a
+    /// flag pragma expires every prepared statement, so each document's next write
+    /// compiled all its cached statements again (a tenth of writing a document).
     public func extractionKey(docID: String) throws -> String? {
-        try database.read { db in
+        try database.unsafeRead { db in
             try String.fetchOne(db, sql: "SELECT extraction_key FROM sources WHERE doc_id = ?", arguments: [docID])
         }
     }

@@ -123,6 +123,9 @@ enum ExtractTolerances {
         static let titleLength = 250
         /// Most words a label may have (`Target 2024/25 end of year`).
         static let labelWords = 6
+        /// Longest run of words after a label's first letter when no colon follows it
+        /// (`Actual 49`), in characters.
+        static let leadingLabelLength = 30
         /// Most lines a title may wrap over.
         static let titleLines = 3
         /// Cells this short beside a title line are specks or misread arrows, not words.

@@ -4,7 +4,18 @@ import ScrutinyCore
 /// Reads printed dates (`30/04/12`, `December 31st 2012`, `31 Dec 2012`, `2012-06-30`) as ISO `yyyy-MM-dd`.
 public enum DateParser {
     /// The ISO date a string holds when the whole string (bar punctuation) is one date; nil otherwise.
+    ///
+    /// Remembered: the same headers and cells (`30/06/2013`, `Q1 2013/14`) are asked about
+    /// in every table of a paper, and each asking ran the date expressions.
     public static func parse(_ s: String) -> String? {
+        parsedTexts.value(for: s, compute: workOutParse)
+    }
+
+    /// Texts already parsed.
+    static let parsedTexts = BoundedMemo<String, ISODate>(capacity: MemoCapacity.labels)
+
+    /// `parse(_:)` worked out.
+    static func workOutParse(_ s: String) -> String? {
         let t = TextCleaner.collapseWhitespace(s).trimmingCharacters(in: CharacterSet(charactersIn: " .,;:()[]"))
         guard !t.isEmpty else { return nil }
         let found = find(in: t)

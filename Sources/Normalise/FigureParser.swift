@@ -23,7 +23,7 @@ public enum FigureParser {
     }
 
     /// Figures of cells already parsed (an archive's cells are mostly distinct across papers).
-    static let parsedCells = BoundedMemo<CellKey, Figure>(capacity: 50_000)
+    static let parsedCells = BoundedMemo<CellKey, Figure>(capacity: MemoCapacity.cells)
 
     /// Whether a cell is a figure, as a value cell prints it: it opens with a figure (after
     /// a sign, a bracket, a currency or comparison sign) and holds one that `parse` reads

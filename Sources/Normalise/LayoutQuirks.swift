@@ -98,7 +98,7 @@ public enum LayoutQuirks {
     /// Whether every byte is ASCII.
     static func isASCII<U: Collection<UInt8>>(_ bytes: U) -> Bool { bytes.allSatisfy { $0 < 0x80 } }
     /// Whether a byte is an ASCII letter (A–Z, a–z).
-    static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+    public static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
 
     /// False when the characters at the join are certainly no letters, so `joinSplitWord`
     /// finds no word: `left` ends (or `right` starts) with a printable ASCII byte that is no

@@ -42,7 +42,21 @@ public enum PeriodParser {
     /// (`30/06/2024`), a quarter with its year (`Q3 2024/25`, `Quarter 1 24/25`), a quarter
     /// alone (`Q2`, `Qtr 3`, read in `financialYear`), a month alone (`Apr`, in
     /// `financialYear`) or a financial year (`2023/24`, `23/24` → 31 March of its end year).
+    /// Remembered across tables and documents: the same headers (`Q1 2013/14`, `2012/13`)
+    /// recur in every table of a paper, and reading one took a fifth of extracting it.
     public static func periodEnd(ofLabel label: String, financialYear: String?) -> ISODate? {
+        labelPeriodEnds.value(for: LabelInYear(label: label, financialYear: financialYear)) {
+            workOutPeriodEnd(ofLabel: $0.label, financialYear: $0.financialYear)
+        }
+    }
+
+    /// A header or row label and the financial year it is read in.
+    struct LabelInYear: Hashable { let label: String; let financialYear: String? }
+    /// Labels already read.
+    static let labelPeriodEnds = BoundedMemo<LabelInYear, ISODate>(capacity: MemoCapacity.labels)
+
+    /// `periodEnd(ofLabel:financialYear:)` worked out.
+    static func workOutPeriodEnd(ofLabel label: String, financialYear: String?) -> ISODate? {
         let t = TextCleaner.collapseWhitespace(label).trimmingCharacters(in: RoleLexicon.periodLabelTrim)
         guard !t.isEmpty, t.count <= RoleLexicon.longestPeriodLabel else { return nil }
         if let d = DateParser.parse(t) { return d }

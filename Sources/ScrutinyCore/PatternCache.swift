@@ -59,6 +59,15 @@ extension StringProtocol {
     }
 }
 
+/// How many answers a `BoundedMemo` keeps before it starts again: enough for every
+/// distinct label or cell of a long paper, small enough to stay a few megabytes.
+public enum MemoCapacity {
+    /// Header and row labels, dates and period labels: a paper has hundreds.
+    public static let labels = 20_000
+    /// Table cells: a paper has thousands.
+    public static let cells = 50_000
+}
+
 /// Answers already worked out for a pure function of a value that recurs (a header label,
 /// a table cell), shared by threads. Remembers "no answer" too. Bounded: emptied when it
 /// holds `capacity` keys, so an archive's stream of mostly distinct keys cannot grow it.

@@ -138,7 +138,7 @@ public enum RoleLexicon {
     static let threadEntries = PerThread { CompiledEntries() }
 
     /// Roles of labels already looked up.
-    static let labelRoles = BoundedMemo<String, Role>(capacity: 20_000)
+    static let labelRoles = BoundedMemo<String, Role>(capacity: MemoCapacity.labels)
 
     /// Longest label, in characters: longer cells are titles or prose, whatever words they hold.
     public static let longestLabel = 40
@@ -171,7 +171,7 @@ public enum RoleLexicon {
     /// What a period label may be wrapped in (`(Q3)`, `Apr-24:`).
     public static let periodLabelTrim = CharacterSet(charactersIn: " .,:;*()")
     /// Labels already asked about.
-    static let periodLabels = BoundedMemo<String, Bool>(capacity: 20_000)
+    static let periodLabels = BoundedMemo<String, Bool>(capacity: MemoCapacity.labels)
 
     /// Month names as `periodLabel` starts them.
     static let monthPrefixes: Set<String> = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]

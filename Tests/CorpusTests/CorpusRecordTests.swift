@@ -152,4 +152,24 @@ private func everyKindOfRow() -> Extraction {
         #expect(try CorpusColumn.json([[String]]()) == generic([[String]]()))
         #expect(try CorpusColumn.json([[String]()]) == generic([[String]()]))
     }
+
+    /// The direct writers of a record's comparators give the long way's text: both absent,
+    /// one absent, strings that need escapes, and figures (which take the long way).
+    @Test func comparatorsWriteTheSameJSONAsTheEncoder() throws {
+        func generic<T: Encodable>(_ value: T) throws -> String { try CorpusColumn.serializedJSON(value) }
+        let texts: [String?] = [nil, "", "54.2%", "Said \"fine\" a/b", "tab\there\n", "\u{FEFF}bom", "£1.2m – 5%", "\u{1}"]
+        for a in texts {
+            for b in texts {
+                let c = Comparators<String>(similarAuthorities: a, national: b)
+                #expect(try CorpusColumn.json(c) == generic(c), "\(String(describing: a)) \(String(describing: b))")
+            }
+        }
+        let figures: [Double?] = [nil, 0, 54.2, -3, 1e20, 0.1 + 0.2]
+        for a in figures {
+            for b in figures {
+                let c = Comparators<Double>(similarAuthorities: a, national: b)
+                #expect(try CorpusColumn.json(c) == generic(c), "\(String(describing: a)) \(String(describing: b))")
+            }
+        }
+    }
 }

@@ -30,6 +30,27 @@ struct ExtractPrefilterTests {
         #expect(LabelledCardAssembler.mayHoldLabelledValue("Target: ninety"))
     }
 
+    /// The byte reading of `leadingLabel` ends the words where the expression does, on
+    /// cells of letters, apostrophes, white space of every kind, signs, bounds and digits.
+    @Test func leadingLabelReadByBytesAgreesWithTheExpression() {
+        let pieces = ["Actual", "Target", "a", "Z", "'", " ", "  ", "\t", "\n", "\u{0B}", "\u{0C}", "\u{1C}", "-", "<", ">", "+",
+                      "4", "49", ":", "%", "£", "–", "é", "\r\n", "Latest figure for the quarter ended", "x",
+                      "Actual ", "Target ", " 49", " -4", " <5", "\t4", " £4", " – 4", "Actual 49", "Target 2024/25 49"]
+        var matched = 0
+        for cell in Self.generated(pieces, count: 30_000, seed: 0x2468_ACE0_1357_9BDF)
+            + ["Actual 49", "Actual  -4", "A 1", "Ab\t<2", String(repeating: "a", count: 31) + " 1",
+               String(repeating: "a", count: 32) + " 1", "Target £5", "Actual – 4"] {
+            let byBytes = LabelledCardAssembler.leadingLabelEnd(cell)
+            let byExpression = cell.firstMatch(of: LabelledCardAssembler.leadingLabel)?.output.words.endIndex
+            #expect(byBytes == byExpression, "\(cell.debugDescription)")
+            if byBytes != nil { matched += 1 }
+        }
+        #expect(matched > 500)
+        // the longest run of words is 1 + `leadingLabelLength` characters; one more is none
+        #expect(LabelledCardAssembler.leadingLabelEnd(String(repeating: "a", count: 31) + " 1") != nil)
+        #expect(LabelledCardAssembler.leadingLabelEnd(String(repeating: "a", count: 32) + " 1") == nil)
+    }
+
     @Test func entityExpressionsNeverMatchATextTheirPrefilterSkips() {
         let pieces = ["£", "£1.2m", "£ 3 million", "1,200", "Comment Author:", "Comment Author: Jane Smith", "Comment", " Author:",
                       "Author: ", "Jane", " Smith", " ", "x", "\u{301}", "é", "€5", "comment author:", "\n"]

@@ -242,14 +242,44 @@ struct LabelledCardAssembler: RecordAssembler {
         guard let first = cell.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic,
               cell.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
                 || cell.unicodeScalars.contains(where: { $0.properties.generalCategory == .decimalNumber }) else { return cell }
-        guard let m = cell.firstMatch(of: leadingLabel),
+        guard let wordsEnd = leadingLabelEnd(cell),
               // `Target 21/22: 48`: the figure after the words is a period under its own colon
-              cell[m.output.words.endIndex...].firstMatch(of: periodThenColon) == nil,
-              let role = RoleLexicon.role(ofLabel: String(m.output.words)), RoleLexicon.figureRoles.contains(role)
+              cell[wordsEnd...].firstMatch(of: periodThenColon) == nil,
+              let role = RoleLexicon.role(ofLabel: String(cell[..<wordsEnd])), RoleLexicon.figureRoles.contains(role)
         else { return cell }
-        return String(m.output.words) + ": " + cell[m.output.words.endIndex...].trimmingWhitespace()
+        return String(cell[..<wordsEnd]) + ": " + cell[wordsEnd...].trimmingWhitespace()
+    }
+
+    /// Where `leadingLabel`'s words end in a cell, or nil when it does not match. An ASCII
+    /// cell is read byte by byte (the expression was most of reading a card); any other
+    /// cell, or one holding a carriage return (`\r\n` is one character), goes to the expression.
+    static func leadingLabelEnd(_ cell: String) -> String.Index? {
+        guard cell.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+            return cell.firstMatch(of: leadingLabel)?.output.words.endIndex
+        }
+        let b = Array(cell.utf8)
+        func isLetter(_ c: UInt8) -> Bool { LayoutQuirks.isASCIILetter(c) }
+        func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+        func isSpace(_ c: UInt8) -> Bool { c == 0x20 || (c >= 0x09 && c <= 0x0D) }
+        guard let first = b.first, isLetter(first) else { return nil }
+        // the shortest run of words (letters, apostrophes, spaces after the first letter)
+        // followed by white space and a figure, an optional sign or bound before it
+        var end = 1
+        while end < b.count, end <= Limits.leadingLabelLength {
+            let c = b[end]
+            guard isLetter(c) || c == 0x20 || c == UInt8(ascii: "'") else { return nil }
+            end += 1
+            var k = end
+            while k < b.count, isSpace(b[k]) { k += 1 }
+            guard k > end, k < b.count else { continue }
+            let figureAt = "-<>".utf8.contains(b[k]) ? k + 1 : k
+            if figureAt < b.count, isDigit(b[figureAt]) { return cell.utf8.index(cell.utf8.startIndex, offsetBy: end) }
+        }
+        return nil
     }
 
     nonisolated(unsafe) static let periodThenColon = /^\s*\S+\s*:/
-    nonisolated(unsafe) static let leadingLabel = /^(?<words>[A-Za-z][A-Za-z' ]{1,30}?)\s+(?=[-–£<>]?\d)/
+    nonisolated(unsafe) static let leadingLabel = try! Regex(
+        #"^(?<words>[A-Za-z][A-Za-z' ]{1,"# + String(Limits.leadingLabelLength) + #"}?)\s+(?=[-–£<>]?\d)"#,
+        as: (Substring, words: Substring).self)
 }

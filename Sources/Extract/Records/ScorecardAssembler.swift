@@ -121,8 +121,9 @@ struct ScorecardAssembler: RecordAssembler {
     /// Rule MonthlyGrid: a scorecard's grid is a table with at least `Limits.gridDateColumns`
     /// dates across its header and a row labelled Actual or Target.
     static func isGrid(_ t: Table) -> Bool {
-        let dates = t.header.filter { DateParser.parse($0) != nil }.count
-        return dates >= Limits.gridDateColumns && t.rows.contains { ["actual", "target"].contains($0.cells.first?.lowercased().trimmingWhitespace() ?? "") }
+        guard t.rows.contains(where: { ["actual", "target"].contains($0.cells.first?.lowercased().trimmingWhitespace() ?? "") })
+        else { return false }
+        return t.header.filter { DateParser.parse($0) != nil }.count >= Limits.gridDateColumns
     }
 
     func readings(for ind: Indicator) -> [IndicatorReading] {

@@ -99,8 +99,9 @@ struct ScorecardReader {
     /// gives the indicator its fields (`assignField`). Counter-example: a line of prose
     /// `Limits.fieldLineLength` characters or longer that happens to hold `owner:`.
     mutating func readFields(_ text: String, next: String?) -> Bool {
-        guard text.firstMatch(of: ScorecardAssembler.fieldLabel) != nil,
-              text.count < ScorecardAssembler.Limits.fieldLineLength else { return false }
+        // a field label ends in a colon: a line without one is not searched
+        guard text.utf8.contains(UInt8(ascii: ":")), text.count < ScorecardAssembler.Limits.fieldLineLength,
+              text.firstMatch(of: ScorecardAssembler.fieldLabel) != nil else { return false }
         for (key, value) in ScorecardAssembler.parseFields(text, nextLine: next) { assignField(key, value) }
         return true
     }
