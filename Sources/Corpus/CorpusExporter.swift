@@ -32,70 +32,73 @@ public struct CorpusExporter {
         return written
     }
 
-    /// A row as a JSON object: internal `id` dropped, JSON-text columns decoded.
-    public static func jsonObject(_ row: Row, table: String) -> [String: Any] {
-        jsonObject(columns: row.map { ($0, $1) }, table: table, verbatimJSON: false)
-    }
-
-    /// JSON text written into a line as it is: a record's object or list column, which
-    /// `CorpusColumn.json` wrote the way `JSONSerialization` writes it, so parsing it and
-    /// writing it again would give the same text.
-    struct VerbatimJSON { let text: String }
-
-    /// A record's columns (as it stores them) as a JSON object: JSON-text columns decoded,
-    /// or with `verbatimJSON` kept as their text.
-    static func jsonObject(columns: [(String, DatabaseValue)], table: String, verbatimJSON: Bool) -> [String: Any] {
-        let jsonColumns = CorpusSchema.jsonColumns[table] ?? []
-        var object: [String: Any] = [:]
-        for (column, dbValue) in columns where column != "id" {
-            switch dbValue.storage {
-            case .null: object[column] = NSNull()
-            case .int64(let i): object[column] = i
-            case .double(let d): object[column] = d
-            case .string(let s):
-                if verbatimJSON, jsonColumns.contains(column) {
-                    object[column] = VerbatimJSON(text: s)
-                } else if jsonColumns.contains(column), let parsed = try? JSONSerialization.jsonObject(
-                    with: Data(s.utf8), options: [.fragmentsAllowed]) {
-                    object[column] = parsed
-                } else {
-                    object[column] = s
-                }
-            case .blob(let b): object[column] = b.base64EncodedString()
-            }
-        }
-        return object
-    }
-
     static let writing: JSONSerialization.WritingOptions = [.sortedKeys, .withoutEscapingSlashes]
 
     /// One JSON object per row, byte for byte what `JSONSerialization` writes for the row's
     /// object with sorted keys. Sorting the keys (with Foundation's string comparison) was
     /// most of an export, and every row of a table has the same keys: their order and
-    /// quoted form are taken once from `JSONSerialization` itself, and each value is written
-    /// by it as the element of a one-element array (the text between the brackets).
+    /// quoted form are taken once from `JSONSerialization` itself. Each value is written
+    /// from its stored form (`appendValue`) as `JSONSerialization` writes it.
     static func jsonLines(table: String, db: Database) throws -> String {
         // the stored columns are what the record wrote (`encode(to:)`): read as rows, not decoded
         // into the struct and encoded again (that round trip was most of an export)
         let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier) ORDER BY rowid")
-        var out = ""
-        var keys: [String] = []
-        var keyText: [String] = []
+        let jsonColumns = CorpusSchema.jsonColumns[table] ?? []
+        var out: [UInt8] = []
+        var columns: [String] = []
+        // the written columns in key order: where each is in the row, its quoted key, whether it holds JSON text
+        var order: [(index: Int, key: [UInt8], isJSON: Bool)] = []
+        var values: [DatabaseValue] = []
         while let row = try rows.next() {
-            let object = jsonObject(columns: row.map { ($0, $1) }, table: table, verbatimJSON: true)
-            if keys.count != object.count || !keys.allSatisfy({ object[$0] != nil }) {
-                (keys, keyText) = try keyOrder(Array(object.keys))
+            values.removeAll(keepingCapacity: true)
+            var names: [String] = []
+            for (name, value) in row { names.append(name); values.append(value) }
+            if names != columns {
+                columns = names
+                let written = names.indices.filter { names[$0] != "id" }
+                let (keys, quoted) = try keyOrder(written.map { names[$0] })
+                order = zip(keys, quoted).map { key, text in
+                    (names.firstIndex(of: key)!, Array((text + ":").utf8), jsonColumns.contains(key))
+                }
             }
-            out += "{"
-            for (i, key) in keys.enumerated() {
-                if i > 0 { out += "," }
-                out += keyText[i]
-                out += ":"
-                out += try element(object[key]!)
+            out.append(UInt8(ascii: "{"))
+            for (n, column) in order.enumerated() {
+                if n > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(contentsOf: column.key)
+                try appendValue(values[column.index], isJSON: column.isJSON, to: &out)
             }
-            out += "}\n"
+            out.append(contentsOf: Array("}\n".utf8))
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A stored value as `JSONSerialization` writes it in a row's object: NULL as `null`, an
+    /// integer as its digits, a real as `jsonNumber` gives it, a JSON-text column's text as
+    /// it is (`CorpusColumn.json` wrote it the way `JSONSerialization` writes it), other text
+    /// as a JSON string, a blob as its base64 text.
+    static func appendValue(_ value: DatabaseValue, isJSON: Bool, to out: inout [UInt8]) throws {
+        switch value.storage {
+        case .null: out.append(contentsOf: Array("null".utf8))
+        case .int64(let i): out.append(contentsOf: Array(String(i).utf8))
+        case .double(let d):
+            if let text = jsonNumber(d) { out.append(contentsOf: Array(text.utf8)) }
+            else { out.append(contentsOf: Array(try element(d).utf8)) }
+        case .string(let s):
+            if isJSON { out.append(contentsOf: Array(s.utf8)) }
+            else if CorpusColumn.hasByteOrderMark(s) { out.append(contentsOf: Array(try element(s).utf8)) }
+            else { CorpusColumn.appendJSON(s, to: &out) }
+        case .blob(let b): CorpusColumn.appendJSON(b.base64EncodedString(), to: &out)
+        }
+    }
+
+    /// A finite real as `JSONSerialization` writes it: Swift's shortest round-trip digits,
+    /// without a trailing `.0` (`56.483741760253906`, `15`, `1e+20`). Nil for NaN and the
+    /// infinities, which it refuses. A test compares the two on many values.
+    static func jsonNumber(_ d: Double) -> String? {
+        guard d.isFinite else { return nil }
+        var text = d.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        return text
     }
 
     /// The keys in the order `JSONSerialization` writes them, and each key as it writes it (quoted).
@@ -115,7 +118,6 @@ public struct CorpusExporter {
     /// unescaped) are written here the way it writes them; everything else by it.
     static func element(_ value: Any) throws -> String {
         if value is NSNull { return "null" }
-        if let json = value as? VerbatimJSON { return json.text }
         if type(of: value) == Int64.self, let i = value as? Int64 { return String(i) }
         if type(of: value) == String.self, let s = value as? String,
            s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {

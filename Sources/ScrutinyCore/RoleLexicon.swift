@@ -105,10 +105,19 @@ public enum RoleLexicon {
     public static func roleWords(_ label: String) -> String {
         var h = label.lowercased()
         if h.contains(":") { h = h.replacing(groupPrefix, with: "") }
-        let r = PatternCache.regex(periodInLabel)
-        h = r.stringByReplacingMatches(in: h, range: NSRange(h.startIndex..., in: h), withTemplate: " ")
+        if mayHoldPeriod(h) {
+            let r = PatternCache.regex(periodInLabel)
+            h = r.stringByReplacingMatches(in: h, range: NSRange(h.startIndex..., in: h), withTemplate: " ")
+        }
         h = h.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         return h.trimmingCharacters(in: CharacterSet(charactersIn: " :-–()[]*."))
+    }
+
+    /// False for a label `periodInLabel` cannot match, told without the expression (it was
+    /// most of looking a label up): each of its forms holds a digit or opens with `(`.
+    /// Text beyond ASCII says "maybe" (`\d` also matches other scripts' digits).
+    static func mayHoldPeriod(_ label: String) -> Bool {
+        label.utf8.contains { ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: "(") || $0 >= 0x80 }
     }
 
     /// The role a column header or row label names, or nil when it names none.

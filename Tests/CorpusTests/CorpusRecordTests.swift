@@ -172,4 +172,71 @@ private func everyKindOfRow() -> Extraction {
             }
         }
     }
+
+    /// Each exported line is what `JSONSerialization` writes for the row's object (sorted
+    /// keys, slashes unescaped), the JSON-text columns kept as stored: checked on every kind
+    /// of row with strings that need escapes and figures of many forms.
+    @Test func exportedLinesAreWhatJSONSerializationWrites() throws {
+        let store = try temporaryCorpus()
+        var e = everyKindOfRow()
+        let texts = ["é – £5", "tab\tand\nbreak", "\u{FEFF}bom", "a/b \\ \"q\"", "\u{7F}", "😀", ""]
+        let figures = [56.483741760253906, -0.0, 0.1, 1e-7, 5e-324, 1e16, 1.5e300, -2.25, 123456789012345678, 1e21]
+        for (n, figure) in figures.enumerated() {
+            var r = RecordRow(docID: "doc1", title: texts[n % texts.count])
+            r.actual = figure; r.confidence = figure / 3; r.commentary = texts[(n + 1) % texts.count]
+            e.records.append(r)
+        }
+        try store.replace(e, path: "/p/doc1.pdf", extractionKey: "k", pipeline: "t")
+        try CorpusExporter(store: store).export()
+        for table in CorpusSchema.exportedTables {
+            let lines = try String(contentsOf: store.folder.appendingPathComponent("\(table).jsonl"), encoding: .utf8)
+                .split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+            let expected = try store.database.read { db in
+                try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY rowid").map { try Self.serialized($0, table: table) }
+            }
+            #expect(lines.map(String.init) == expected, "\(table)")
+            #expect(!expected.isEmpty, "\(table)")
+        }
+    }
+
+    /// The oracle: the row as an object (`id` dropped) written by `JSONSerialization`, each
+    /// JSON-text column's stored text put where the serializer wrote a placeholder for it.
+    static func serialized(_ row: Row, table: String) throws -> String {
+        let jsonColumns = CorpusSchema.jsonColumns[table] ?? []
+        var object: [String: Any] = [:], verbatim: [String: String] = [:]
+        for (column, value) in row where column != "id" {
+            switch value.storage {
+            case .null: object[column] = NSNull()
+            case .int64(let i): object[column] = i
+            case .double(let d): object[column] = d
+            case .string(let s) where jsonColumns.contains(column):
+                let mark = "@@verbatim-\(column)@@"
+                object[column] = mark; verbatim["\"\(mark)\""] = s
+            case .string(let s): object[column] = s
+            case .blob(let b): object[column] = b.base64EncodedString()
+            }
+        }
+        var text = String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]),
+                          as: UTF8.self)
+        for (mark, s) in verbatim { text = text.replacingOccurrences(of: mark, with: s) }
+        return text
+    }
+
+    /// A real is written as `JSONSerialization` writes it, on special and random values.
+    @Test func aRealIsWrittenAsJSONSerializationWritesIt() throws {
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var values: [Double] = [0, -0.0, 1, -1, 0.1, 0.5, 1e-7, 1e-5, 5e-324, 1e15, 1e16, 1e17, 1e21, 1e22, 2.5e-8,
+                                .greatestFiniteMagnitude, .leastNormalMagnitude, 56.483741760253906, 100, 12.5]
+        for _ in 0..<5_000 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            let d = Double(bitPattern: seed)
+            if d.isFinite { values.append(d) }
+            values.append(Double(Int64(bitPattern: seed >> 20)) / 1000)
+        }
+        for d in values {
+            let expected = String(decoding: try JSONSerialization.data(withJSONObject: [d]).dropFirst().dropLast(), as: UTF8.self)
+            #expect(CorpusExporter.jsonNumber(d) == expected, "\(d)")
+        }
+        #expect(CorpusExporter.jsonNumber(.nan) == nil && CorpusExporter.jsonNumber(.infinity) == nil)
+    }
 }
