@@ -64,6 +64,7 @@ public enum CorpusSchema {
                     records INTEGER NOT NULL, finance INTEGER NOT NULL, activities INTEGER NOT NULL);
                 """)
         }
+        IndicatorCatalogue.registerPendingMigration(&m)
         return m
     }
 }

@@ -35,6 +35,8 @@ public final class CorpusStore: Sendable {
         if !readOnly {
             try database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode=WAL") }
             try CorpusSchema.migrator.migrate(database)
+            // a run killed before its end left catalogue rows pending
+            try refreshPendingCatalogue()
         }
     }
 
@@ -51,9 +53,11 @@ public final class CorpusStore: Sendable {
 
     /// Writes one document's rows, replacing any it had, in one transaction.
     /// Returns false (and writes nothing) when the stored rows came from the same key, unless `force`.
+    /// With `deferringCatalogue` (a batch) the catalogue rows of the indicators the document
+    /// touches are listed as pending instead of refreshed; `refreshPendingCatalogue` refreshes them.
     @discardableResult
     public func replace(_ extraction: Extraction, path: String, extractionKey: String, pipeline: String?,
-                        force: Bool = false) throws -> Bool {
+                        force: Bool = false, deferringCatalogue: Bool = false) throws -> Bool {
         try database.write { db in
             let docID = extraction.document.docID
             if let old = try String.fetchOne(db, sql: "SELECT extraction_key FROM sources WHERE doc_id = ?", arguments: [docID]),
@@ -78,11 +82,15 @@ public final class CorpusStore: Sendable {
             for r in extraction.entities { try r.insert(db) }
             for r in extraction.pageTexts { try r.insert(db) }
             try extraction.coverage?.insert(db)
-            try IndicatorCatalogue.refresh(db, indicatorIDs: touched)
+            if deferringCatalogue {
+                try IndicatorCatalogue.markPending(db, indicatorIDs: touched)
+            } else {
+                try IndicatorCatalogue.refresh(db, indicatorIDs: touched)
+            }
             try IndicatorCatalogue.indexDocument(db, docID: docID)
             try db.execute(sql: """
                 INSERT INTO sources (doc_id, path, extraction_key, pipeline, ingested_at) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [docID, path, extractionKey, pipeline, ISO8601DateFormatter().string(from: Date())])
+                """, arguments: [docID, path, extractionKey, pipeline, CorpusStore.timestamp(Date())])
             try db.execute(sql: "DELETE FROM failures WHERE path = ? OR doc_id = ?", arguments: [path, docID])
             return true
         }
@@ -93,7 +101,7 @@ public final class CorpusStore: Sendable {
         try database.write { db in
             try db.execute(sql: """
                 INSERT OR REPLACE INTO failures (path, doc_id, stage, reason, failed_at) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [path, docID, stage, reason, ISO8601DateFormatter().string(from: Date())])
+                """, arguments: [path, docID, stage, reason, CorpusStore.timestamp(Date())])
         }
     }
 
@@ -116,5 +124,15 @@ public final class CorpusStore: Sendable {
             }
             return counts
         }
+    }
+
+    /// A moment as the corpus stores it (`2024-06-30T09:15:02Z`, UTC, whole seconds): what
+    /// `ISO8601DateFormatter` writes, without making a formatter per document.
+    static func timestamp(_ date: Date) -> String {
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var utc = tm()
+        gmtime_r(&seconds, &utc)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", Int(utc.tm_year) + 1900, Int(utc.tm_mon) + 1,
+                      Int(utc.tm_mday), Int(utc.tm_hour), Int(utc.tm_min), Int(utc.tm_sec))
     }
 }

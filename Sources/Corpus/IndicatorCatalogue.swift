@@ -5,8 +5,10 @@ import GRDB
 /// `search_index` over indicator titles, commentary and page text.
 ///
 /// Both are derived from `records`, `documents` and `page_texts` only, so they can be
-/// rebuilt at any time; `CorpusStore.replace` refreshes the parts a document touches in
-/// the same transaction that writes the document's rows.
+/// rebuilt at any time. `CorpusStore.replace` indexes a document's text in the same
+/// transaction that writes its rows, and refreshes the catalogue rows of the indicators
+/// it touches there too — or, for a batch, lists them in `catalogue_pending` in that
+/// transaction and the batch refreshes each once at its end (`refreshPending`).
 public enum IndicatorCatalogue {
     /// Migration `v2`: the catalogue, `records.indicator_id` filled, and the search index.
     static func registerMigrations(_ m: inout DatabaseMigrator) {
@@ -36,6 +38,30 @@ public enum IndicatorCatalogue {
                 """)
             try rebuild(db)
         }
+    }
+
+    /// Migration `v5`: indicators whose catalogue rows await a refresh. A batch writing
+    /// thousands of papers refreshed a common indicator after each paper, aggregating all
+    /// its records each time (work that grew with the corpus); the pending list lets the
+    /// batch refresh each indicator once, and survives a killed run.
+    static func registerPendingMigration(_ m: inout DatabaseMigrator) {
+        m.registerMigration("v5-catalogue-pending") { db in
+            try db.execute(sql: "CREATE TABLE catalogue_pending (indicator_id TEXT PRIMARY KEY) WITHOUT ROWID")
+        }
+    }
+
+    /// Lists indicators whose catalogue rows must be refreshed (`refreshPending`).
+    static func markPending(_ db: Database, indicatorIDs: Set<String>) throws {
+        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO catalogue_pending (indicator_id) VALUES (?)")
+        for id in indicatorIDs { try insert.execute(arguments: [id]) }
+    }
+
+    /// Refreshes the catalogue rows of every pending indicator, then empties the list.
+    public static func refreshPending(_ db: Database) throws {
+        let ids = try String.fetchAll(db, sql: "SELECT indicator_id FROM catalogue_pending")
+        guard !ids.isEmpty else { return }
+        try refresh(db, indicatorIDs: Set(ids))
+        try db.execute(sql: "DELETE FROM catalogue_pending")
     }
 
     /// Deletes the search entries that `search_index_rows` lists under a condition on its
@@ -137,6 +163,12 @@ public enum IndicatorCatalogue {
 }
 
 extension CorpusStore {
+    /// Refreshes the catalogue rows that documents written with `deferringCatalogue` left
+    /// pending, in one transaction.
+    public func refreshPendingCatalogue() throws {
+        try database.write { db in try IndicatorCatalogue.refreshPending(db) }
+    }
+
     /// Rebuilds the indicator catalogue and the search index from the stored rows.
     public func rebuildCatalogue() throws {
         try database.write { db in try IndicatorCatalogue.rebuild(db) }

@@ -45,6 +45,10 @@ public final class BatchRunner: @unchecked Sendable {
         public var stageRuns: [String: Int] = [:]
         /// Seconds spent computing each stage, summed over documents.
         public var stageSeconds: [String: Double] = [:]
+        /// Seconds spent encoding and storing stage outputs in the cache, summed over documents.
+        public var cacheSeconds = 0.0
+        /// Seconds spent writing documents' rows to the corpus, summed over documents.
+        public var corpusSeconds = 0.0
         public var pages = 0
         public var seconds = 0.0
         /// Papers written in this run whose pages carry figures but which gave no rows,
@@ -96,7 +100,7 @@ public final class BatchRunner: @unchecked Sendable {
         let start = Date()
         let log = attempts
         let stops = paths.map { log.stops($0) }
-        let sizes = paths.map { (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) ?? 0 }
+        let sizes = paths.map { FileSize.of($0) ?? 0 }
         let order = Self.workOrder(stops: stops, sizes: sizes)
         let next = Counter()
         let total = paths.count
@@ -129,6 +133,11 @@ public final class BatchRunner: @unchecked Sendable {
                 onDocument(DocumentEvent(path: paths[i], outcome: outcome, pages: pages, done: done, total: total))
             }
         }
+        let refreshing = Date()
+        do { try store.refreshPendingCatalogue() } catch {
+            progress("warning: the indicator catalogue was not refreshed (\(Self.oneLine(error))); the next run refreshes it")
+        }
+        summary.corpusSeconds += Date().timeIntervalSince(refreshing)
         // an orderly run leaves no markers: the folder goes when empty
         if (try? FileManager.default.contentsOfDirectory(atPath: log.folder.path))?.isEmpty == true {
             try? FileManager.default.removeItem(at: log.folder)
@@ -162,7 +171,11 @@ public final class BatchRunner: @unchecked Sendable {
 
 
     /// Runs one document through every stage and writes it; never throws.
-    public func process(_ path: String) -> Outcome { processDocument(path).0 }
+    public func process(_ path: String) -> Outcome {
+        let outcome = processDocument(path).0
+        try? store.refreshPendingCatalogue()
+        return outcome
+    }
 
     /// `process`, also giving the document's page count (0 when unknown).
     func processDocument(_ path: String) -> (Outcome, Int) {
@@ -201,13 +214,15 @@ public final class BatchRunner: @unchecked Sendable {
                 let started = Date()
                 value = try s.runner(value, context)
                 try context.checkDeadline()
-                let elapsed = Date().timeIntervalSince(started)
+                let computed = Date()
                 let data = try s.encode(value)
                 try cache.store(encoded: data, stage: s.name, key: keys[i])
-                lock.lock()
-                summary.stageRuns[s.name, default: 0] += 1
-                summary.stageSeconds[s.name, default: 0] += elapsed
-                lock.unlock()
+                let cached = Date()
+                lock.withLock {
+                    summary.stageRuns[s.name, default: 0] += 1
+                    summary.stageSeconds[s.name, default: 0] += computed.timeIntervalSince(started)
+                    summary.cacheSeconds += cached.timeIntervalSince(computed)
+                }
             }
             guard let extraction = value as? Extraction else {
                 throw StageError(stage: stageName, document: source.source, reason: "the pipeline did not produce an extraction")
@@ -215,8 +230,11 @@ public final class BatchRunner: @unchecked Sendable {
             stageName = "corpus"
             let pages = extraction.document.pages ?? 1
             lock.lock(); summary.pages += pages; lock.unlock()
+            let writing = Date()
             let wrote = try store.replace(extraction, path: path, extractionKey: key, pipeline: pipeline.name,
-                                          force: fromStage != nil)
+                                          force: fromStage != nil, deferringCatalogue: true)
+            let written = Date().timeIntervalSince(writing)
+            lock.withLock { summary.corpusSeconds += written }
             if wrote, let c = extraction.coverage {
                 let unread = c.isUnread ? c.unreadLine(source: source.source) : nil
                 lock.withLock {

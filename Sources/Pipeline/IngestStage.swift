@@ -14,11 +14,7 @@ public struct IngestStage: Sendable {
 
     public func run(path: String) throws -> SourceDocument {
         let url = URL(fileURLWithPath: path)
-        let attributes: [FileAttributeKey: Any]
-        do { attributes = try FileManager.default.attributesOfItem(atPath: path) } catch {
-            throw UnreadableInput("cannot open the file")
-        }
-        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        guard let size = FileSize.of(path) else { throw UnreadableInput("cannot open the file") }
         if size == 0 { throw UnreadableInput("empty file (0 bytes)") }
         if size > maxBytes { throw UnreadableInput("file is \(size >> 20) MiB, over the \(maxBytes >> 20) MiB limit") }
         let head: Data

@@ -93,3 +93,14 @@ public enum UnflushedFile {
         }
     }
 }
+
+/// A file's size from `stat`: Foundation's `attributesOfItem` also looks up the owner's
+/// user and group names, three reads of `/etc` per file of a batch.
+public enum FileSize {
+    /// The size in bytes of the file at `path`, or nil when it cannot be read.
+    public static func of(_ path: String) -> Int? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return Int(status.st_size)
+    }
+}

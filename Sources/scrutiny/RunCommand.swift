@@ -73,9 +73,10 @@ struct RunCommand: ParsableCommand {
         let stages = summary.stageRuns.sorted { $0.key < $1.key }
             .map { String(format: "%@=%d (%.2fs)", $0.key, $0.value, summary.stageSeconds[$0.key] ?? 0) }.joined(separator: " ")
         let skipped = summary.skipped > 0 ? ", \(summary.skipped) skipped (other shards)" : ""
-        print(String(format: "%d written, %d unchanged, %d failed%@ in %.1fs (%d pages, %.1f pages/s); stage runs: %@",
+        print(String(format: "%d written, %d unchanged, %d failed%@ in %.1fs (%d pages, %.1f pages/s); stage runs: %@; cache writes %.2fs, corpus writes %.2fs",
                      summary.written, summary.unchanged, summary.failed, skipped, summary.seconds, summary.pages,
-                     Double(summary.pages) / max(summary.seconds, 0.001), stages.isEmpty ? "none" : stages))
+                     Double(summary.pages) / max(summary.seconds, 0.001), stages.isEmpty ? "none" : stages,
+                     summary.cacheSeconds, summary.corpusSeconds))
         if summary.figures > 0 {
             print(String(format: "coverage: %d of %d figures printed on the pages written ended up in rows (%.1f%%)",
                          summary.figuresUsed, summary.figures, 100 * Double(summary.figuresUsed) / Double(summary.figures)))

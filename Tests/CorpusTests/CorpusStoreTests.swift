@@ -71,6 +71,15 @@ func sampleExtraction(docID: String, records: Int, actual: Double = 10) -> Extra
         #expect(try store.rowCounts()["records"] == 2)
     }
 
+    /// Stored times read as `ISO8601DateFormatter` writes them, across years, days and seconds.
+    @Test func timestampsAreWhatTheISOFormatterWrites() {
+        let formatter = ISO8601DateFormatter()
+        for t in [0.0, 951_782_400, 1_719_739_502.9, 1_735_689_599, 4_102_444_800, 1_709_164_800.5] {
+            let date = Date(timeIntervalSince1970: t)
+            #expect(CorpusStore.timestamp(date) == formatter.string(from: date), "\(t)")
+        }
+    }
+
     @Test func exportsWriteOneJSONObjectPerRowWithNullsSpelledOut() throws {
         let store = try temporaryCorpus()
         try store.replace(sampleExtraction(docID: "aaa", records: 2), path: "/p/a.txt", extractionKey: "k", pipeline: "t")

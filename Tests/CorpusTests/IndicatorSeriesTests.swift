@@ -129,6 +129,46 @@ import GRDB
         #expect(try QueryResult.run("SELECT * FROM indicators ORDER BY id", in: store).render(.csv) == before)
     }
 
+    /// Papers written as a batch (catalogue deferred) give the catalogue and search index
+    /// of papers written one by one once the pending list is refreshed; until then the
+    /// list holds the indicators, and a store opened on the folder refreshes them (the
+    /// next run after a killed one).
+    @Test func aDeferredCatalogueEqualsTheImmediateOneAndSurvivesReopening() throws {
+        let papers = [
+            (Self.docA, "k1", [Self.record(Self.docA, code: "NI 60", title: "Core assessments in time", period: "2012-09-30", actual: 70),
+                               Self.record(Self.docA, code: "CS143", title: "Foster carers recruited", period: "2012-09-30", actual: 5)]),
+            (Self.docB, "k1", [Self.record(Self.docB, code: "NI060", title: "Core assessments completed", period: "2012-12-31", actual: 75)]),
+            (Self.docA, "k2", [Self.record(Self.docA, code: "NI 060", title: "Core assessments in time", period: "2012-06-30", actual: 68)]),
+        ]
+        func write(_ store: CorpusStore, deferring: Bool) throws {
+            for (doc, key, records) in papers {
+                try store.replace(Self.extraction(doc, asAt: "2012-09-30", records: records, text: "core \(doc.prefix(1))"),
+                                  path: String(doc.prefix(1)), extractionKey: key, pipeline: nil, deferringCatalogue: deferring)
+            }
+        }
+        func catalogue(_ store: CorpusStore) throws -> String {
+            try QueryResult.run("SELECT * FROM indicators ORDER BY id", in: store).render(.csv)
+                + QueryResult.run("SELECT kind, indicator_id, doc_id, title, body FROM search_index ORDER BY kind, indicator_id, doc_id, body",
+                                  in: store).render(.csv)
+        }
+        let immediate = try Self.tempStore()
+        try write(immediate, deferring: false)
+        let batch = try Self.tempStore()
+        try write(batch, deferring: true)
+        let pending = try batch.database.read { try String.fetchAll($0, sql: "SELECT indicator_id FROM catalogue_pending ORDER BY 1") }
+        #expect(pending == ["code:NI060", "title:foster carers recruited"])
+        #expect(try catalogue(batch) != catalogue(immediate))
+        // reopening (the next run) refreshes what a killed run left pending
+        let reopened = try CorpusStore(folder: batch.folder)
+        #expect(try catalogue(reopened) == catalogue(immediate))
+        #expect(try reopened.database.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM catalogue_pending") } == 0)
+        // and the batch's own refresh does the same
+        let other = try Self.tempStore()
+        try write(other, deferring: true)
+        try other.refreshPendingCatalogue()
+        #expect(try catalogue(other) == catalogue(immediate))
+    }
+
     /// An indicator's search entry lists its titles in alphabetical order, whatever order the
     /// papers came in, so corpora built by different runs (or merged shards) are equal.
     @Test func indicatorSearchEntryListsTitlesInTheSameOrderWhateverThePaperOrder() throws {
