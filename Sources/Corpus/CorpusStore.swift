@@ -47,7 +47,7 @@ public final class CorpusStore: Sendable {
     /// compiled all its cached statements again (a tenth of writing a document).
     public func extractionKey(docID: String) throws -> String? {
         try database.unsafeRead { db in
-            try String.fetchOne(db, sql: "SELECT extraction_key FROM sources WHERE doc_id = ?", arguments: [docID])
+            try String.fetchOne(db.cachedStatement(sql: "SELECT extraction_key FROM sources WHERE doc_id = ?"), arguments: [docID])
         }
     }
 
@@ -58,40 +58,33 @@ public final class CorpusStore: Sendable {
     @discardableResult
     public func replace(_ extraction: Extraction, path: String, extractionKey: String, pipeline: String?,
                         force: Bool = false, deferringCatalogue: Bool = false) throws -> Bool {
-        try database.write { db in
-            let docID = extraction.document.docID
-            if let old = try String.fetchOne(db, sql: "SELECT extraction_key FROM sources WHERE doc_id = ?", arguments: [docID]),
+        let encoded = try EncodedExtraction(extraction)
+        return try database.write { db in
+            let docID = encoded.docID
+            // every statement here is a cached one: compiling the cascading delete alone
+            // (with GRDB's authorizer) cost more than inserting a paper's records
+            if let old = try String.fetchOne(db.cachedStatement(sql: "SELECT extraction_key FROM sources WHERE doc_id = ?"),
+                                             arguments: [docID]),
                old == extractionKey, !force {
                 return false
             }
             // Indicators the old rows belonged to: their catalogue rows change too.
-            var touched = Set(try String.fetchAll(db, sql: """
+            var touched = Set(try String.fetchAll(db.cachedStatement(sql: """
                 SELECT DISTINCT indicator_id FROM records WHERE doc_id = ? AND indicator_id IS NOT NULL
-                """, arguments: [docID]))
-            try db.execute(sql: "DELETE FROM documents WHERE doc_id = ?", arguments: [docID])
-            try extraction.document.insert(db)
-            for var r in extraction.records {
-                let id = IndicatorID.id(code: r.code, title: r.title)
-                r.indicatorID = id
-                touched.insert(id)
-                try r.insert(db)
-            }
-            for r in extraction.finance { try r.insert(db) }
-            for r in extraction.activities { try r.insert(db) }
-            for r in extraction.tables { try r.insert(db) }
-            for r in extraction.entities { try r.insert(db) }
-            for r in extraction.pageTexts { try r.insert(db) }
-            try extraction.coverage?.insert(db)
+                """), arguments: [docID]))
+            try db.cachedStatement(sql: "DELETE FROM documents WHERE doc_id = ?").execute(arguments: [docID])
+            for rows in encoded.tables { try rows.insert(db) }
+            touched.formUnion(encoded.indicatorIDs)
             if deferringCatalogue {
                 try IndicatorCatalogue.markPending(db, indicatorIDs: touched)
             } else {
                 try IndicatorCatalogue.refresh(db, indicatorIDs: touched)
             }
             try IndicatorCatalogue.indexDocument(db, docID: docID)
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO sources (doc_id, path, extraction_key, pipeline, ingested_at) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [docID, path, extractionKey, pipeline, CorpusStore.timestamp(Date())])
-            try db.execute(sql: "DELETE FROM failures WHERE path = ? OR doc_id = ?", arguments: [path, docID])
+                """).execute(arguments: [docID, path, extractionKey, pipeline, CorpusStore.timestamp(Date())])
+            try db.cachedStatement(sql: "DELETE FROM failures WHERE path = ? OR doc_id = ?").execute(arguments: [path, docID])
             return true
         }
     }

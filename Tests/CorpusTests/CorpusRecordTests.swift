@@ -239,4 +239,39 @@ private func everyKindOfRow() -> Extraction {
         }
         #expect(CorpusExporter.jsonNumber(.nan) == nil && CorpusExporter.jsonNumber(.infinity) == nil)
     }
+
+    /// Rows encoded before the write lock and inserted by one statement per table are
+    /// stored exactly as each record's own `insert(db)` stores them: same columns, values
+    /// and storage classes, same row order.
+    @Test func encodedRowsAreStoredAsTheRecordsInsertThem() throws {
+        let e = everyKindOfRow()
+        let encoded = try temporaryCorpus()
+        try encoded.replace(e, path: "/p/doc1.pdf", extractionKey: "k", pipeline: "t")
+        let inserted = try temporaryCorpus()
+        try inserted.database.write { db in
+            try e.document.insert(db)
+            for var r in e.records {
+                r.indicatorID = IndicatorID.id(code: r.code, title: r.title)
+                try r.insert(db)
+            }
+            for r in e.finance { try r.insert(db) }
+            for r in e.activities { try r.insert(db) }
+            for r in e.tables { try r.insert(db) }
+            for r in e.entities { try r.insert(db) }
+            for r in e.pageTexts { try r.insert(db) }
+            try e.coverage?.insert(db)
+        }
+        for table in ["documents", "records", "finance", "activities", "tables", "entities", "page_texts", "coverage"] {
+            func dump(_ store: CorpusStore) throws -> [String] {
+                try store.database.read { db in
+                    try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY rowid").map { row in
+                        row.map { "\($0.0)=\($0.1.storage)" }.joined(separator: " ")
+                    }
+                }
+            }
+            let expected = try dump(inserted)
+            #expect(try dump(encoded) == expected, "\(table)")
+            #expect(!expected.isEmpty, "\(table)")
+        }
+    }
 }
