@@ -19,8 +19,10 @@ let package = Package(
         // C libraries, as system modules found through pkg-config.
         .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib",
                        providers: [.apt(["libpoppler-glib-dev"])]),
-        .systemLibrary(name: "CTesseract", pkgConfig: "tesseract",
-                       providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
+        // Tesseract and leptonica (Debian's libtesseract-dev, libleptonica-dev): their headers,
+        // and the functions OCR calls bound on first use rather than linked, so the commands
+        // that never OCR do not load them (see include/tesseract_loader.h).
+        .target(name: "CTesseract"),
         // Ruling lines from a PDF page's drawing operations, through poppler's own
         // output-device interface (C++, Debian's libpoppler-private-dev), behind a C API.
         .target(name: "CPopplerVector",

@@ -18,32 +18,33 @@ public enum ImageFile {
     /// Every page of an image file: one for PNG/JPEG, each page of a multi-page TIFF.
     public static func loadPages(_ path: String, limit: Int = .max) throws -> [GrayImage] {
         guard FileManager.default.fileExists(atPath: path) else { throw OCRError.fileNotFound(path) }
-        _ = setMsgSeverity(6)  // L_SEVERITY_NONE: our errors say what went wrong
-        guard let first = pixRead(path) else { throw OCRError.unreadableImage(path) }
+        let tess = try TesseractLibrary.functions()
+        _ = tess.setMsgSeverity(6)  // L_SEVERITY_NONE: our errors say what went wrong
+        guard let first = tess.pixRead(path) else { throw OCRError.unreadableImage(path) }
         var pix: UnsafeMutablePointer<PIX>? = first
-        defer { pixDestroy(&pix) }
-        let format = pixGetInputFormat(first)
-        var pages = [try grey(first, path: path)]
+        defer { tess.pixDestroy(&pix) }
+        let format = tess.pixGetInputFormat(first)
+        var pages = [try grey(first, path: path, tess)]
         let isTIFF = [4, 5, 6, 7, 8, 9, 10, 17].contains(format)
         var n: Int32 = 1
-        while isTIFF, pages.count < limit, let page = pixReadTiff(path, n) {
+        while isTIFF, pages.count < limit, let page = tess.pixReadTiff(path, n) {
             var next: UnsafeMutablePointer<PIX>? = page
-            defer { pixDestroy(&next) }
-            pages.append(try grey(page, path: path))
+            defer { tess.pixDestroy(&next) }
+            pages.append(try grey(page, path: path, tess))
             n += 1
         }
         return Array(pages.prefix(limit))
     }
 
     /// Copies a PIX of any depth out as 8-bit grey.
-    private static func grey(_ pix: UnsafeMutablePointer<PIX>, path: String) throws -> GrayImage {
-        guard let g = pixConvertTo8(pix, 0) else { throw OCRError.unreadableImage(path) }
+    private static func grey(_ pix: UnsafeMutablePointer<PIX>, path: String, _ tess: ScrutinyTesseract) throws -> GrayImage {
+        guard let g = tess.pixConvertTo8(pix, 0) else { throw OCRError.unreadableImage(path) }
         var owned: UnsafeMutablePointer<PIX>? = g
-        defer { pixDestroy(&owned) }
+        defer { tess.pixDestroy(&owned) }
         var w: Int32 = 0, h: Int32 = 0, d: Int32 = 0
-        pixGetDimensions(g, &w, &h, &d)
-        guard w > 0, h > 0, d == 8, let data = pixGetData(g) else { throw OCRError.unreadableImage(path) }
-        let wpl = Int(pixGetWpl(g))
+        _ = tess.pixGetDimensions(g, &w, &h, &d)
+        guard w > 0, h > 0, d == 8, let data = tess.pixGetData(g) else { throw OCRError.unreadableImage(path) }
+        let wpl = Int(tess.pixGetWpl(g))
         let width = Int(w), height = Int(h)
         var pixels = [UInt8](repeating: 255, count: width * height)
         // leptonica stores pixels in 32-bit words, most significant byte first.
@@ -58,7 +59,7 @@ public enum ImageFile {
                 }
             }
         }
-        let xres = Double(pixGetXRes(pix))
+        let xres = Double(tess.pixGetXRes(pix))
         let dpi = xres > 1 ? xres : defaultDPI
         return GrayImage(width: width, height: height, pixels: pixels, dpi: dpi)
     }

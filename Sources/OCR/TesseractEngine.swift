@@ -15,6 +15,8 @@ public enum OCRError: Error, CustomStringConvertible, Sendable, Equatable {
     case unreadableImage(String)
     /// An image with no pixels, or of a size tesseract cannot take.
     case badImage(String)
+    /// The tesseract library could not be loaded (not installed, or without a function we call).
+    case libraryMissing(String)
 
     public var description: String {
         switch self {
@@ -25,6 +27,7 @@ public enum OCRError: Error, CustomStringConvertible, Sendable, Equatable {
         case let .fileNotFound(path): return "image file not found: \(path)"
         case let .unreadableImage(path): return "not a readable PNG/TIFF/JPEG image: \(path)"
         case let .badImage(why): return "bad page image: \(why)"
+        case let .libraryMissing(why): return "tesseract is not available: \(why)"
         }
     }
 }
@@ -54,48 +57,53 @@ public struct RecognizedLine: Sendable, Hashable {
 /// The one owner of a `TessBaseAPI`. Not thread-safe and not `Sendable`: create one per
 /// worker thread and keep it there. Every tesseract call of the project goes through here.
 public final class TesseractEngine {
+    private let tess: ScrutinyTesseract
     private let api: OpaquePointer
     public let language: String
 
     /// The page segmentation mode used by the next `recognize` call.
     public var segmentation: PageSegmentation {
-        didSet { TessBaseAPISetPageSegMode(api, TessPageSegMode(UInt32(segmentation.rawValue))) }
+        didSet { tess.TessBaseAPISetPageSegMode(api, TessPageSegMode(UInt32(segmentation.rawValue))) }
     }
 
     /// Loads `language` from the default tessdata folder (or `TESSDATA_PREFIX`, which must
     /// be the `tessdata` folder itself).
     public init(language: String = "eng", segmentation: PageSegmentation = .singleColumn) throws {
-        guard let api = TessBaseAPICreate() else { throw OCRError.recognitionFailed("TessBaseAPICreate returned nil") }
+        let tess = try TesseractLibrary.functions()
+        self.tess = tess
+        guard let api = tess.TessBaseAPICreate() else { throw OCRError.recognitionFailed("TessBaseAPICreate returned nil") }
         // tesseract prints "Error opening data file" itself; we turn the -1 into an error.
-        if TessBaseAPIInit3(api, nil, language) != 0 {
-            TessBaseAPIDelete(api)
+        if tess.TessBaseAPIInit3(api, nil, language) != 0 {
+            tess.TessBaseAPIDelete(api)
             throw OCRError.languageDataMissing(language: language, datapath: Environment.tessdataPrefix)
         }
         self.api = api
         self.language = language
         self.segmentation = segmentation
-        TessBaseAPISetPageSegMode(api, TessPageSegMode(UInt32(segmentation.rawValue)))
+        tess.TessBaseAPISetPageSegMode(api, TessPageSegMode(UInt32(segmentation.rawValue)))
         // tesseract's progress chatter ("Detected 60 diacritics") and leptonica's messages about
         // its own internal calls are not the user's business: our errors are thrown instead
-        TessBaseAPISetVariable(api, "debug_file", "/dev/null")
+        _ = tess.TessBaseAPISetVariable(api, "debug_file", "/dev/null")
         _ = Self.quietLeptonica
     }
 
     /// Leptonica's message threshold set to print nothing, once per process.
-    private static let quietLeptonica: Void = { _ = setMsgSeverity(6) }()  // L_SEVERITY_NONE
+    private static let quietLeptonica: Void = { _ = try? TesseractLibrary.functions().setMsgSeverity(6) }()  // L_SEVERITY_NONE
 
     deinit {
-        TessBaseAPIEnd(api)
-        TessBaseAPIDelete(api)
+        tess.TessBaseAPIEnd(api)
+        tess.TessBaseAPIDelete(api)
     }
 
     /// The tesseract library version.
-    public static var version: String { String(cString: TessVersion()) }
+    public static var version: String {
+        (try? TesseractLibrary.functions()).flatMap { $0.TessVersion().map { String(cString: $0) } } ?? "not available"
+    }
 
     /// Sets a tesseract variable (e.g. `preserve_interword_spaces`); false if unknown.
     @discardableResult
     public func setVariable(_ name: String, _ value: String) -> Bool {
-        TessBaseAPISetVariable(api, name, value) != 0
+        tess.TessBaseAPISetVariable(api, name, value) != 0
     }
 
     /// The words of a page image, in tesseract's reading order, boxes in points.
@@ -132,14 +140,14 @@ public final class TesseractEngine {
         let dpi = image.dpi > 0 ? image.dpi : 300
         let scale = 72 / dpi
         image.pixels.withUnsafeBufferPointer { buf in
-            TessBaseAPISetImage(api, buf.baseAddress, Int32(image.width), Int32(image.height), 1, Int32(image.width))
+            tess.TessBaseAPISetImage(api, buf.baseAddress, Int32(image.width), Int32(image.height), 1, Int32(image.width))
         }
-        TessBaseAPISetSourceResolution(api, Int32(dpi.rounded()))
-        defer { TessBaseAPIClear(api) }
-        guard TessBaseAPIRecognize(api, nil) == 0 else { throw OCRError.recognitionFailed("Recognize returned an error") }
+        tess.TessBaseAPISetSourceResolution(api, Int32(dpi.rounded()))
+        defer { tess.TessBaseAPIClear(api) }
+        guard tess.TessBaseAPIRecognize(api, nil) == 0 else { throw OCRError.recognitionFailed("Recognize returned an error") }
         let read = readResults(scale: scale)
         guard !secondLooks.isEmpty else { return read.map { RecognizedLine(words: $0.map(\.word)) } }
-        defer { TessBaseAPISetPageSegMode(api, TessPageSegMode(UInt32(segmentation.rawValue))) }
+        defer { tess.TessBaseAPISetPageSegMode(api, TessPageSegMode(UInt32(segmentation.rawValue))) }
         return read.map { line in
             RecognizedLine(words: line.flatMap { w, inDictionary -> [Word] in
                 for look in secondLooks where look.isDoubtful(w, inDictionary) {
@@ -155,30 +163,30 @@ public final class TesseractEngine {
     /// The words of the last recognition, grouped into lines, each with whether tesseract
     /// found it in its dictionary.
     private func readResults(scale: Double) -> [[(word: Word, inDictionary: Bool)]] {
-        guard let it = TessBaseAPIGetIterator(api) else { return [] }
-        defer { TessResultIteratorDelete(it) }
-        let page = TessResultIteratorGetPageIterator(it)
+        guard let it = tess.TessBaseAPIGetIterator(api) else { return [] }
+        defer { tess.TessResultIteratorDelete(it) }
+        let page = tess.TessResultIteratorGetPageIterator(it)
 
         var lines: [[(word: Word, inDictionary: Bool)]] = []
         var current: [(word: Word, inDictionary: Bool)] = []
         repeat {
-            if TessPageIteratorIsAtBeginningOf(page, RIL_TEXTLINE) != 0, !current.isEmpty {
+            if tess.TessPageIteratorIsAtBeginningOf(page, RIL_TEXTLINE) != 0, !current.isEmpty {
                 lines.append(current); current = []
             }
-            guard let cText = TessResultIteratorGetUTF8Text(it, RIL_WORD) else { continue }
+            guard let cText = tess.TessResultIteratorGetUTF8Text(it, RIL_WORD) else { continue }
             let text = String(cString: cText)
-            TessDeleteText(cText)
+            tess.TessDeleteText(cText)
             let trimmed = text.trimmingWhitespace()
             guard !trimmed.isEmpty else { continue }
             var l: Int32 = 0, t: Int32 = 0, r: Int32 = 0, b: Int32 = 0
             var box: ScrutinyCore.Box?
-            if TessPageIteratorBoundingBox(page, RIL_WORD, &l, &t, &r, &b) != 0 {
+            if tess.TessPageIteratorBoundingBox(page, RIL_WORD, &l, &t, &r, &b) != 0 {
                 box = ScrutinyCore.Box(x0: Double(l) * scale, y0: Double(t) * scale, x1: Double(r) * scale, y1: Double(b) * scale)
             }
-            let conf = Double(TessResultIteratorConfidence(it, RIL_WORD))
+            let conf = Double(tess.TessResultIteratorConfidence(it, RIL_WORD))
             current.append((Word(text: trimmed, box: box, confidence: max(0, min(100, conf))),
-                            TessResultIteratorWordIsFromDictionary(it) != 0))
-        } while TessResultIteratorNext(it, RIL_WORD) != 0
+                            tess.TessResultIteratorWordIsFromDictionary(it) != 0))
+        } while tess.TessResultIteratorNext(it, RIL_WORD) != 0
         if !current.isEmpty { lines.append(current) }
         return lines
     }
@@ -191,11 +199,23 @@ public final class TesseractEngine {
         let x0 = max(0, Int(((box.x0 - pad) / scale).rounded(.down))), x1 = min(image.width, Int(((box.x1 + pad) / scale).rounded(.up)))
         let y0 = max(0, Int(((box.y0 - pad) / scale).rounded(.down))), y1 = min(image.height, Int(((box.y1 + pad) / scale).rounded(.up)))
         guard x1 > x0, y1 > y0 else { return nil }
-        TessBaseAPISetPageSegMode(api, TessPageSegMode(UInt32(look.segmentation.rawValue)))
-        TessBaseAPISetRectangle(api, Int32(x0), Int32(y0), Int32(x1 - x0), Int32(y1 - y0))
-        guard TessBaseAPIRecognize(api, nil) == 0 else { return nil }
+        tess.TessBaseAPISetPageSegMode(api, TessPageSegMode(UInt32(look.segmentation.rawValue)))
+        tess.TessBaseAPISetRectangle(api, Int32(x0), Int32(y0), Int32(x1 - x0), Int32(y1 - y0))
+        guard tess.TessBaseAPIRecognize(api, nil) == 0 else { return nil }
         let words = readResults(scale: scale).flatMap { $0.map(\.word) }
         return words.isEmpty ? nil : words
+    }
+}
+
+/// Tesseract's and leptonica's functions, loaded the first time OCR needs them
+/// (`CTesseract`): commands that never OCR never load the libraries.
+enum TesseractLibrary {
+    /// The bound functions, or why the libraries could not be loaded.
+    static func functions() throws -> ScrutinyTesseract {
+        guard let table = scrutiny_tesseract() else {
+            throw OCRError.libraryMissing(String(cString: scrutiny_tesseract_failure()))
+        }
+        return table.pointee
     }
 }
 

@@ -16,27 +16,18 @@ struct Scrutiny: ParsableCommand {
                       SeriesCommand.self, SearchCommand.self, PlotCommand.self, ServeCommand.self, CoverageCommand.self])
 
     static func main() {
-        if let command = CommandLine.arguments.dropFirst().first, OpenMPEnvironment.commandsThatOCR.contains(command) {
-            OpenMPEnvironment.reexecWithSingleThreadLimit()
-        }
+        OpenMPEnvironment.limitThreads()
         Self.main(nil)
     }
 }
 
-/// libgomp reads `OMP_THREAD_LIMIT` once, when tesseract is loaded; without a limit of 1
-/// every OCR worker spawns a thread per core and OCR runs several times slower. The
-/// variable must be set before the process starts, so a command that may OCR re-executes
-/// the process with it set; the others (tables, queries, exports, the web pages) never OCR
-/// and start once, in half the time.
+/// libgomp reads `OMP_THREAD_LIMIT` once, when it is loaded; without a limit of 1 every OCR
+/// worker spawns a thread per core and OCR runs several times slower. Tesseract (which
+/// brings libgomp) is loaded on the first OCR (`CTesseract`), long after the process
+/// starts, so setting the variable first thing, before any thread runs, is enough: no
+/// command re-executes itself for it any more. A limit the user set is kept.
 enum OpenMPEnvironment {
-    /// The subcommands that may OCR a page (they run the text stage).
-    static let commandsThatOCR: Set<String> = ["run", "layout"]
-
-    static func reexecWithSingleThreadLimit() {
-        guard ProcessInfo.processInfo.environment["OMP_THREAD_LIMIT"] == nil else { return }
-        setenv("OMP_THREAD_LIMIT", "1", 1)
-        let args = CommandLine.unsafeArgv
-        execv("/proc/self/exe", args)
-        // execv returns only on failure: carry on with the slower setting.
+    static func limitThreads() {
+        setenv("OMP_THREAD_LIMIT", "1", 0)
     }
 }

@@ -5,6 +5,7 @@ import Layout
 import PDFText
 import PageGeometry
 @testable import OCR
+import CTesseract
 
 /// Tests/Fixtures/ocr: a scanned table page (gen-a-1 page 2, the scan's own 200 dpi grey
 /// JPEG), the same page thresholded to a 150 dpi bi-level PNG, and a scanned page of a
@@ -19,6 +20,16 @@ let kpiTablePage = ocrFixtures.appendingPathComponent("kpi-table-page-200dpi.jpg
 let tablePageText: Result<PageText, Error> = Result {
     let engine = try TesseractEngine()
     return try OCRPageReader().read(try ImageFile.load(tablePage), page: 2, engine: engine)
+}
+
+/// Tesseract is loaded on first use: the functions bind, and the library is the one the
+/// Debian package installs (version 5).
+@Suite struct TesseractLibraryTests {
+    @Test func theFunctionsBindAndNameTheirVersion() throws {
+        _ = try TesseractLibrary.functions()
+        #expect(TesseractEngine.version.hasPrefix("5."), "\(TesseractEngine.version)")
+        #expect(String(cString: scrutiny_tesseract_failure()).isEmpty)
+    }
 }
 
 @Suite struct ImageFileTests {
