@@ -38,7 +38,7 @@ if ! python3 -c "import selenium" 2>/dev/null; then
 fi
 if [ ! -x "$BIN" ]; then
     echo "building $BIN" >&2
-    swift build -c release --product scrutiny
+    swift build -c release --static-swift-stdlib --product scrutiny
 fi
 
 # --- a small corpus ------------------------------------------------------------------------

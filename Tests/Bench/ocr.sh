@@ -12,7 +12,7 @@ FIX=${FIXTURES:-/work/shared/fixtures/pdf}
 WORK=$(mktemp -d /tmp/ocr-bench.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 
-swift build -c release --product scrutiny >/dev/null
+swift build -c release --static-swift-stdlib --product scrutiny >/dev/null
 BIN=.build/release/scrutiny
 
 # page images: the native JPEG scans of the first pages of the gen-* scans

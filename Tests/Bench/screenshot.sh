@@ -17,7 +17,7 @@ CORPUS="${CORPUS:-$OUT_DIR/screenshot-corpus}"
 BIN="${SCRUTINY:-.build/release/scrutiny}"
 export OMP_THREAD_LIMIT=1
 
-if [ ! -x "$BIN" ]; then swift build -c release --product scrutiny; fi
+if [ ! -x "$BIN" ]; then swift build -c release --static-swift-stdlib --product scrutiny; fi
 if [ ! -f "$CORPUS/corpus.sqlite" ]; then
     # Exit status 3: some papers gave no records; the corpus is still usable.
     "$BIN" run --quiet --corpus "$CORPUS" corpus/samples Tests/Fixtures/gen || [ $? = 3 ]

@@ -7,8 +7,10 @@ cd "$(dirname "$0")/../.."
 BENCH=${BENCH:-/work/shared/bench}
 OUT=${1:-/tmp/scrutiny-tables-pred.jsonl}
 CONFIG=${CONFIG:-release}   # CONFIG=debug to reuse a debug build (scores only; times are not comparable)
-swift build -c "$CONFIG" --product scrutiny 2>&1 | grep -E "error|Build" | tail -3
-BIN=$(swift build -c "$CONFIG" --show-bin-path)/scrutiny
+# the flags the Makefile builds a release with (the same flags never rebuild)
+FLAGS=(-c "$CONFIG"); [ "$CONFIG" = release ] && FLAGS+=(--static-swift-stdlib)
+swift build "${FLAGS[@]}" --product scrutiny 2>&1 | grep -E "error|Build" | tail -3
+BIN=$(swift build "${FLAGS[@]}" --show-bin-path)/scrutiny
 python3 - "$BENCH/tables" "$BIN" "$OUT" <<'PY'
 import json, subprocess, sys, time
 root, binary, out = sys.argv[1], sys.argv[2], sys.argv[3]
