@@ -433,3 +433,24 @@ var wrappedProseLines: [TextLine] {
         geoLine(140, [("Continue", 50), ("Key", 160), ("Stage", 176)]),
     ]
 }
+
+/// The digit check in front of `TableFinder.tokenLabel` never refuses a word the
+/// expression matches: generated words of letters, digits, separators and other scripts' digits.
+@Suite struct TokenLabelPrefilterTests {
+    @Test func theDigitCheckNeverRefusesATokenLabel() {
+        let pieces = ["Mar", "March", "-", "'", "/", ".", "12", "2024", "19", "20", "5", "Q", "x", "٣", "Sept", "25"]
+        var seed: UInt64 = 0x0DDB_1A5E_5BAD_5EED
+        func next() -> Int { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Int(seed >> 33) }
+        var matched = 0, refused = 0
+        for _ in 0..<20_000 {
+            let word = (0..<(1 + next() % 4)).map { _ in pieces[next() % pieces.count] }.joined()
+            let byExpression = FigureShape.isFigure(word) || word.matches(pattern: TableFinder.tokenLabel)
+            #expect(TableFinder.isTokenLabel(word) == byExpression, "\(word)")
+            if byExpression { matched += 1 }
+            if !word.utf8.contains(where: { ($0 >= 0x30 && $0 <= 0x39) || $0 >= 0x80 }) { refused += 1 }
+        }
+        #expect(matched > 500 && refused > 500)
+        // fires on a month with its year, not on a word of letters
+        #expect(TableFinder.isTokenLabel("Mar-24") && !TableFinder.isTokenLabel("March"))
+    }
+}

@@ -567,8 +567,14 @@ enum TableFinder {
     /// with its year, a figure.
     static func isTokenLabel(_ t: String) -> Bool {
         if FigureShape.isFigure(t) { return true }
-        return t.matches(pattern: #"^(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(19|20)\d\d([/-]\d{2,4})?|[A-Za-z]{3,9}[-']\d{2,4})$"#)
+        // every form holds a digit: a word without one is not matched (a byte beyond ASCII
+        // says "maybe": `\d` also matches other scripts' digits)
+        guard t.utf8.contains(where: { ($0 >= 0x30 && $0 <= 0x39) || $0 >= 0x80 }) else { return false }
+        return t.matches(pattern: tokenLabel)
     }
+
+    /// A date, a year or year range, or a month with its year, as the whole word.
+    static let tokenLabel = #"^(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(19|20)\d\d([/-]\d{2,4})?|[A-Za-z]{3,9}[-']\d{2,4})$"#
 
     /// Adds column boundaries between the words of a label line (no figures) where both are
     /// token labels (dates, years) and no word of any other line of the block crosses the gap
