@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "NormaliseTests", dependencies: ["Normalise"]),
         .testTarget(name: "ExtractTests", dependencies: ["Extract", "TextInput", "Layout", "Normalise"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Corpus"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Corpus", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout"]),
         .testTarget(name: "PageGeometryTests", dependencies: ["PageGeometry"]),
         .testTarget(name: "PDFTextTests", dependencies: ["PDFText", "PageGeometry", "Layout", "CPoppler"]),

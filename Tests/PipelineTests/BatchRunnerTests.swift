@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ScrutinyCore
 import Corpus
+import GRDB
 @testable import Pipeline
 
 /// Fixture papers shipped with the tests.
@@ -51,6 +52,26 @@ enum Fixtures {
         #expect(second.unchanged == names.count)
         #expect(second.stageRuns.isEmpty)
         #expect(try store.rowCounts() == counts)
+    }
+
+    /// A batch refreshes the indicator catalogue once, at its end: nothing is left pending,
+    /// and the catalogue is the one a rebuild from the stored rows gives.
+    @Test func aBatchLeavesTheCatalogueAsARebuildWouldMakeIt() throws {
+        let names = Array(try Fixtures.textPaperNames().prefix(3))
+        let store = try Fixtures.corpus()
+        let summary = try runner(store).run(BatchRunner.expand([try Fixtures.textPapers(names).path]))
+        #expect(summary.written == names.count)
+        #expect(summary.corpusSeconds > 0)
+        func catalogue() throws -> [String] {
+            try store.database.read { db in
+                try String.fetchAll(db, sql: "SELECT id || '|' || record_count || '|' || document_count FROM indicators ORDER BY id")
+            }
+        }
+        let afterRun = try catalogue()
+        #expect(afterRun.count > 10)
+        #expect(try store.database.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM catalogue_pending") } == 0)
+        try store.rebuildCatalogue()
+        #expect(try catalogue() == afterRun)
     }
 
     @Test func fromExtractRecomputesOnlyExtractAndReplacesRows() throws {
