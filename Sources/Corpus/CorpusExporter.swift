@@ -42,25 +42,19 @@ public struct CorpusExporter {
     static func jsonLines(table: String, db: Database) throws -> String {
         // the stored columns are what the record wrote (`encode(to:)`): read as rows, not decoded
         // into the struct and encoded again (that round trip was most of an export)
-        let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier) ORDER BY rowid")
+        let statement = try db.makeStatement(sql: "SELECT * FROM \(table.quotedDatabaseIdentifier) ORDER BY rowid")
         let jsonColumns = CorpusSchema.jsonColumns[table] ?? []
+        // every row has the statement's columns: the written ones in key order, each with
+        // where it is in the row, its quoted key, and whether it holds JSON text
+        let names = statement.columnNames
+        let (keys, quoted) = try keyOrder(names.filter { $0 != "id" })
+        let order = zip(keys, quoted).map { key, text in
+            (index: names.firstIndex(of: key)!, key: Array((text + ":").utf8), isJSON: jsonColumns.contains(key))
+        }
         var out: [UInt8] = []
-        var columns: [String] = []
-        // the written columns in key order: where each is in the row, its quoted key, whether it holds JSON text
-        var order: [(index: Int, key: [UInt8], isJSON: Bool)] = []
-        var values: [DatabaseValue] = []
+        let rows = try Row.fetchCursor(statement)
         while let row = try rows.next() {
-            values.removeAll(keepingCapacity: true)
-            var names: [String] = []
-            for (name, value) in row { names.append(name); values.append(value) }
-            if names != columns {
-                columns = names
-                let written = names.indices.filter { names[$0] != "id" }
-                let (keys, quoted) = try keyOrder(written.map { names[$0] })
-                order = zip(keys, quoted).map { key, text in
-                    (names.firstIndex(of: key)!, Array((text + ":").utf8), jsonColumns.contains(key))
-                }
-            }
+            let values = Array(row.databaseValues)
             out.append(UInt8(ascii: "{"))
             for (n, column) in order.enumerated() {
                 if n > 0 { out.append(UInt8(ascii: ",")) }

@@ -117,7 +117,7 @@ public enum RoleLexicon {
     /// most of looking a label up): each of its forms holds a digit or opens with `(`.
     /// Text beyond ASCII says "maybe" (`\d` also matches other scripts' digits).
     static func mayHoldPeriod(_ label: String) -> Bool {
-        label.utf8.contains { ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: "(") || $0 >= 0x80 }
+        label.mayHoldDigit(orAnyOf: [UInt8(ascii: "(")])
     }
 
     /// The role a column header or row label names, or nil when it names none.

@@ -199,7 +199,7 @@ struct LabelledCardAssembler: RecordAssembler {
     /// from `withColonAfterLeadingLabel`, which needs a digit (a byte outside ASCII may be
     /// part of one, so it keeps the cell in).
     static func mayHoldLabelledValue(_ raw: String) -> Bool {
-        raw.utf8.contains { $0 == UInt8(ascii: ":") || ($0 >= 0x30 && $0 <= 0x39) || $0 >= 0x80 }
+        raw.mayHoldDigit(orAnyOf: [UInt8(ascii: ":")])
     }
 
     /// The role and start of the label that ends right before a colon, if any.

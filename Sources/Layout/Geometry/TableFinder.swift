@@ -569,7 +569,7 @@ enum TableFinder {
         if FigureShape.isFigure(t) { return true }
         // every form holds a digit: a word without one is not matched (a byte beyond ASCII
         // says "maybe": `\d` also matches other scripts' digits)
-        guard t.utf8.contains(where: { ($0 >= 0x30 && $0 <= 0x39) || $0 >= 0x80 }) else { return false }
+        guard t.mayHoldDigit() else { return false }
         return t.matches(pattern: tokenLabel)
     }
 
